@@ -1,0 +1,69 @@
+"""Exceptions the library raises. Each message says what to do about it.
+
+Only the edges (the CLI and the Streamlit app) turn them into friendly text.
+"""
+
+
+class AssistantError(Exception):
+    """Base class: a problem the user or operator can fix."""
+
+
+class SettingsError(AssistantError):
+    """A setting has a value that cannot work; the message names it and the fix."""
+
+
+class IndexMissingError(AssistantError):
+    """No index has been built yet."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"No policy index found at {where}. Build it first: `policy-assistant ingest`."
+        )
+
+
+class ModelMismatchError(AssistantError):
+    """The index was built with another embedding model than the one configured."""
+
+    def __init__(self, built_with: str, configured: str) -> None:
+        super().__init__(
+            f"The index was built with the embedding model {built_with!r}, but "
+            f"POLICY_ASSISTANT_EMBEDDING_MODEL is {configured!r}. Either set it back, or "
+            "re-ingest with the new model: `policy-assistant ingest --rebuild`."
+        )
+        self.built_with = built_with
+        self.configured = configured
+
+
+class IngestBusyError(AssistantError):
+    """Another ingest holds the lock."""
+
+    def __init__(self, lock_path: str) -> None:
+        super().__init__(
+            "Another ingest is running on this index (lock: "
+            f"{lock_path}). Wait for it to finish, then run ingest again."
+        )
+
+
+class UnknownOrganisationError(AssistantError):
+    """An organisation filter matched none, or more than one, organisation."""
+
+    def __init__(self, name: str, known: list[str], *, ambiguous: bool = False) -> None:
+        what = "matches more than one organisation" if ambiguous else "matches no organisation"
+        super().__init__(
+            f"{name!r} {what}. Known organisations: {', '.join(known)}. "
+            "Give a unique part of one of these names."
+        )
+        self.name = name
+        self.known = known
+
+
+class BadQuestionError(AssistantError):
+    """The question cannot be answered as given (empty, far too long)."""
+
+
+class DocumentError(AssistantError):
+    """A file could not be read as a policy document; the message says why."""
+
+
+class EmbeddingModelError(AssistantError):
+    """The configured embedding model could not be loaded."""

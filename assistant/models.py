@@ -1,0 +1,114 @@
+"""Typed results: a passage, a retrieved passage, a citation and an answer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A citable unit of a policy document, as stored in the index."""
+
+    id: str
+    doc_id: str
+    organisation: str
+    title: str
+    section: str  # heading chain, " > "-joined; "" before the first heading
+    position: int  # 0-based order within the document
+    text: str  # the document's own words (markup removed)
+    source: str  # file name within the policy library
+    doc_hash: str = ""
+
+    @property
+    def section_tail(self) -> str:
+        """The last two headings of the section path: enough to say where a passage is."""
+        return " > ".join(self.section.split(" > ")[-2:]) if self.section else ""
+
+    def context_text(self) -> str:
+        """What is embedded and indexed: the passage with its organisation and headings,
+        so that a question naming either finds it."""
+        return f"{self.organisation}. {self.title}. {self.section_tail}\n{self.text}"
+
+    def metadata(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("id")
+        data.pop("text")
+        return data
+
+    @classmethod
+    def from_record(cls, pid: str, text: str, meta: dict[str, Any]) -> Passage:
+        return cls(
+            id=pid,
+            doc_id=str(meta["doc_id"]),
+            organisation=str(meta["organisation"]),
+            title=str(meta["title"]),
+            section=str(meta.get("section", "")),
+            position=int(meta.get("position", 0)),
+            text=text,
+            source=str(meta.get("source", "")),
+            doc_hash=str(meta.get("doc_hash", "")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPassage:
+    """A passage with the evidence retrieval found for it."""
+
+    passage: Passage
+    score: float  # fused score, higher is better
+    lexical_rank: int | None = None
+    dense_rank: int | None = None
+    coverage: float = 0.0  # share of the question's content the passage covers
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A numbered source of an answer: the exact passage it rests on."""
+
+    n: int
+    organisation: str
+    document: str
+    section: str
+    source: str
+    text: str
+    score: float
+    doc_id: str = ""
+    passage_id: str = ""
+    validity_note: str | None = None  # e.g. "expired 2017-12-31"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "organisation": self.organisation,
+            "document": self.document,
+            "section": self.section,
+            "source": self.source,
+            "text": self.text,
+            "score": round(self.score, 4),
+            "validity_note": self.validity_note,
+        }
+
+
+@dataclass(slots=True)
+class Answer:
+    """What the assistant says, with the passages it cites."""
+
+    text: str
+    language: str  # "sv" or "en"
+    abstained: bool
+    citations: list[Citation] = field(default_factory=list)
+    answerer: str = "extractive"
+    notice: str | None = None  # e.g. "the LLM did not answer; extractive answer shown"
+    resolved_question: str = ""  # the question after follow-up resolution
+    organisations: list[str] = field(default_factory=list)  # the filter in force
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "answer": self.text,
+            "language": self.language,
+            "abstained": self.abstained,
+            "citations": [c.to_json() for c in self.citations],
+            "answerer": self.answerer,
+            "notice": self.notice,
+        }

@@ -1,0 +1,297 @@
+"""Split a policy document on its own structure into citable passages.
+
+The document is read as a sequence of blocks: headings (Markdown ``#``, whole-line bold, or,
+in documents without Markdown headings, the plain one-line headings such texts use, like
+``Syfte``), paragraphs and lists. Blocks are packed into passages that never cross a section
+boundary, and a list always travels with the sentence (or heading) that introduces it: the
+bullet ``vänortssamarbeten`` is useless without ``Landstingsfullmäktige beslutar om``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+# ~3 characters per token for Swedish with an English word-piece vocabulary; the embedding
+# model's 256-token window then holds about 750 characters with the section header.
+DEFAULT_MAX_CHARS = 650
+SECTION_SEP = " > "
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^\*{2,3}(.+?)\*{2,3}\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.*)$")
+_HRULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_TOC_LINE = re.compile(r"\.{4,}\s*\d+\s*$")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2})(?=\S)(.+?)(?<=\S)\1")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str  # "heading", "paragraph", "list"
+    text: str = ""
+    level: int = 0
+    items: list[str] = field(default_factory=list)
+    single_line: bool = True
+    bold: bool = False  # a heading written as a whole-line bold paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A passage before it is stored: its section (heading chain) and exact text."""
+
+    section: str
+    text: str
+    position: int
+
+
+def clean_inline(text: str) -> str:
+    """Remove Markdown markup that is not the document's words (emphasis, link targets)."""
+    text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    for _ in range(2):
+        text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    text = text.replace("**", "")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Read lines into headings, paragraphs and lists (Markdown-aware, but not Markdown-only)."""
+    blocks: list[Block] = []
+    para: list[str] = []
+    last_md_level = 0
+
+    def bold_level() -> int:
+        # A whole-line bold heading nests under a heading with nothing under it yet, and is a
+        # sibling of one that already has content (documents use bold as an extra level).
+        last = next((b for b in reversed(blocks) if b.kind == "heading"), None)
+        if last is None:
+            return last_md_level + 1
+        has_content = blocks[-1] is not last
+        if not has_content:
+            return last.level + 1
+        return last.level if last.bold else max(last_md_level, 1)
+
+    def flush() -> None:
+        if not para:
+            return
+        joined = ""
+        for i, line in enumerate(para):
+            if i:
+                joined += "\n" if para[i - 1].endswith("  ") else " "
+            joined += line.strip()
+        blocks.append(Block("paragraph", clean_inline_lines(joined), single_line=len(para) == 1))
+        para.clear()
+
+    for raw in text.splitlines():
+        line = raw.rstrip("\n")
+        stripped = line.strip()
+        if not stripped or _HRULE.match(stripped) or _TOC_LINE.search(stripped):
+            flush()
+            continue
+        md = _MD_HEADING.match(stripped)
+        bold = _BOLD_LINE.match(stripped)
+        item = _LIST_ITEM.match(line)
+        if md:
+            flush()
+            last_md_level = len(md.group(1))
+            heading = clean_inline(md.group(2))
+            if heading:
+                blocks.append(Block("heading", heading, level=last_md_level))
+        elif bold and not para:
+            flush()
+            blocks.append(Block("heading", clean_inline(bold.group(1)), level=bold_level(), bold=True))
+        elif item:
+            flush()
+            entry = clean_inline(item.group(1))
+            if blocks and blocks[-1].kind == "list":
+                blocks[-1].items.append(entry)
+            else:
+                blocks.append(Block("list", items=[entry]))
+        else:
+            if not para and blocks and blocks[-1].kind == "list" and raw.startswith((" ", "\t")):
+                blocks[-1].items[-1] += " " + clean_inline(stripped)  # a wrapped list item
+                continue
+            para.append(line)
+    flush()
+    return _merge_broken_paragraphs(blocks)
+
+
+def clean_inline_lines(text: str) -> str:
+    return "\n".join(clean_inline(line) for line in text.split("\n"))
+
+
+def _merge_broken_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Join a paragraph split by a stray blank line (page breaks in converted PDFs):
+    the first part ends mid-sentence and the second starts in lower case."""
+    merged: list[Block] = []
+    for block in blocks:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.kind == block.kind == "paragraph"
+            and not re.search(r"[.!?:;)”\"]$", prev.text)
+            and block.text[:1].islower()
+        ):
+            prev.text = f"{prev.text} {block.text}"
+            prev.single_line = False
+            continue
+        merged.append(block)
+    return merged
+
+
+def _looks_like_plain_heading(block: Block, furniture: set[str]) -> bool:
+    text = block.text
+    return (
+        block.kind == "paragraph"
+        and block.single_line
+        and len(text) <= 80
+        and len(text.split()) <= 10
+        and text[:1].isupper()
+        and not re.search(r"[.,:;!?…]$", text)
+        and text.lower() not in furniture
+    )
+
+
+def promote_plain_headings(blocks: list[Block], furniture: set[str]) -> list[Block]:
+    """In texts without Markdown headings, a short single line with no end punctuation,
+    followed by content, is a heading. The first one is the document title."""
+    if any(b.kind == "heading" for b in blocks):
+        return blocks
+    out: list[Block] = []
+    seen_title = False
+    for i, block in enumerate(blocks):
+        has_content_after = i + 1 < len(blocks)
+        if has_content_after and _looks_like_plain_heading(block, furniture):
+            out.append(Block("heading", block.text, level=2 if seen_title else 1))
+            seen_title = True
+        else:
+            out.append(block)
+    return out
+
+
+def drop_furniture(blocks: list[Block], furniture: set[str]) -> list[Block]:
+    """Page furniture: a paragraph that is only the organisation's name (a running footer)."""
+    return [b for b in blocks if not (b.kind == "paragraph" and b.text.strip().lower() in furniture)]
+
+
+@dataclass(slots=True)
+class _Unit:
+    text: str
+    lead_in: str = ""  # for lists: the sentence or heading that introduces the items
+    items: list[str] = field(default_factory=list)
+
+
+def _section_units(blocks: Iterable[Block]) -> Iterable[tuple[str, list[_Unit]]]:
+    """Group blocks by section; attach each list to its introduction."""
+    path: list[tuple[int, str]] = []
+    units: list[_Unit] = []
+    last_heading_pending = ""  # a heading directly followed by content, not yet used
+
+    def section() -> str:
+        return SECTION_SEP.join(t for _, t in path)
+
+    for block in blocks:
+        if block.kind == "heading":
+            if units:
+                yield section(), units
+                units = []
+            while path and path[-1][0] >= block.level:
+                path.pop()
+            path.append((block.level, block.text))
+            last_heading_pending = block.text
+            continue
+        if block.kind == "paragraph":
+            units.append(_Unit(block.text))
+        else:  # list
+            if units and not units[-1].items:
+                lead = units.pop().text
+            else:
+                lead = last_heading_pending
+            units.append(_Unit("", lead_in=lead, items=list(block.items)))
+        last_heading_pending = ""
+    if units:
+        yield section(), units
+
+
+def _render_list(lead_in: str, items: list[str]) -> str:
+    lines = [lead_in] if lead_in else []
+    lines += [f"- {item}" for item in items]
+    return "\n".join(lines)
+
+
+def _split_unit(unit: _Unit, max_chars: int) -> list[str]:
+    """A unit longer than a passage: lists split between items (each part keeps the lead-in),
+    paragraphs between sentences."""
+    if unit.items:
+        parts: list[str] = []
+        current: list[str] = []
+        for item in unit.items:
+            if current and len(_render_list(unit.lead_in, [*current, item])) > max_chars:
+                parts.append(_render_list(unit.lead_in, current))
+                current = []
+            current.append(item)
+        if current:
+            parts.append(_render_list(unit.lead_in, current))
+        return parts
+    text = unit.text
+    if len(text) <= max_chars:
+        return [text]
+    parts, current_text = [], ""
+    sentences: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        while len(sentence) > max_chars:  # no sentence boundary: cut between words
+            cut = sentence.rfind(" ", 0, max_chars)
+            cut = cut if cut > 0 else max_chars
+            sentences.append(sentence[:cut])
+            sentence = sentence[cut:].strip()
+        sentences.append(sentence)
+    for sentence in sentences:
+        candidate = f"{current_text} {sentence}".strip()
+        if current_text and len(candidate) > max_chars:
+            parts.append(current_text)
+            current_text = sentence
+        else:
+            current_text = candidate
+    if current_text:
+        parts.append(current_text)
+    return parts
+
+
+def chunk_blocks(blocks: list[Block], *, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for section, units in _section_units(blocks):
+        pieces: list[str] = []
+        for unit in units:
+            text = _render_list(unit.lead_in, unit.items) if unit.items else unit.text
+            pieces.extend(_split_unit(unit, max_chars) if len(text) > max_chars else [text])
+        current = ""
+        for piece in pieces:
+            if current and len(current) + 2 + len(piece) > max_chars:
+                chunks.append(Chunk(section, current, len(chunks)))
+                current = piece
+            else:
+                current = f"{current}\n\n{piece}" if current else piece
+        if current:
+            chunks.append(Chunk(section, current, len(chunks)))
+    return chunks
+
+
+def chunk_text(
+    text: str,
+    *,
+    furniture: Iterable[str] = (),
+    max_chars: int = DEFAULT_MAX_CHARS,
+    fits: Callable[[str], bool] | None = None,
+) -> list[Chunk]:
+    """Passages of ``text``. ``furniture``: lines to drop (the organisation's own name as a
+    running footer). ``fits``: an optional check against the embedding model's window; a
+    passage that does not fit is re-split with a smaller size."""
+    furniture_set = {f.strip().lower() for f in furniture if f.strip()}
+    blocks = parse_blocks(text)
+    blocks = drop_furniture(promote_plain_headings(blocks, furniture_set), furniture_set)
+    chunks = chunk_blocks(blocks, max_chars=max_chars)
+    if fits is not None and max_chars > 200 and not all(fits(c.text) for c in chunks):
+        return chunk_text(text, furniture=furniture_set, max_chars=int(max_chars * 0.8), fits=fits)
+    return chunks

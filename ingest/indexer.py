@@ -1,0 +1,254 @@
+"""Ingest: files -> passages -> embeddings -> Chroma, incrementally and safely.
+
+- Unchanged documents (same content hash) are skipped; changed ones replaced; documents
+  whose files were removed from an ingested folder are deleted.
+- New versions are written beside the old ones and the manifest is switched in one write,
+  so a failure half-way leaves the previous index intact.
+- A second ingest while one runs is refused (file lock), not interleaved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from assistant.embeddings import Embedder, configured_model_name, make_embedder
+from assistant.errors import DocumentError, IngestBusyError, ModelMismatchError
+from assistant.models import Passage
+from assistant.settings import Settings
+from assistant.store import Manifest, PassageStore
+from ingest import loaders
+from ingest.catalog import CATALOG_FILE, Catalog, DocumentMeta
+from ingest.chunking import chunk_text
+
+log = logging.getLogger(__name__)
+
+# Bump when chunking changes, so that every document is re-chunked on the next ingest.
+CHUNKER_VERSION = "3"
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(slots=True)
+class FileError:
+    path: str
+    error: str
+
+
+@dataclass(slots=True)
+class IngestReport:
+    documents: int = 0
+    passages: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    errors: list[FileError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        return data
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[FileError]]:
+    """The files to ingest, the folders scanned (for deletions) and paths that do not exist."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    missing: list[FileError] = []
+    for path in paths:
+        path = path.expanduser().resolve()
+        if path.is_dir():
+            folders.append(path)
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and not p.name.startswith(".") and p.name != CATALOG_FILE
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(FileError(str(path), "no such file or folder"))
+    return files, folders, missing
+
+
+def document_hash(text: str, meta: DocumentMeta) -> str:
+    facts = json.dumps(dataclasses.asdict(meta), sort_keys=True, default=str, ensure_ascii=False)
+    digest = hashlib.sha256(f"{CHUNKER_VERSION}\0{facts}\0{text}".encode())
+    return digest.hexdigest()[:16]
+
+
+def manifest_entry(meta: DocumentMeta, path: Path, doc_hash: str, passages: int, fmt: str) -> dict[str, Any]:
+    facts = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in dataclasses.asdict(meta).items()}
+    facts.update(hash=doc_hash, path=str(path), passages=passages, format=fmt)
+    return facts
+
+
+def make_passages(meta: DocumentMeta, text: str, doc_hash: str, embedder: Embedder) -> list[Passage]:
+    def fits(chunk: str) -> bool:
+        probe = f"{meta.organisation}. {meta.title}. \n{chunk}"
+        return embedder.token_count(probe) <= embedder.max_tokens
+
+    chunks = chunk_text(text, furniture=meta.names(), fits=fits)
+    return [
+        Passage(
+            id=f"{meta.id}:{doc_hash}:{c.position:04d}",
+            doc_id=meta.id,
+            organisation=meta.organisation,
+            title=meta.title,
+            section=c.section,
+            position=c.position,
+            text=c.text,
+            source=meta.file,
+            doc_hash=doc_hash,
+        )
+        for c in chunks
+    ]
+
+
+def _lock_path(settings: Settings) -> Path:
+    if settings.chroma_host:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return settings.data_dir / f".ingest-{settings.chroma_host}-{settings.collection}.lock"
+    settings.index_path.mkdir(parents=True, exist_ok=True)
+    return settings.index_path / f".ingest-{settings.collection}.lock"
+
+
+def ingest(
+    settings: Settings,
+    paths: Sequence[Path] | None = None,
+    *,
+    embedder: Embedder | None = None,
+    store: PassageStore | None = None,
+    progress: Progress | None = None,
+    rebuild: bool = False,
+) -> IngestReport:
+    """Bring the index up to date with ``paths`` (default: the bundled library)."""
+    lock = FileLock(str(_lock_path(settings)), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise IngestBusyError(lock.lock_file) from None
+    try:
+        return _ingest_locked(settings, paths, embedder=embedder, store=store, progress=progress, rebuild=rebuild)
+    finally:
+        lock.release()
+
+
+def _ingest_locked(
+    settings: Settings,
+    paths: Sequence[Path] | None,
+    *,
+    embedder: Embedder | None,
+    store: PassageStore | None,
+    progress: Progress | None,
+    rebuild: bool,
+) -> IngestReport:
+    model_name = embedder.name if embedder else configured_model_name(settings)
+    loaded_embedder: list[Embedder] = [embedder] if embedder else []
+
+    def get_embedder() -> Embedder:  # loaded only when something needs embedding
+        if not loaded_embedder:
+            loaded_embedder.append(make_embedder(settings))
+        return loaded_embedder[0]
+
+    live_store = store or PassageStore(settings)
+    target = live_store
+    if rebuild:
+        target = PassageStore(settings.model_copy(update={"collection": f"{settings.collection}-rebuild"}), client=live_store.client)
+        target.drop()
+    old = target.manifest()
+    if old.documents and old.embedding_model and old.embedding_model != model_name:
+        raise ModelMismatchError(old.embedding_model, model_name)
+
+    report = IngestReport()
+    files, folders, missing = collect_files(paths or [settings.policies_path])
+    report.errors.extend(missing)
+    catalogs: dict[Path, Catalog] = {}
+    new_docs = dict(old.documents)
+    seen: set[str] = set()
+    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+
+    for index, path in enumerate(files):
+        if progress:
+            progress(index, len(files), path.name)
+        try:
+            loaded = loaders.load(path, max_bytes=max_bytes)
+        except DocumentError as exc:
+            report.errors.append(FileError(str(path), str(exc)))
+            log.warning("skipped %s: %s", path, exc)
+            # Keep what the index already has for this file: nothing is lost.
+            seen.update(d for d, facts in old.documents.items() if facts.get("path") == str(path))
+            continue
+        catalog = catalogs.setdefault(path.parent, Catalog.load(path.parent))
+        meta = catalog.meta_for(path, loaded.text)
+        report.warnings.extend(meta.warnings)
+        if meta.id in seen:
+            report.errors.append(FileError(str(path), f"another file already has the document id {meta.id!r}; give it its own id in {CATALOG_FILE}"))
+            continue
+        seen.add(meta.id)
+        doc_hash = document_hash(loaded.text, meta)
+        previous = old.documents.get(meta.id)
+        report.documents += 1
+        if previous and previous.get("hash") == doc_hash:
+            report.unchanged += 1
+            report.passages += int(previous.get("passages", 0))
+            continue
+        passages = make_passages(meta, loaded.text, doc_hash, get_embedder())
+        if not passages:
+            report.errors.append(FileError(str(path), "no passages could be made from the text"))
+            report.documents -= 1
+            continue
+        vectors = get_embedder().embed_documents([p.context_text() for p in passages])
+        target.add(passages, vectors)
+        new_docs[meta.id] = manifest_entry(meta, path, doc_hash, len(passages), loaded.format)
+        report.passages += len(passages)
+        if previous:
+            report.updated += 1
+        else:
+            report.added += 1
+
+    for doc_id, facts in old.documents.items():
+        doc_path = Path(str(facts.get("path", "")))
+        in_scanned_folder = any(doc_path.is_relative_to(folder) for folder in folders)
+        if doc_id not in seen and in_scanned_folder and not doc_path.exists():
+            del new_docs[doc_id]
+            report.removed += 1
+
+    changed = report.added or report.updated or report.removed or not target.exists()
+    if changed:
+        target.switch(
+            Manifest(
+                embedding_model=model_name,
+                dimension=get_embedder().dimension if loaded_embedder else old.dimension,
+                generation=old.generation + 1,
+                documents=new_docs,
+            )
+        )
+    swept = target.sweep()
+    if swept:
+        log.info("removed %d passages of replaced or deleted documents", swept)
+    if rebuild:
+        _replace_collection(live_store, target)
+    if progress:
+        progress(len(files), len(files), "done")
+    return report
+
+
+def _replace_collection(live: PassageStore, rebuilt: PassageStore) -> None:
+    """Put a rebuilt collection in place of the live one."""
+    live.drop()
+    rebuilt.client.get_collection(rebuilt.name).modify(name=live.name)

@@ -1,0 +1,164 @@
+"""Read a policy file of any supported kind into Markdown-like text.
+
+Markdown and plain text (any common encoding), PDF (pypdf), DOCX (python-docx) and HTML
+(html2text). Anything that cannot be read raises ``DocumentError`` with a reason a person
+understands; the caller reports it and moves on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.errors import DocumentError
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".html", ".htm"}
+# A DOCX is a zip; refuse archives that unpack to far more than they weigh.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 150
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedText:
+    text: str
+    format: str  # "markdown", "text", "pdf", "docx", "html"
+    encoding: str | None = None
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def load(path: Path, *, max_bytes: int) -> LoadedText:
+    """Read ``path``; raise DocumentError when it is empty, too large, damaged or unsupported."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise DocumentError(
+            f"unsupported file type '{suffix or '(none)'}'; supported: "
+            + ", ".join(sorted(SUPPORTED_SUFFIXES))
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise DocumentError("the file is empty")
+    if size > max_bytes:
+        raise DocumentError(
+            f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+            "(raise POLICY_ASSISTANT_MAX_FILE_MB to allow it)"
+        )
+    data = path.read_bytes()
+    if suffix in TEXT_SUFFIXES:
+        text, encoding = decode_text(data)
+        loaded = LoadedText(text, "markdown" if suffix in {".md", ".markdown"} else "text", encoding)
+    elif suffix == ".pdf":
+        loaded = LoadedText(_pdf_text(data), "pdf")
+    elif suffix == ".docx":
+        loaded = LoadedText(_docx_text(data), "docx")
+    else:
+        html, _ = decode_text(data)
+        loaded = LoadedText(_html_text(html), "html")
+    if not loaded.text.strip():
+        raise DocumentError("the file has no text in it")
+    return loaded
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode bytes of unknown encoding: BOMs first, then UTF-8, then detection.
+    Binary data (a program, an image) is refused rather than decoded into noise."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    if b"\x00" in data[:8192]:
+        raise DocumentError("this looks like a binary file, not text (it contains NUL bytes)")
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise DocumentError("this looks like a binary file, not text (no text encoding fits)") from None
+        text, encoding = str(best), best.encoding
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(5, len(text[:20000]) // 100):
+        raise DocumentError("this looks like a binary file, not text (too many control characters)")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                unlocked = reader.decrypt("")
+            except Exception:  # pypdf raises several kinds for unsupported encryption
+                unlocked = 0
+            if not unlocked:
+                raise DocumentError("the PDF is encrypted (password-protected); save an unprotected copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise DocumentError(f"the PDF is damaged or not a PDF ({exc})") from None
+    text = "\n\n".join(p.strip() for p in pages)
+    if not text.strip():
+        raise DocumentError("the PDF has no extractable text (a scanned image? run OCR first)")
+    return text
+
+
+def _docx_text(data: bytes) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise DocumentError("the DOCX is damaged or not a Word document") from None
+    with archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED_BYTES or unpacked > MAX_COMPRESSION_RATIO * max(len(data), 1):
+        raise DocumentError(
+            f"the DOCX would unpack to {unpacked / 1e6:.0f} MB from {len(data) / 1e6:.2f} MB: "
+            "refused as a possible zip bomb"
+        )
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors, ...
+        raise DocumentError(f"the DOCX is damaged ({type(exc).__name__})") from None
+    lines: list[str] = []
+    for para in document.paragraphs:
+        text = para.text.strip()
+        if not text:
+            continue
+        style = (para.style.name if para.style is not None else "") or ""
+        if style.startswith("Heading") or style == "Title":
+            level = int(style.split()[-1]) if style.split()[-1].isdigit() else 1
+            lines.append(f"\n{'#' * level} {text}\n")
+        elif "List" in style:
+            lines.append(f"- {text}")
+        else:
+            lines.append(f"\n{text}\n")
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\n" + " | ".join(cell.text.strip() for cell in row.cells) + "\n")
+    return "\n".join(lines)
+
+
+def _html_text(html: str) -> str:
+    import html2text
+
+    converter = html2text.HTML2Text()
+    converter.body_width = 0
+    converter.ignore_images = True
+    converter.ignore_links = True
+    converter.ul_item_mark = "-"
+    return converter.handle(html)
