@@ -1,0 +1,195 @@
+"""The default answerer: grounded and extractive, no LLM needed.
+
+It quotes the sentences and list lines that answer (a list item always with its lead-in),
+names the organisation and document for each point, groups by organisation, marks each
+point with a numbered citation, and abstains when the best passages do not cover what the
+question asks about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.analysis import analyze
+from assistant.glossary import Glossary
+from assistant.models import Answer, Citation, ScoredPassage
+from assistant.query import Question
+from assistant.retrieval import LexicalIndex
+from ingest.catalog import DocumentMeta
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
+SHORT_LIST_CHARS = 520
+MAX_UNITS_PER_PASSAGE = 3
+
+TEXTS = {
+    "sv": {
+        "from": "Ur {org} – {title}{note}:",
+        "abstain": "Policyerna i biblioteket svarar inte på det här, så jag gissar inte.",
+        "nearest": "Närmast kommer: {items}.",
+        "nothing": "Biblioteket innehåller ingenting som liknar frågan.",
+        "gloss": "ordförklaring",
+    },
+    "en": {
+        "from": "From {org} – {title}{note} (quoted in Swedish):",
+        "abstain": "The policies in the library do not answer this, so I will not guess.",
+        "nearest": "The nearest they come: {items}.",
+        "nothing": "Nothing in the library resembles the question.",
+        "gloss": "glossary",
+    },
+}
+
+
+@dataclass(slots=True)
+class Unit:
+    """A quotable piece of a passage: a sentence, a list with its lead-in, or a line block."""
+
+    text: str
+    lead_in: str = ""
+    items: tuple[str, ...] = ()
+
+
+def split_units(passage_text: str) -> list[Unit]:
+    units: list[Unit] = []
+    for block in passage_text.split("\n\n"):
+        lines = [line for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if any(line.startswith("- ") for line in lines):
+            lead = [line for line in lines if not line.startswith("- ")]
+            items = tuple(line[2:] for line in lines if line.startswith("- "))
+            units.append(Unit("", " ".join(lead), items))
+        elif len(lines) > 1:  # an address or contact block: lines belong together
+            units.append(Unit("\n".join(lines)))
+        else:
+            units.extend(Unit(s) for s in _SENTENCE_SPLIT.split(lines[0]) if s.strip())
+    return units
+
+
+class ExtractiveAnswerer:
+    def __init__(self, lexical: LexicalIndex, glossary: Glossary, *, min_coverage: float, top_k: int) -> None:
+        self.lexical = lexical
+        self.glossary = glossary
+        self.min_coverage = min_coverage
+        self.top_k = top_k
+
+    # -- choosing -----------------------------------------------------------------
+    def _unit_score(self, question: Question, text: str, context: frozenset[str]) -> float:
+        terms = frozenset(analyze(text, self.lexical.lexicon)) | context
+        return self.lexical.evidence(question, terms).coverage
+
+    def _quote(self, question: Question, hit: ScoredPassage) -> str:
+        passage = hit.passage
+        context = frozenset(analyze(f"{passage.organisation} {passage.section_tail}", self.lexical.lexicon))
+        units = split_units(passage.text)
+        scored = []
+        for position, unit in enumerate(units):
+            whole = unit.text or " ".join([unit.lead_in, *unit.items])
+            scored.append((self._unit_score(question, whole, context), position, unit))
+        best = max(s for s, _, _ in scored) if scored else 0.0
+        good = [x for x in scored if x[0] >= best * 0.8 and x[0] > 0]
+        chosen = sorted(sorted(good, key=lambda x: -x[0])[:MAX_UNITS_PER_PASSAGE], key=lambda x: x[1])
+        rendered = []
+        for _, _, unit in chosen:
+            if unit.items:
+                rendered.append(self._render_list(question, unit, context))
+            else:
+                rendered.append(unit.text)
+        return " … ".join(rendered) if rendered else passage.text
+
+    def _render_list(self, question: Question, unit: Unit, context: frozenset[str]) -> str:
+        items = list(unit.items)
+        if len("".join(items)) > SHORT_LIST_CHARS:
+            lead_terms = frozenset(analyze(unit.lead_in, self.lexical.lexicon)) | context
+            matching = [i for i in items if self._unit_score(question, i, lead_terms) > self._unit_score(question, "", lead_terms)]
+            items = matching or items[:4]
+            shown = [f"– {i}" for i in items] + ["– …"]
+        else:
+            shown = [f"– {i}" for i in items]
+        lead = unit.lead_in or ""
+        return "\n".join([lead, *shown]) if lead else "\n".join(shown)
+
+    # -- writing ------------------------------------------------------------------
+    def answer(
+        self,
+        question: Question,
+        hits: Sequence[ScoredPassage],
+        documents: dict[str, DocumentMeta],
+        *,
+        today: dt.date | None = None,
+    ) -> Answer:
+        lang = question.language if question.language in TEXTS else "sv"
+        t = TEXTS[lang]
+        best = max((h.coverage for h in hits), default=0.0)
+        if not hits or best < self.min_coverage or not question.concepts:
+            return self.abstain(question, hits)
+        # Passages nearly as good as the best also answer (several organisations, or a list
+        # and the sentence that explains it); weaker ones would only add noise.
+        floor = max(self.min_coverage - 0.1, best - 0.25)
+        chosen = [h for h in hits if h.coverage >= floor][: self.top_k]
+        # group by organisation, in order of each organisation's best passage
+        groups: dict[str, list[ScoredPassage]] = {}
+        for hit in chosen:
+            groups.setdefault(hit.passage.organisation, []).append(hit)
+        citations: list[Citation] = []
+        lines: list[str] = []
+        for org, org_hits in groups.items():
+            by_doc: dict[str, list[ScoredPassage]] = {}
+            for hit in org_hits:
+                by_doc.setdefault(hit.passage.doc_id, []).append(hit)
+            for doc_id, doc_hits in by_doc.items():
+                meta = documents.get(doc_id)
+                note_text = meta.validity_note(today, lang) if meta else None
+                note = f" ({note_text})" if note_text else ""
+                if lines:
+                    lines.append("")
+                lines.append(t["from"].format(org=org, title=doc_hits[0].passage.title, note=note))
+                for hit in sorted(doc_hits, key=lambda h: h.passage.position):
+                    n = len(citations) + 1
+                    quote = self._quote(question, hit)
+                    lines.append(f"• “{quote}” [{n}]")
+                    if lang == "en":
+                        glosses = self.glossary.gloss(quote)
+                        if glosses:
+                            lines.append("  (" + "; ".join(f"{sv} = {en}" for sv, en in glosses) + ")")
+                    citations.append(_citation(n, hit, note_text))
+        return Answer(
+            text="\n".join(lines),
+            language=lang,
+            abstained=False,
+            citations=citations,
+            resolved_question=question.resolved,
+        )
+
+    def abstain(self, question: Question, hits: Sequence[ScoredPassage]) -> Answer:
+        lang = question.language if question.language in TEXTS else "sv"
+        t = TEXTS[lang]
+        nearest = []
+        for hit in hits[:3]:
+            where = f"{hit.passage.organisation} – {hit.passage.title}"
+            if hit.passage.section_tail:
+                where += f", ”{hit.passage.section_tail.split(' > ')[-1]}”"
+            if where not in nearest:
+                nearest.append(where)
+        text = t["abstain"] + " " + (t["nearest"].format(items="; ".join(nearest)) if nearest else t["nothing"])
+        return Answer(text=text, language=lang, abstained=True, citations=[], resolved_question=question.resolved)
+
+
+def _citation(n: int, hit: ScoredPassage, note: str | None) -> Citation:
+    p = hit.passage
+    return Citation(
+        n=n,
+        organisation=p.organisation,
+        document=p.title,
+        section=p.section,
+        source=p.source,
+        text=p.text,
+        score=hit.score,
+        doc_id=p.doc_id,
+        passage_id=p.id,
+        validity_note=note,
+    )
+
+

@@ -1,0 +1,196 @@
+"""The assistant: one entry point from a question to a cited answer.
+
+    >>> from assistant import Assistant, Settings
+    >>> answer = Assistant(Settings()).ask("Vem beslutar om vänortssamarbeten?")  # doctest: +SKIP
+    >>> answer.citations[0].organisation                                        # doctest: +SKIP
+    'Landstinget Västernorrland'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import threading
+from collections.abc import Sequence
+
+from assistant.answering import ExtractiveAnswerer
+from assistant.embeddings import Embedder, configured_model_name, make_embedder
+from assistant.errors import BadQuestionError, UnknownOrganisationError
+from assistant.glossary import Glossary
+from assistant.models import Answer, Passage, ScoredPassage
+from assistant.query import OrganisationMatcher, Question, QuestionAnalyzer
+from assistant.retrieval import HybridRetriever
+from assistant.settings import Settings
+from assistant.store import Manifest, PassageStore
+from ingest.catalog import DocumentMeta
+
+log = logging.getLogger(__name__)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def meta_from_manifest(doc_id: str, facts: dict[str, object]) -> DocumentMeta:
+    def date(key: str) -> dt.date | None:
+        value = facts.get(key)
+        return dt.date.fromisoformat(str(value)) if value else None
+
+    return DocumentMeta(
+        id=doc_id,
+        file=str(facts.get("file", "")),
+        organisation=str(facts.get("organisation", "")),
+        title=str(facts.get("title", "")),
+        type=str(facts.get("type", "policy")),
+        aliases=tuple(facts.get("aliases") or ()),  # type: ignore[arg-type]
+        decided_by=facts.get("decided_by"),  # type: ignore[arg-type]
+        decided_on=date("decided_on"),
+        valid_from=date("valid_from"),
+        valid_to=date("valid_to"),
+        language=str(facts.get("language", "sv")),
+        source_note=facts.get("source_note"),  # type: ignore[arg-type]
+        guessed=bool(facts.get("guessed", False)),
+    )
+
+
+class Assistant:
+    """Answers questions about the policy library, citing the passages it quotes.
+
+    Heavy parts (embedding model, Chroma client, lexical index) are built once; an instance
+    is safe to share between threads (the Streamlit sessions of one process).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        embedder: Embedder | None = None,
+        store: PassageStore | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.settings = settings
+        self.today = today
+        self.store = store or PassageStore(settings)
+        model_name = embedder.name if embedder else configured_model_name(settings)
+        manifest = self.store.check_model(model_name)
+        self.embedder = embedder or make_embedder(settings)
+        self.glossary = Glossary.load(settings.glossary_file)
+        self._lock = threading.Lock()
+        self._load(manifest)
+
+    def _load(self, manifest: Manifest) -> None:
+        passages = self.store.live_passages()
+        self.generation = manifest.generation
+        self.documents = {d: meta_from_manifest(d, f) for d, f in manifest.documents.items()}
+        self.passages: list[Passage] = passages
+        self.retriever = HybridRetriever(
+            passages,
+            embedder=self.embedder,
+            store=self.store,
+            extra_vocabulary=self.glossary.swedish_vocabulary,
+            dense_weight=self.settings.dense_weight,
+            lexical_weight=self.settings.lexical_weight,
+        )
+        names: dict[str, list[str]] = {}
+        for meta in self.documents.values():
+            names.setdefault(meta.organisation, []).extend(meta.names())
+        self.org_matcher = OrganisationMatcher(names)
+        self.analyzer = QuestionAnalyzer(self.glossary, self.retriever.lexicon, self.org_matcher)
+        self.answerer = ExtractiveAnswerer(
+            self.retriever.lexical, self.glossary, min_coverage=self.settings.min_coverage, top_k=self.settings.top_k
+        )
+
+    def refresh(self) -> bool:
+        """Pick up a newer index (after an ingest elsewhere). True when something changed."""
+        manifest = self.store.check_model(self.embedder.name)
+        if manifest.generation == self.generation:
+            return False
+        with self._lock:
+            self._load(manifest)
+        return True
+
+    # -- the library ----------------------------------------------------------------
+    def organisations(self) -> list[str]:
+        return sorted({m.organisation for m in self.documents.values()})
+
+    def resolve_organisations(self, names: Sequence[str] | None) -> list[str]:
+        """Full organisation names for user-typed parts of names (unique, case-insensitive)."""
+        if not names:
+            return []
+        known = self.organisations()
+        resolved = []
+        for name in names:
+            needle = name.strip().lower()
+            found = [o for o in known if needle and needle in o.lower()]
+            if not found:
+                found = [
+                    m.organisation
+                    for m in self.documents.values()
+                    if any(needle == a.lower() for a in m.aliases)
+                ]
+                found = sorted(set(found))
+            if len(found) != 1:
+                raise UnknownOrganisationError(name, known, ambiguous=len(found) > 1)
+            resolved.append(found[0])
+        return resolved
+
+    def _doc_filter(self, organisations: Sequence[str], documents: Sequence[str] | None) -> set[str] | None:
+        if not organisations and not documents:
+            return None
+        ids = set(self.documents)
+        if organisations:
+            ids = {d for d in ids if self.documents[d].organisation in organisations}
+        if documents:
+            ids &= set(documents)
+        return ids
+
+    # -- asking ---------------------------------------------------------------------
+    def clean_question(self, question: str) -> str:
+        text = _CONTROL.sub(" ", question or "").strip()
+        text = re.sub(r"\s+", " ", text)
+        if not text:
+            raise BadQuestionError("The question is empty. Type a question about the policies.")
+        limit = self.settings.max_question_chars
+        if len(text) > limit:
+            raise BadQuestionError(
+                f"The question is {len(text):,} characters long; the limit is {limit:,} "
+                "(POLICY_ASSISTANT_MAX_QUESTION_CHARS). Ask one shorter question at a time."
+            )
+        return text
+
+    def understand(self, question: str, history: Sequence[str] = (), organisations: Sequence[str] | None = None) -> Question:
+        text = self.clean_question(question)
+        history = [self.clean_question(h) for h in history if h and h.strip()]
+        parsed = self.analyzer.analyze(text, history)
+        chosen = self.resolve_organisations(organisations)
+        if chosen:
+            parsed.organisations = chosen
+        return parsed
+
+    def retrieve(
+        self,
+        question: str | Question,
+        *,
+        history: Sequence[str] = (),
+        organisations: Sequence[str] | None = None,
+        documents: Sequence[str] | None = None,
+        k: int | None = None,
+    ) -> list[ScoredPassage]:
+        parsed = question if isinstance(question, Question) else self.understand(question, history, organisations)
+        doc_ids = self._doc_filter(parsed.organisations, documents)
+        return self.retriever.search(parsed, doc_ids=doc_ids, k=k or self.settings.top_k)
+
+    def ask(
+        self,
+        question: str,
+        *,
+        history: Sequence[str] = (),
+        organisations: Sequence[str] | None = None,
+        documents: Sequence[str] | None = None,
+    ) -> Answer:
+        """Answer ``question`` (a follow-up to ``history``), within the given organisations
+        (unique parts of their names) and documents (ids), citing what it quotes."""
+        parsed = self.understand(question, history, organisations)
+        hits = self.retrieve(parsed, documents=documents, k=max(self.settings.top_k * 2, 10))
+        answer = self.answerer.answer(parsed, hits, self.documents, today=self.today)
+        answer.organisations = list(parsed.organisations)
+        return answer

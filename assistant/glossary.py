@@ -1,0 +1,119 @@
+"""The Swedish–English glossary of public-administration terms (``data/glossary.csv``).
+
+It carries English questions to the Swedish texts (``twinning`` -> ``vänort``), glosses Swedish
+terms in quotes for English readers, and is shown to users as is, so each row is a real term
+with its real translation. Columns: ``english``, ``swedish`` (alternatives separated by ``|``)
+and an optional ``note``.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import Stemmer
+
+from assistant.analysis import words
+from assistant.errors import SettingsError
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    english: tuple[str, ...]
+    swedish: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """A glossary phrase found in a text: where, and which entry."""
+
+    start: int  # word index
+    end: int  # word index, exclusive
+    entry: GlossaryEntry
+    side: str  # "en" or "sv"
+
+
+@lru_cache(maxsize=1)
+def _en_stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _sv_stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("swedish")
+
+
+def _key(phrase_words: list[str], side: str) -> tuple[str, ...]:
+    stemmer = _en_stemmer() if side == "en" else _sv_stemmer()
+    return tuple(stemmer.stemWords(phrase_words))
+
+
+class Glossary:
+    def __init__(self, entries: list[GlossaryEntry]) -> None:
+        self.entries = entries
+        self._phrases: dict[str, dict[tuple[str, ...], list[GlossaryEntry]]] = {"en": {}, "sv": {}}
+        for entry in entries:
+            for side, terms in (("en", entry.english), ("sv", entry.swedish)):
+                for term in terms:
+                    key = _key(words(term), side)
+                    bucket = self._phrases[side].setdefault(key, []) if key else None
+                    if bucket is not None and entry not in bucket:
+                        bucket.append(entry)
+        self._longest = max((len(k) for side in self._phrases.values() for k in side), default=1)
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        if not path.exists():
+            raise SettingsError(
+                f"The glossary {path} does not exist. Set POLICY_ASSISTANT_GLOSSARY_PATH to a CSV "
+                "with columns english,swedish,note, or unset it to use data/glossary.csv."
+            )
+        entries = []
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                english = tuple(t.strip() for t in (row.get("english") or "").split("|") if t.strip())
+                swedish = tuple(t.strip() for t in (row.get("swedish") or "").split("|") if t.strip())
+                if english and swedish:
+                    entries.append(GlossaryEntry(english, swedish, (row.get("note") or "").strip()))
+        return cls(entries)
+
+    @property
+    def swedish_vocabulary(self) -> set[str]:
+        return {w for e in self.entries for term in e.swedish for w in words(term)}
+
+    def find(self, text: str, side: str) -> list[PhraseMatch]:
+        """Glossary phrases in ``text`` (longest first, not overlapping), on one language side."""
+        tokens = words(text)
+        stemmer = _en_stemmer() if side == "en" else _sv_stemmer()
+        stems = stemmer.stemWords(tokens)
+        matches: list[PhraseMatch] = []
+        i = 0
+        while i < len(stems):
+            for size in range(min(self._longest, len(stems) - i), 0, -1):
+                key = tuple(stems[i : i + size])
+                found = self._phrases[side].get(key)
+                if found:
+                    matches.extend(PhraseMatch(i, i + size, entry, side) for entry in found)
+                    i += size
+                    break
+            else:
+                i += 1
+        return matches
+
+    def gloss(self, swedish_text: str) -> list[tuple[str, str]]:
+        """(Swedish phrase as written, English gloss) for glossary terms in a Swedish text."""
+        tokens = words(swedish_text)
+        seen: set[str] = set()
+        out: list[tuple[str, str]] = []
+        for match in self.find(swedish_text, "sv"):
+            phrase = " ".join(tokens[match.start : match.end])
+            english = match.entry.english[0]
+            # Cognates ("policy", "internationell") need no gloss.
+            if phrase in seen or len(phrase) < 4 or phrase[:5] == english.lower()[:5]:
+                continue
+            seen.add(phrase)
+            out.append((phrase, english))
+        return out

@@ -1,0 +1,158 @@
+"""What a question asks for: its language, its content concepts (with Swedish alternatives
+for English words), the organisations it names, and how a follow-up continues the chat."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from assistant.analysis import STOPWORDS, Lexicon, detect_language, stem, words
+from assistant.glossary import Glossary
+
+Alternative = tuple[str, ...]  # stems that must all be present
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One thing the question asks about, and the Swedish stems that express it."""
+
+    label: str
+    alternatives: frozenset[Alternative]
+    hint: float = 1.0  # 0.5 for an English word with no translation: weak evidence either way
+    language: str = "sv"  # the language of the label
+
+
+@dataclass(slots=True)
+class Question:
+    text: str  # what the user typed
+    language: str
+    concepts: list[Concept]
+    organisations: list[str] = field(default_factory=list)  # named in the question or inherited
+    resolved: str = ""  # the text the concepts were taken from (follow-ups add the topic)
+
+    @property
+    def search_text(self) -> str:
+        """Text for the dense model: the question plus Swedish renderings of its concepts."""
+        extra = []
+        for concept in self.concepts:
+            for alt in sorted(concept.alternatives)[:2]:
+                extra.append(" ".join(alt))
+        return f"{self.resolved or self.text} {' '.join(extra)}".strip()
+
+
+_DEICTIC = frozenset(
+    "där dit dem deras den det detta samma också då här there they them their it that same also "
+    "too those these".split()
+)
+_CONTINUATIONS = ("och ", "men ", "samt ", "and ", "but ", "what about", "how about", "hur är det med", "vad gäller")
+
+
+class OrganisationMatcher:
+    """Finds organisations named in text, by any of their names or aliases."""
+
+    def __init__(self, names: Mapping[str, Sequence[str]]) -> None:
+        # organisation -> word sequences that name it
+        self._names = {
+            org: [words(n) for n in aliases if words(n)] for org, aliases in names.items()
+        }
+
+    @staticmethod
+    def _matches(tokens: list[str], i: int, name: list[str]) -> bool:
+        if i + len(name) > len(tokens):
+            return False
+        for offset, part in enumerate(name):
+            token = tokens[i + offset]
+            # genitive -s and possessive forms: "Härjedalens", "Stockholms"
+            if not (token == part or (token.startswith(part) and len(token) - len(part) <= 1)):
+                return False
+        return True
+
+    def find(self, text: str) -> tuple[list[str], set[int]]:
+        """Organisations named in ``text`` (in order of mention) and the word positions used."""
+        tokens = words(text)
+        found: list[str] = []
+        used: set[int] = set()
+        for i in range(len(tokens)):
+            for org, names in self._names.items():
+                for name in sorted(names, key=len, reverse=True):
+                    if self._matches(tokens, i, name):
+                        if org not in found:
+                            found.append(org)
+                        used.update(range(i, i + len(name)))
+                        break
+        return found, used
+
+
+class QuestionAnalyzer:
+    def __init__(self, glossary: Glossary, lexicon: Lexicon, orgs: OrganisationMatcher) -> None:
+        self.glossary = glossary
+        self.lexicon = lexicon
+        self.orgs = orgs
+
+    def concepts(self, text: str, language: str, skip: set[int]) -> list[Concept]:
+        tokens = words(text)
+        taken = set(skip)
+        concepts: list[Concept] = []
+        sides = ("en", "sv") if language == "en" else ("sv",)
+        for side in sides:
+            by_span: dict[tuple[int, int], set[Alternative]] = {}
+            for match in self.glossary.find(text, side):
+                span = range(match.start, match.end)
+                if any(i in taken for i in span):
+                    continue
+                alts = by_span.setdefault((match.start, match.end), set())
+                if side == "sv":
+                    alts.add(tuple(stem(w) for w in tokens[match.start : match.end] if w not in STOPWORDS))
+                for term in match.entry.swedish:
+                    alt = tuple(stem(w) for w in words(term) if w not in STOPWORDS)
+                    if alt:
+                        alts.add(alt)
+            for (start, end), alts in by_span.items():
+                if any(i in taken for i in range(start, end)):
+                    continue
+                taken.update(range(start, end))
+                label = " ".join(tokens[start:end])
+                if all(w in STOPWORDS for w in tokens[start:end]):
+                    continue
+                concepts.append(Concept(label, frozenset(a for a in alts if a), 1.0, side))
+        for i, token in enumerate(tokens):
+            if i in taken or token in STOPWORDS or len(token) < 2:
+                continue
+            alts: set[Alternative] = {(stem(token),)}
+            parts = self.lexicon.split(token)
+            if parts:
+                alts.add(tuple(stem(p) for p in parts))
+            hint = 1.0
+            if language == "en" and token not in self.lexicon.words and stem(token) not in self.lexicon.stems:
+                hint = 0.5
+            concepts.append(Concept(token, frozenset(alts), hint, language))
+        return concepts
+
+    def analyze(
+        self, question: str, history: Sequence[str] = (), *, language: str | None = None
+    ) -> Question:
+        language = language or detect_language(question)
+        orgs, org_positions = self.orgs.find(question)
+        concepts = self.concepts(question, language, org_positions)
+        resolved = question
+        if history:
+            previous = history[-1]
+            lowered = question.lower().strip()
+            dependent = (
+                bool(set(words(lowered)) & _DEICTIC)
+                or lowered.startswith(_CONTINUATIONS)
+                or len(words(lowered)) <= 4
+            )
+            if not orgs and dependent:
+                for earlier in reversed(history):
+                    orgs = self.orgs.find(earlier)[0]
+                    if orgs:
+                        break
+            if len(concepts) <= 1 and dependent:
+                # "And in Härjedalen?": the topic comes from the previous question.
+                prev_lang = detect_language(previous)
+                _, prev_org_positions = self.orgs.find(previous)
+                concepts = self.concepts(previous, prev_lang, prev_org_positions) + concepts
+                resolved = f"{previous} {question}"
+        return Question(question, language, concepts, orgs, re.sub(r"\s+", " ", resolved))

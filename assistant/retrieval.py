@@ -1,0 +1,254 @@
+"""Hybrid retrieval: BM25 over Swedish-analysed passages plus dense search in Chroma,
+fused by weighted reciprocal rank, then ordered by how much of the question each covers.
+
+The lexical index is derived from what is in Chroma, so Chroma stays the one source of truth.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from functools import lru_cache
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.analysis import Lexicon, analyze, words
+from assistant.embeddings import Embedder
+from assistant.models import Passage, ScoredPassage
+from assistant.query import Alternative, Concept, Question
+from assistant.store import PassageStore
+
+log = logging.getLogger(__name__)
+
+RRF_K = 60
+CANDIDATES = 30
+PREFIX_MIN = 5  # a query stem this long also matches index terms that start with it
+
+
+def has_term(terms: set[str] | frozenset[str], stem_: str) -> bool:
+    """A stem is present as itself, as the start of a longer term (a compound's first part,
+    an inflection the stemmer left), or as a term it extends by at most two letters."""
+    if stem_ in terms:
+        return True
+    if len(stem_) < PREFIX_MIN:
+        return False
+    return any(
+        t.startswith(stem_) or (len(t) >= PREFIX_MIN and stem_.startswith(t) and len(stem_) - len(t) <= 2)
+        for t in terms
+    )
+
+
+def alternative_present(terms: set[str] | frozenset[str], alt: Alternative) -> bool:
+    return all(has_term(terms, s) for s in alt)
+
+
+@lru_cache(maxsize=20_000)
+def general_rarity(label: str, language: str) -> float:
+    """0.3 (everyday word) .. 1.2 (rare term), from the word's frequency in the language."""
+    from wordfreq import zipf_frequency
+
+    zipf = min((zipf_frequency(w, language) for w in label.split()), default=0.0)
+    return min(1.2, max(0.3, (7.0 - zipf) / 2.5))
+
+
+@dataclass(slots=True)
+class Evidence:
+    """How well a text covers a question's concepts (idf-weighted share, 0..1)."""
+
+    coverage: float
+    covered: list[str]
+    missing: list[str]
+
+
+class LexicalIndex:
+    """BM25 (bm25s) over passages analysed with Swedish stemming and compound splitting."""
+
+    def __init__(self, passages: Sequence[Passage], extra_vocabulary: Iterable[str] = ()) -> None:
+        self.passages = list(passages)
+        vocabulary = {w for p in self.passages for w in words(p.context_text())}
+        vocabulary.update(extra_vocabulary)
+        self.lexicon = Lexicon(vocabulary)
+        self.terms: list[frozenset[str]] = []
+        corpus = []
+        for p in self.passages:
+            analysed = analyze(p.context_text(), self.lexicon)
+            corpus.append(analysed or ["∅"])
+            self.terms.append(frozenset(analysed))
+        self.bm25 = bm25s.BM25()
+        self.bm25.index(corpus, show_progress=False)
+        self.vocab: dict[str, int] = dict(self.bm25.vocab_dict)
+        self._by_prefix: dict[str, list[str]] = {}
+        n = len(self.passages)
+        df: dict[str, int] = {}
+        for terms in self.terms:
+            for t in terms:
+                df[t] = df.get(t, 0) + 1
+        self.df = df
+        self.max_idf = math.log(1 + n)
+
+    def expand(self, stem_: str) -> list[str]:
+        """Index terms a query stem matches: itself, and (if long enough) terms starting with it."""
+        if len(stem_) < PREFIX_MIN:
+            return [stem_] if stem_ in self.vocab else []
+        hit = self._by_prefix.get(stem_)
+        if hit is None:
+            hit = [t for t in self.vocab if t.startswith(stem_)]
+            self._by_prefix[stem_] = hit
+        return hit
+
+    def idf(self, alt: Alternative) -> float:
+        n = len(self.passages)
+        dfs = [sum(self.df.get(t, 0) for t in self.expand(s)) for s in alt]
+        present = min(dfs) if dfs else 0
+        return math.log(1 + n / (1 + present)) if present else self.max_idf
+
+    def concept_weight(self, concept: Concept) -> float:
+        """How much a concept counts as evidence: its rarity in the library (idf) times its
+        rarity in the language at large, so that everyday framing words ("how long", "keep
+        in mind") weigh little and specific terms ("traktamente", "vänort") weigh much."""
+        idf = max((self.idf(a) for a in concept.alternatives), default=0.0)
+        return concept.hint * idf * general_rarity(concept.label, concept.language)
+
+    def scores(self, question: Question) -> np.ndarray:
+        """BM25 score per passage: per concept the best of its alternatives, summed."""
+        total = np.zeros(len(self.passages), dtype=np.float32)
+        for concept in question.concepts:
+            best = np.zeros(len(self.passages), dtype=np.float32)
+            for alt in concept.alternatives:
+                alt_score = np.zeros(len(self.passages), dtype=np.float32)
+                for s in alt:
+                    expanded = self.expand(s)
+                    if not expanded:
+                        continue
+                    exact = [t for t in expanded if t == s]
+                    others = [t for t in expanded if t != s]
+                    part = np.zeros(len(self.passages), dtype=np.float32)
+                    if exact:
+                        part = np.maximum(part, self.bm25.get_scores(exact))
+                    for t in others[:50]:
+                        part = np.maximum(part, 0.8 * self.bm25.get_scores([t]))
+                    alt_score += part
+                best = np.maximum(best, alt_score / max(len(alt), 1) * (1 + 0.2 * (len(alt) - 1)))
+            total += concept.hint * best
+        return total
+
+    def evidence(self, question: Question, terms: frozenset[str]) -> Evidence:
+        weight_sum = 0.0
+        covered_weight = 0.0
+        covered, missing = [], []
+        for concept in question.concepts:
+            weight = self.concept_weight(concept)
+            weight_sum += weight
+            if any(alternative_present(terms, alt) for alt in concept.alternatives):
+                covered_weight += weight
+                covered.append(concept.label)
+            else:
+                missing.append(concept.label)
+        coverage = covered_weight / weight_sum if weight_sum else 0.0
+        return Evidence(coverage, covered, missing)
+
+
+class HybridRetriever:
+    """Finds the passages that answer a question, optionally within some documents."""
+
+    def __init__(
+        self,
+        passages: Sequence[Passage],
+        *,
+        embedder: Embedder | None,
+        store: PassageStore | None,
+        extra_vocabulary: Iterable[str] = (),
+        dense_weight: float = 0.3,
+        lexical_weight: float = 1.0,
+    ) -> None:
+        self.lexical = LexicalIndex(passages, extra_vocabulary)
+        self.passages = self.lexical.passages
+        self.by_id = {p.id: i for i, p in enumerate(self.passages)}
+        self.embedder = embedder
+        self.store = store
+        self.dense_weight = dense_weight
+        self.lexical_weight = lexical_weight
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.lexical.lexicon
+
+    def _dense_ranks(self, question: Question, doc_ids: set[str] | None) -> dict[int, int]:
+        if self.embedder is None or self.store is None or self.dense_weight == 0:
+            return {}
+        vector = self.embedder.embed_query(question.search_text)
+        hits = self.store.query(vector, n=CANDIDATES, doc_ids=doc_ids)
+        ranks: dict[int, int] = {}
+        for rank, (pid, _similarity) in enumerate(hits):
+            if pid in self.by_id:
+                ranks[self.by_id[pid]] = rank
+        return ranks
+
+    def search(self, question: Question, *, doc_ids: set[str] | None = None, k: int = 5) -> list[ScoredPassage]:
+        """The ``k`` best passages, each with its fused score and coverage of the question."""
+        allowed = np.ones(len(self.passages), dtype=bool)
+        if doc_ids is not None:
+            allowed = np.array([p.doc_id in doc_ids for p in self.passages], dtype=bool)
+        lexical = self.lexical.scores(question)
+        lexical[~allowed] = 0
+        order = [int(i) for i in np.argsort(-lexical, kind="stable") if lexical[i] > 0][:CANDIDATES]
+        lex_ranks = {i: r for r, i in enumerate(order)}
+        dense_ranks = self._dense_ranks(question, doc_ids)
+        fused: dict[int, float] = {}
+        for i, r in lex_ranks.items():
+            fused[i] = fused.get(i, 0.0) + self.lexical_weight / (RRF_K + r)
+        for i, r in dense_ranks.items():
+            if allowed[i]:
+                fused[i] = fused.get(i, 0.0) + self.dense_weight / (RRF_K + r)
+        if not fused:
+            return []
+        top_fused = max(fused.values())
+        results = []
+        for i, score in fused.items():
+            ev = self.lexical.evidence(question, self.lexical.terms[i])
+            # Rank by evidence first: a passage that covers more of the question wins ties
+            # of rank fusion; fusion orders passages of equal coverage.
+            final = ev.coverage + 0.5 * score / top_fused
+            results.append(
+                ScoredPassage(
+                    self.passages[i],
+                    final,
+                    lexical_rank=lex_ranks.get(i),
+                    dense_rank=dense_ranks.get(i),
+                    coverage=ev.coverage,
+                )
+            )
+        results.sort(key=lambda s: -s.score)
+        return results[:k]
+
+
+class PolicyRetriever(BaseRetriever):
+    """LangChain retriever over the policy library (for chains and other tools).
+
+    Example:
+        >>> retriever = PolicyRetriever(assistant=Assistant(Settings()))  # doctest: +SKIP
+        >>> retriever.invoke("Vem beslutar om vänortssamarbeten?")[0].metadata["organisation"]
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    assistant: object
+    k: int = 5
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        hits = self.assistant.retrieve(query, k=self.k)  # type: ignore[attr-defined]
+        return [
+            Document(
+                page_content=h.passage.text,
+                metadata={**h.passage.metadata(), "id": h.passage.id, "score": h.score, "coverage": h.coverage},
+            )
+            for h in hits
+        ]
