@@ -103,18 +103,21 @@ class LexicalIndex:
             self._by_prefix[stem_] = hit
         return hit
 
-    def idf(self, alt: Alternative) -> float:
-        n = len(self.passages)
+    def _df(self, alt: Alternative) -> int:
         dfs = [sum(self.df.get(t, 0) for t in self.expand(s)) for s in alt]
-        present = min(dfs) if dfs else 0
-        return math.log(1 + n / (1 + present)) if present else self.max_idf
+        return min(dfs) if dfs else 0
+
+    def concept_idf(self, concept: Concept) -> float:
+        """idf of the concept as a whole: passages holding any of its alternatives count."""
+        n = len(self.passages)
+        df = min(n, sum(self._df(a) for a in concept.alternatives))
+        return math.log(1 + n / (1 + df)) if df else self.max_idf
 
     def concept_weight(self, concept: Concept) -> float:
         """How much a concept counts as evidence: its rarity in the library (idf) times its
         rarity in the language at large, so that everyday framing words ("how long", "keep
         in mind") weigh little and specific terms ("traktamente", "vänort") weigh much."""
-        idf = max((self.idf(a) for a in concept.alternatives), default=0.0)
-        return concept.hint * idf * general_rarity(concept.label, concept.language)
+        return concept.hint * self.concept_idf(concept) * general_rarity(concept.label, concept.language)
 
     def scores(self, question: Question) -> np.ndarray:
         """BM25 score per passage: per concept the best of its alternatives, summed."""

@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, le=20, description="Passages retrieved and cited at most per answer.")
     dense_weight: float = Field(0.3, ge=0, description="Weight of dense (embedding) ranks in fusion.")
     lexical_weight: float = Field(1.0, ge=0, description="Weight of lexical (BM25) ranks in fusion.")
-    min_coverage: float = Field(0.45, ge=0, le=1, description="Share of the question's content the best passage must cover, else abstain.")
+    min_coverage: float = Field(0.41, ge=0, le=1, description="Share of the question's content the best passage must cover, else abstain.")
 
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1. Unset: extractive answers.")
     llm_model: str | None = Field(None, description="Model name at the endpoint.")

@@ -1,0 +1,205 @@
+"""``policy-assistant``: ingest the library, ask, answer a batch, evaluate.
+
+    policy-assistant ingest [PATH ...] [--json] [--rebuild]
+    policy-assistant ask "Vem beslutar om vänortssamarbeten?" [--org NAME] [--json]
+    policy-assistant batch < questions.jsonl > answers.jsonl
+    policy-assistant eval [FILE] [--min-correct 0.9] [--min-hit 0.95]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import AssistantError, UnknownOrganisationError
+from assistant.settings import PROJECT_ROOT, Settings
+
+DEFAULT_GOLD = PROJECT_ROOT / "tests" / "data" / "dev.jsonl"
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False))
+
+
+def _progress_bar() -> Any:
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=0, unit="file", file=sys.stderr)
+
+    def update(done: int, total: int, name: str) -> None:
+        bar.total = total
+        bar.n = done
+        bar.set_description(name[:40])
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.indexer import ingest
+
+    paths = [Path(p) for p in args.paths] or None
+    report = ingest(settings, paths, progress=_progress_bar(), rebuild=args.rebuild)
+    if args.json:
+        data = report.to_json()
+        data.pop("warnings", None)
+        _print_json(data)
+    else:
+        print(
+            f"{report.documents} documents, {report.passages} passages: {report.added} added, "
+            f"{report.updated} updated, {report.unchanged} unchanged, {report.removed} removed."
+        )
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for error in report.errors:
+        print(f"skipped {error.path}: {error.error}", file=sys.stderr)
+    return report.exit_code
+
+
+def _answer_text(answer: Any) -> str:
+    lines = [answer.text]
+    if answer.notice:
+        lines.insert(0, f"[{answer.notice}]")
+    if answer.citations:
+        lines.append("")
+        lines.append("Källor:" if answer.language == "sv" else "Sources:")
+        for c in answer.citations:
+            note = f" [{c.validity_note}]" if c.validity_note else ""
+            lines.append(f"[{c.n}] {c.organisation} – {c.document}{note}, {c.section or '–'} ({c.source})")
+    return "\n".join(lines)
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.core import Assistant
+
+    assistant = Assistant(settings)
+    answer = assistant.ask(args.question, history=args.history or (), organisations=args.org)
+    if args.json:
+        _print_json(answer.to_json())
+    else:
+        print(_answer_text(answer))
+    return 0
+
+
+def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.core import Assistant
+
+    assistant = Assistant(settings)  # one model load for the whole batch
+    status = 0
+    for n, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            orgs = item.get("org")
+            answer = assistant.ask(
+                item["question"],
+                history=item.get("history") or (),
+                organisations=[orgs] if isinstance(orgs, str) else orgs,
+            )
+            _print_json({"id": item.get("id"), **answer.to_json()})
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            status = 1
+            _print_json({"id": None, "line": n, "error": f"not a question line: {exc}"})
+        except AssistantError as exc:
+            status = 1
+            _print_json({"id": item.get("id"), "line": n, "error": str(exc)})
+        sys.stdout.flush()
+    return status
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.core import Assistant
+    from assistant.evaluation import evaluate, load_gold
+
+    items = load_gold(Path(args.file))
+    assistant = Assistant(settings)
+    report = evaluate(
+        items,
+        lambda q: assistant.ask(
+            q["question"], history=q.get("history") or (), organisations=[q["org"]] if q.get("org") else None
+        ),
+    )
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        print(report.table())
+    checks = [
+        ("correct", report.correct, args.min_correct, ">="),
+        ("correct (en)", report.by("lang").get("en", 1.0), args.min_correct_en, ">="),
+        ("hit@5", report.hit_at_5, args.min_hit, ">="),
+        ("wrong abstentions", report.wrong_abstentions, args.max_wrong_abstain, "<="),
+    ]
+    failed = [
+        f"{name} {value:.3f} (threshold {op} {limit})"
+        for name, value, limit, op in checks
+        if limit is not None and (value < limit if op == ">=" else value > limit)
+    ]
+    if args.max_missed_abstain is not None and report.missed_abstentions > args.max_missed_abstain:
+        failed.append(f"missed abstentions {report.missed_abstentions} (threshold <= {args.max_missed_abstain})")
+    for failure in failed:
+        print(f"below threshold: {failure}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="policy-assistant", description=__doc__.split("\n\n")[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="build or update the index from policy files")
+    p.add_argument("paths", nargs="*", help="files or folders (default: the bundled library)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--rebuild", action="store_true", help="re-embed everything (e.g. after changing the model)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="answer one question with citations")
+    p.add_argument("question")
+    p.add_argument("--org", action="append", metavar="NAME", help="only this organisation (unique part of its name); repeatable")
+    p.add_argument("--history", action="append", metavar="QUESTION", help="an earlier question in the same chat; repeatable")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("batch", help="answer JSON lines from stdin, one JSON line each to stdout")
+    p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("eval", help="score a gold question set")
+    p.add_argument("file", nargs="?", default=str(DEFAULT_GOLD))
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--min-correct", type=float)
+    p.add_argument("--min-correct-en", type=float)
+    p.add_argument("--min-hit", type=float)
+    p.add_argument("--max-wrong-abstain", type=float)
+    p.add_argument("--max-missed-abstain", type=int)
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        settings = Settings.load()
+        return int(args.func(args, settings))
+    except UnknownOrganisationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except AssistantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
