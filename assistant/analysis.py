@@ -87,6 +87,16 @@ class Lexicon:
     def _known(self, part: str) -> bool:
         return len(part) >= self.MIN_PART and (part in self.words or stem(part) in self.stems)
 
+    COGNATE_PREFIX = 6
+
+    def cognates(self, english_word: str) -> list[str]:
+        """Swedish stems sharing a word's first six letters: international/internationell,
+        strategic/strategisk, prioritise/prioritet. Used for English words the glossary lacks."""
+        if len(english_word) < self.COGNATE_PREFIX + 1:
+            return []
+        head = english_word[: self.COGNATE_PREFIX]
+        return sorted({s for s in self.stems if s.startswith(head)})[:8]
+
     @lru_cache(maxsize=50_000)  # noqa: B019 - one lexicon per index, kept for its lifetime
     def split(self, word: str) -> tuple[str, ...]:
         """The parts of a compound, e.g. ``vänortssamarbeten`` -> (vänort, samarbeten);

@@ -127,7 +127,7 @@ class ExtractiveAnswerer:
             return self.abstain(question, hits)
         # Passages nearly as good as the best also answer (several organisations, or a list
         # and the sentence that explains it); weaker ones would only add noise.
-        floor = max(self.min_coverage - 0.1, best - 0.25)
+        floor = max(self.min_coverage * 0.7, best * 0.65)
         chosen = [h for h in hits if h.coverage >= floor][: self.top_k]
         # group by organisation, in order of each organisation's best passage
         groups: dict[str, list[ScoredPassage]] = {}

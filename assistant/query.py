@@ -125,7 +125,11 @@ class QuestionAnalyzer:
                 alts.add(tuple(stem(p) for p in parts))
             hint = 1.0
             if language == "en" and token not in self.lexicon.words and stem(token) not in self.lexicon.stems:
-                hint = 0.5
+                cognates = self.lexicon.cognates(token)
+                if cognates:  # "strategic" -> "strategisk": same root, Swedish spelling
+                    alts.update((c,) for c in cognates)
+                else:
+                    hint = 0.5
             concepts.append(Concept(token, frozenset(alts), hint, language))
         return concepts
 

@@ -1,0 +1,101 @@
+"""Passages follow the document's structure, and a list keeps its lead-in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.chunking import chunk_text, parse_blocks
+from tests.conftest import BUNDLED
+
+
+def chunks_of(name: str, furniture: tuple[str, ...] = ()) -> list:
+    return chunk_text((BUNDLED / name).read_text(encoding="utf-8"), furniture=furniture)
+
+
+def passage_with(chunks: list, needle: str):
+    found = [c for c in chunks if needle in c.text]
+    assert found, f"no passage contains {needle!r}"
+    return found[0]
+
+
+def test_a_list_under_a_heading_keeps_the_heading_as_its_lead_in():
+    chunks = chunks_of("vasternorrland-internationell-policy-2007.md", ("Landstinget Västernorrland",))
+    passage = passage_with(chunks, "vänortssamarbeten")
+    assert passage.text.startswith("Landstingsfullmäktige beslutar om\n- ")
+    assert "- internationell policy för landstinget" in passage.text
+    assert passage.section.endswith("Ansvarsfördelning > Landstingsfullmäktige beslutar om")
+
+
+def test_a_list_keeps_the_sentence_that_introduces_it():
+    chunks = chunks_of("harjedalen-internationell-policy.txt", ("Härjedalens kommun",))
+    passage = passage_with(chunks, "Officiella kontakter med andra kommuner och regioner")
+    assert "Detta innebär att kommunstyrelsen svarar för:\n- Officiella kontakter" in passage.text
+    assert passage.section.endswith("Ansvar och organisation")
+
+
+def test_plain_one_line_headings_become_sections():
+    chunks = chunks_of("varmland-internationell-strategi-2011-2014.txt")
+    sections = {c.section.split(" > ")[-1] for c in chunks}
+    assert {"Syfte", "Organisation", "Arbetsätt", "Former för internationellt samarbete"} <= sections
+    first = chunks[0].section
+    assert first == "Internationell strategi 2011 – 2014"
+
+
+def test_sentences_ending_in_a_full_stop_are_not_taken_for_headings():
+    chunks = chunks_of("harjedalen-internationell-policy.txt")
+    assert not any(c.section.endswith("Närhet i flera dimensioner.") for c in chunks)
+
+
+def test_a_running_footer_with_the_organisation_name_is_dropped():
+    chunks = chunks_of("vasternorrland-internationell-policy-2007.md", ("Landstinget Västernorrland",))
+    assert chunks[-1].section.endswith("Kontaktuppgifter")
+    assert chunks[-1].text.rstrip().endswith("gustav.y.malmqvist@lvn.se")
+    assert not any(c.section.endswith("Landstinget Västernorrland") for c in chunks)
+
+
+def test_the_contact_block_stays_in_one_passage_and_is_not_split_into_headings():
+    chunks = chunks_of("vasternorrland-internationell-policy-2007.md", ("Landstinget Västernorrland",))
+    contact = passage_with(chunks, "Gustav Malmqvist")
+    assert "Internationell chef\nGustav Malmqvist\nTel. 0611-80000" in contact.text
+    assert contact.section.endswith("Kontaktuppgifter")
+
+
+def test_markdown_markup_is_removed_but_the_words_are_kept():
+    chunks = chunks_of("vasternorrland-internationell-policy-2007.md")
+    assert not any("**" in c.text or "](" in c.text for c in chunks)
+    assert any("www.lvn.se/internationellt" in c.text for c in chunks)
+
+
+def test_table_of_contents_lines_are_not_passages():
+    chunks = chunks_of("stockholm-riktlinjer-internationellt-arbete-2013-2017.md")
+    assert not any("....." in c.text for c in chunks)
+
+
+def test_a_paragraph_broken_by_a_stray_blank_line_is_joined():
+    chunks = chunks_of("norrbotten-internationell-policy.md")
+    assert any("till utveckling som internationellt samarbete öppnar" in c.text for c in chunks)
+
+
+def test_a_long_list_is_split_between_items_and_every_part_keeps_the_lead_in():
+    items = "\n".join(f"- punkt nummer {i} med lite mer text för att fylla ut raden" for i in range(30))
+    text = f"Rubrik\n\nDetta gäller bland annat:\n{items}\n"
+    chunks = chunk_text(text, max_chars=400)
+    assert len(chunks) > 2
+    assert all(c.text.startswith("Detta gäller bland annat:\n- ") for c in chunks)
+    assert all(len(c.text) <= 400 for c in chunks)
+
+
+def test_bold_lines_are_headings_and_siblings_of_each_other():
+    text = "## Del\n\n### **Första**\n\nText ett.\n\n**Andra**\n\nText två.\n"
+    blocks = parse_blocks(text)
+    headings = [(b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert headings == [("Del", 2), ("Första", 3), ("Andra", 3)]
+
+
+def test_every_bundled_passage_fits_the_embedding_models_window(real_embedder):
+    for path in sorted(Path(BUNDLED).glob("*.*")):
+        if path.suffix == ".toml":
+            continue
+        for chunk in chunk_text(path.read_text(encoding="utf-8")):
+            probe = f"Organisation. Titel. \n{chunk.text}"
+            assert real_embedder.token_count(probe) <= real_embedder.max_tokens, (path.name, chunk.position)
