@@ -69,7 +69,9 @@ def split_units(passage_text: str) -> list[Unit]:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, lexical: LexicalIndex, glossary: Glossary, *, min_coverage: float, top_k: int) -> None:
+    def __init__(
+        self, lexical: LexicalIndex, glossary: Glossary, *, min_coverage: float, top_k: int
+    ) -> None:
         self.lexical = lexical
         self.glossary = glossary
         self.min_coverage = min_coverage
@@ -82,7 +84,9 @@ class ExtractiveAnswerer:
 
     def _quote(self, question: Question, hit: ScoredPassage) -> str:
         passage = hit.passage
-        context = frozenset(analyze(f"{passage.organisation} {passage.section_tail}", self.lexical.lexicon))
+        context = frozenset(
+            analyze(f"{passage.organisation} {passage.section_tail}", self.lexical.lexicon)
+        )
         units = split_units(passage.text)
         scored = []
         for position, unit in enumerate(units):
@@ -90,7 +94,9 @@ class ExtractiveAnswerer:
             scored.append((self._unit_score(question, whole, context), position, unit))
         best = max(s for s, _, _ in scored) if scored else 0.0
         good = [x for x in scored if x[0] >= best * 0.8 and x[0] > 0]
-        chosen = sorted(sorted(good, key=lambda x: -x[0])[:MAX_UNITS_PER_PASSAGE], key=lambda x: x[1])
+        chosen = sorted(
+            sorted(good, key=lambda x: -x[0])[:MAX_UNITS_PER_PASSAGE], key=lambda x: x[1]
+        )
         rendered = []
         for _, _, unit in chosen:
             if unit.items:
@@ -103,7 +109,12 @@ class ExtractiveAnswerer:
         items = list(unit.items)
         if len("".join(items)) > SHORT_LIST_CHARS:
             lead_terms = frozenset(analyze(unit.lead_in, self.lexical.lexicon)) | context
-            matching = [i for i in items if self._unit_score(question, i, lead_terms) > self._unit_score(question, "", lead_terms)]
+            matching = [
+                i
+                for i in items
+                if self._unit_score(question, i, lead_terms)
+                > self._unit_score(question, "", lead_terms)
+            ]
             items = matching or items[:4]
             shown = [f"– {i}" for i in items] + ["– …"]
         else:
@@ -146,14 +157,16 @@ class ExtractiveAnswerer:
                 if lines:
                     lines.append("")
                 lines.append(t["from"].format(org=org, title=doc_hits[0].passage.title, note=note))
-                for hit in sorted(doc_hits, key=lambda h: h.passage.position):
+                for hit in doc_hits:  # best first
                     n = len(citations) + 1
                     quote = self._quote(question, hit)
                     lines.append(f"• “{quote}” [{n}]")
                     if lang == "en":
                         glosses = self.glossary.gloss(quote)
                         if glosses:
-                            lines.append("  (" + "; ".join(f"{sv} = {en}" for sv, en in glosses) + ")")
+                            lines.append(
+                                "  (" + "; ".join(f"{sv} = {en}" for sv, en in glosses) + ")"
+                            )
                     citations.append(_citation(n, hit, note_text))
         return Answer(
             text="\n".join(lines),
@@ -173,8 +186,18 @@ class ExtractiveAnswerer:
                 where += f", ”{hit.passage.section_tail.split(' > ')[-1]}”"
             if where not in nearest:
                 nearest.append(where)
-        text = t["abstain"] + " " + (t["nearest"].format(items="; ".join(nearest)) if nearest else t["nothing"])
-        return Answer(text=text, language=lang, abstained=True, citations=[], resolved_question=question.resolved)
+        text = (
+            t["abstain"]
+            + " "
+            + (t["nearest"].format(items="; ".join(nearest)) if nearest else t["nothing"])
+        )
+        return Answer(
+            text=text,
+            language=lang,
+            abstained=True,
+            citations=[],
+            resolved_question=question.resolved,
+        )
 
 
 def _citation(n: int, hit: ScoredPassage, note: str | None) -> Citation:
@@ -191,5 +214,3 @@ def _citation(n: int, hit: ScoredPassage, note: str | None) -> Citation:
         passage_id=p.id,
         validity_note=note,
     )
-
-

@@ -1,9 +1,9 @@
 """``policy-assistant``: ingest the library, ask, answer a batch, evaluate.
 
-    policy-assistant ingest [PATH ...] [--json] [--rebuild]
-    policy-assistant ask "Vem beslutar om vänortssamarbeten?" [--org NAME] [--json]
-    policy-assistant batch < questions.jsonl > answers.jsonl
-    policy-assistant eval [FILE] [--min-correct 0.9] [--min-hit 0.95]
+policy-assistant ingest [PATH ...] [--json] [--rebuild]
+policy-assistant ask "Vem beslutar om vänortssamarbeten?" [--org NAME] [--json]
+policy-assistant batch < questions.jsonl > answers.jsonl
+policy-assistant eval [FILE] [--min-correct 0.9] [--min-hit 0.95]
 """
 
 from __future__ import annotations
@@ -74,7 +74,9 @@ def _answer_text(answer: Any) -> str:
         lines.append("Källor:" if answer.language == "sv" else "Sources:")
         for c in answer.citations:
             note = f" [{c.validity_note}]" if c.validity_note else ""
-            lines.append(f"[{c.n}] {c.organisation} – {c.document}{note}, {c.section or '–'} ({c.source})")
+            lines.append(
+                f"[{c.n}] {c.organisation} – {c.document}{note}, {c.section or '–'} ({c.source})"
+            )
     return "\n".join(lines)
 
 
@@ -126,7 +128,9 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     report = evaluate(
         items,
         lambda q: assistant.ask(
-            q["question"], history=q.get("history") or (), organisations=[q["org"]] if q.get("org") else None
+            q["question"],
+            history=q.get("history") or (),
+            organisations=[q["org"]] if q.get("org") else None,
         ),
     )
     if args.json:
@@ -145,7 +149,9 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         if limit is not None and (value < limit if op == ">=" else value > limit)
     ]
     if args.max_missed_abstain is not None and report.missed_abstentions > args.max_missed_abstain:
-        failed.append(f"missed abstentions {report.missed_abstentions} (threshold <= {args.max_missed_abstain})")
+        failed.append(
+            f"missed abstentions {report.missed_abstentions} (threshold <= {args.max_missed_abstain})"
+        )
     for failure in failed:
         print(f"below threshold: {failure}", file=sys.stderr)
     return 1 if failed else 0
@@ -159,13 +165,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="build or update the index from policy files")
     p.add_argument("paths", nargs="*", help="files or folders (default: the bundled library)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--rebuild", action="store_true", help="re-embed everything (e.g. after changing the model)")
+    p.add_argument(
+        "--rebuild", action="store_true", help="re-embed everything (e.g. after changing the model)"
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("ask", help="answer one question with citations")
     p.add_argument("question")
-    p.add_argument("--org", action="append", metavar="NAME", help="only this organisation (unique part of its name); repeatable")
-    p.add_argument("--history", action="append", metavar="QUESTION", help="an earlier question in the same chat; repeatable")
+    p.add_argument(
+        "--org",
+        action="append",
+        metavar="NAME",
+        help="only this organisation (unique part of its name); repeatable",
+    )
+    p.add_argument(
+        "--history",
+        action="append",
+        metavar="QUESTION",
+        help="an earlier question in the same chat; repeatable",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_ask)
 
@@ -187,7 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     try:
         settings = Settings.load()
         return int(args.func(args, settings))

@@ -1,9 +1,9 @@
 """The assistant: one entry point from a question to a cited answer.
 
-    >>> from assistant import Assistant, Settings
-    >>> answer = Assistant(Settings()).ask("Vem beslutar om vänortssamarbeten?")  # doctest: +SKIP
-    >>> answer.citations[0].organisation                                        # doctest: +SKIP
-    'Landstinget Västernorrland'
+>>> from assistant import Assistant, Settings
+>>> answer = Assistant(Settings()).ask("Vem beslutar om vänortssamarbeten?")  # doctest: +SKIP
+>>> answer.citations[0].organisation                                        # doctest: +SKIP
+'Landstinget Västernorrland'
 """
 
 from __future__ import annotations
@@ -96,7 +96,10 @@ class Assistant:
         self.org_matcher = OrganisationMatcher(names)
         self.analyzer = QuestionAnalyzer(self.glossary, self.retriever.lexicon, self.org_matcher)
         self.answerer = ExtractiveAnswerer(
-            self.retriever.lexical, self.glossary, min_coverage=self.settings.min_coverage, top_k=self.settings.top_k
+            self.retriever.lexical,
+            self.glossary,
+            min_coverage=self.settings.min_coverage,
+            top_k=self.settings.top_k,
         )
 
     def refresh(self) -> bool:
@@ -133,7 +136,9 @@ class Assistant:
             resolved.append(found[0])
         return resolved
 
-    def _doc_filter(self, organisations: Sequence[str], documents: Sequence[str] | None) -> set[str] | None:
+    def _doc_filter(
+        self, organisations: Sequence[str], documents: Sequence[str] | None
+    ) -> set[str] | None:
         if not organisations and not documents:
             return None
         ids = set(self.documents)
@@ -157,7 +162,9 @@ class Assistant:
             )
         return text
 
-    def understand(self, question: str, history: Sequence[str] = (), organisations: Sequence[str] | None = None) -> Question:
+    def understand(
+        self, question: str, history: Sequence[str] = (), organisations: Sequence[str] | None = None
+    ) -> Question:
         text = self.clean_question(question)
         history = [self.clean_question(h) for h in history if h and h.strip()]
         parsed = self.analyzer.analyze(text, history)
@@ -175,7 +182,11 @@ class Assistant:
         documents: Sequence[str] | None = None,
         k: int | None = None,
     ) -> list[ScoredPassage]:
-        parsed = question if isinstance(question, Question) else self.understand(question, history, organisations)
+        parsed = (
+            question
+            if isinstance(question, Question)
+            else self.understand(question, history, organisations)
+        )
         doc_ids = self._doc_filter(parsed.organisations, documents)
         return self.retriever.search(parsed, doc_ids=doc_ids, k=k or self.settings.top_k)
 

@@ -74,7 +74,9 @@ def bundled_model_path() -> Path | None:
 class SentenceTransformerEmbedder(Embedder):
     """A sentence-transformers model, loaded once, on the CPU unless configured otherwise."""
 
-    def __init__(self, model: str, *, device: str = "cpu", offline: bool = True, batch_size: int = 32) -> None:
+    def __init__(
+        self, model: str, *, device: str = "cpu", offline: bool = True, batch_size: int = 32
+    ) -> None:
         if offline:
             # Must be set before transformers/huggingface_hub are imported to take full effect.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")

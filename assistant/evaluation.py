@@ -42,14 +42,28 @@ def score_item(item: dict[str, Any], answer: Answer) -> ItemResult:
     text = normalise(answer.text)
     if item.get("abstain"):
         correct = answer.abstained
-        return ItemResult(item["id"], item["use"], item["lang"], True, answer.abstained, False, True, correct)
+        return ItemResult(
+            item["id"], item["use"], item["lang"], True, answer.abstained, False, True, correct
+        )
     quotes = [normalise(q) for q in item.get("quotes", [])]
     hit = any(q in normalise(c.text) for c in answer.citations[:K] for q in quotes)
     missing = [
-        term for term in item.get("terms", []) if not any(normalise(alt) in text for alt in term.split("|"))
+        term
+        for term in item.get("terms", [])
+        if not any(normalise(alt) in text for alt in term.split("|"))
     ]
     correct = hit and not missing and not answer.abstained
-    return ItemResult(item["id"], item["use"], item["lang"], False, answer.abstained, hit, not missing, correct, missing)
+    return ItemResult(
+        item["id"],
+        item["use"],
+        item["lang"],
+        False,
+        answer.abstained,
+        hit,
+        not missing,
+        correct,
+        missing,
+    )
 
 
 @dataclass(slots=True)
@@ -102,7 +116,12 @@ class Report:
             "by_use": {k: round(v, 4) for k, v in self.by("use").items()},
             "by_lang": {k: round(v, 4) for k, v in self.by("lang").items()},
             "failures": [
-                {"id": r.id, "hit": r.hit, "abstained": r.abstained, "missing_terms": r.missing_terms}
+                {
+                    "id": r.id,
+                    "hit": r.hit,
+                    "abstained": r.abstained,
+                    "missing_terms": r.missing_terms,
+                }
                 for r in self.items
                 if not r.correct
             ],
@@ -119,7 +138,9 @@ class Report:
         for key, title in (("use", "use"), ("lang", "lang")):
             counts = self.counts(key)
             for name, value in self.by(key).items():
-                lines.append(f"{'correct ' + title + '=' + name:<24}{value:>8.3f}  (n={counts[name]})")
+                lines.append(
+                    f"{'correct ' + title + '=' + name:<24}{value:>8.3f}  (n={counts[name]})"
+                )
         failures = [r for r in self.items if not r.correct]
         if failures:
             lines.append("failures:")

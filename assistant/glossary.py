@@ -74,8 +74,12 @@ class Glossary:
         entries = []
         with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
-                english = tuple(t.strip() for t in (row.get("english") or "").split("|") if t.strip())
-                swedish = tuple(t.strip() for t in (row.get("swedish") or "").split("|") if t.strip())
+                english = tuple(
+                    t.strip() for t in (row.get("english") or "").split("|") if t.strip()
+                )
+                swedish = tuple(
+                    t.strip() for t in (row.get("swedish") or "").split("|") if t.strip()
+                )
                 if english and swedish:
                     entries.append(GlossaryEntry(english, swedish, (row.get("note") or "").strip()))
         return cls(entries)

@@ -42,10 +42,42 @@ class Question:
 
 
 _DEICTIC = frozenset(
-    "där dit dem deras den det detta samma också då här there they them their it that same also "
-    "too those these".split()
+    [
+        "där",
+        "dit",
+        "dem",
+        "deras",
+        "den",
+        "det",
+        "detta",
+        "samma",
+        "också",
+        "då",
+        "här",
+        "there",
+        "they",
+        "them",
+        "their",
+        "it",
+        "that",
+        "same",
+        "also",
+        "too",
+        "those",
+        "these",
+    ]
 )
-_CONTINUATIONS = ("och ", "men ", "samt ", "and ", "but ", "what about", "how about", "hur är det med", "vad gäller")
+_CONTINUATIONS = (
+    "och ",
+    "men ",
+    "samt ",
+    "and ",
+    "but ",
+    "what about",
+    "how about",
+    "hur är det med",
+    "vad gäller",
+)
 
 
 class OrganisationMatcher:
@@ -103,7 +135,11 @@ class QuestionAnalyzer:
                     continue
                 alts = by_span.setdefault((match.start, match.end), set())
                 if side == "sv":
-                    alts.add(tuple(stem(w) for w in tokens[match.start : match.end] if w not in STOPWORDS))
+                    alts.add(
+                        tuple(
+                            stem(w) for w in tokens[match.start : match.end] if w not in STOPWORDS
+                        )
+                    )
                 for term in match.entry.swedish:
                     alt = tuple(stem(w) for w in words(term) if w not in STOPWORDS)
                     if alt:
@@ -119,18 +155,22 @@ class QuestionAnalyzer:
         for i, token in enumerate(tokens):
             if i in taken or token in STOPWORDS or len(token) < 2:
                 continue
-            alts: set[Alternative] = {(stem(token),)}
+            word_alts: set[Alternative] = {(stem(token),)}
             parts = self.lexicon.split(token)
             if parts:
-                alts.add(tuple(stem(p) for p in parts))
+                word_alts.add(tuple(stem(p) for p in parts))
             hint = 1.0
-            if language == "en" and token not in self.lexicon.words and stem(token) not in self.lexicon.stems:
+            if (
+                language == "en"
+                and token not in self.lexicon.words
+                and stem(token) not in self.lexicon.stems
+            ):
                 cognates = self.lexicon.cognates(token)
                 if cognates:  # "strategic" -> "strategisk": same root, Swedish spelling
-                    alts.update((c,) for c in cognates)
+                    word_alts.update((c,) for c in cognates)
                 else:
                     hint = 0.5
-            concepts.append(Concept(token, frozenset(alts), hint, language))
+            concepts.append(Concept(token, frozenset(word_alts), hint, language))
         return concepts
 
     def analyze(

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import math
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import bm25s
 import numpy as np
@@ -40,7 +40,8 @@ def has_term(terms: set[str] | frozenset[str], stem_: str) -> bool:
     if len(stem_) < PREFIX_MIN:
         return False
     return any(
-        t.startswith(stem_) or (len(t) >= PREFIX_MIN and stem_.startswith(t) and len(stem_) - len(t) <= 2)
+        t.startswith(stem_)
+        or (len(t) >= PREFIX_MIN and stem_.startswith(t) and len(stem_) - len(t) <= 2)
         for t in terms
     )
 
@@ -117,7 +118,11 @@ class LexicalIndex:
         """How much a concept counts as evidence: its rarity in the library (idf) times its
         rarity in the language at large, so that everyday framing words ("how long", "keep
         in mind") weigh little and specific terms ("traktamente", "vänort") weigh much."""
-        return concept.hint * self.concept_idf(concept) * general_rarity(concept.label, concept.language)
+        return (
+            concept.hint
+            * self.concept_idf(concept)
+            * general_rarity(concept.label, concept.language)
+        )
 
     def scores(self, question: Question) -> np.ndarray:
         """BM25 score per passage: per concept the best of its alternatives, summed."""
@@ -194,7 +199,9 @@ class HybridRetriever:
                 ranks[self.by_id[pid]] = rank
         return ranks
 
-    def search(self, question: Question, *, doc_ids: set[str] | None = None, k: int = 5) -> list[ScoredPassage]:
+    def search(
+        self, question: Question, *, doc_ids: set[str] | None = None, k: int = 5
+    ) -> list[ScoredPassage]:
         """The ``k`` best passages, each with its fused score and coverage of the question."""
         allowed = np.ones(len(self.passages), dtype=bool)
         if doc_ids is not None:
@@ -251,7 +258,12 @@ class PolicyRetriever(BaseRetriever):
         return [
             Document(
                 page_content=h.passage.text,
-                metadata={**h.passage.metadata(), "id": h.passage.id, "score": h.score, "coverage": h.coverage},
+                metadata={
+                    **h.passage.metadata(),
+                    "id": h.passage.id,
+                    "score": h.score,
+                    "coverage": h.coverage,
+                },
             )
             for h in hits
         ]

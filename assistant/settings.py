@@ -29,11 +29,19 @@ class Settings(BaseSettings):
         env_prefix=ENV_PREFIX, env_file=".env", extra="ignore", frozen=True
     )
 
-    data_dir: Path = Field(DEFAULT_DATA_DIR, description="Folder with the policy library and runtime files.")
-    policies_dir: Path | None = Field(None, description="Policy documents and catalog.toml (default: DATA_DIR/policies).")
-    index_dir: Path | None = Field(None, description="Embedded Chroma index (default: DATA_DIR/index).")
+    data_dir: Path = Field(
+        DEFAULT_DATA_DIR, description="Folder with the policy library and runtime files."
+    )
+    policies_dir: Path | None = Field(
+        None, description="Policy documents and catalog.toml (default: DATA_DIR/policies)."
+    )
+    index_dir: Path | None = Field(
+        None, description="Embedded Chroma index (default: DATA_DIR/index)."
+    )
     collection: str = Field("policy_passages", description="Chroma collection name.")
-    chroma_host: str | None = Field(None, description="Chroma server host; when set, the server is used instead of INDEX_DIR.")
+    chroma_host: str | None = Field(
+        None, description="Chroma server host; when set, the server is used instead of INDEX_DIR."
+    )
     chroma_port: int = Field(8000, ge=1, le=65535, description="Chroma server port.")
     chroma_ssl: bool = Field(False, description="Use HTTPS for the Chroma server.")
 
@@ -45,21 +53,47 @@ class Settings(BaseSettings):
     hf_offline: bool = Field(True, description="Forbid Hugging Face hub downloads at run time.")
     embed_batch_size: int = Field(32, ge=1, le=1024, description="Passages per embedding batch.")
 
-    glossary_path: Path | None = Field(None, description="Swedish–English glossary CSV (default: DATA_DIR/glossary.csv).")
-    max_file_mb: float = Field(20.0, gt=0, description="Files larger than this are skipped at ingest.")
+    glossary_path: Path | None = Field(
+        None, description="Swedish–English glossary CSV (default: DATA_DIR/glossary.csv)."
+    )
+    max_file_mb: float = Field(
+        20.0, gt=0, description="Files larger than this are skipped at ingest."
+    )
     max_question_chars: int = Field(2000, ge=20, description="Longer questions are refused.")
-    top_k: int = Field(5, ge=1, le=20, description="Passages retrieved and cited at most per answer.")
-    dense_weight: float = Field(0.3, ge=0, description="Weight of dense (embedding) ranks in fusion.")
-    lexical_weight: float = Field(1.0, ge=0, description="Weight of lexical (BM25) ranks in fusion.")
-    min_coverage: float = Field(0.41, ge=0, le=1, description="Share of the question's content the best passage must cover, else abstain.")
+    top_k: int = Field(
+        5, ge=1, le=20, description="Passages retrieved and cited at most per answer."
+    )
+    dense_weight: float = Field(
+        0.3, ge=0, description="Weight of dense (embedding) ranks in fusion."
+    )
+    lexical_weight: float = Field(
+        1.0, ge=0, description="Weight of lexical (BM25) ranks in fusion."
+    )
+    min_coverage: float = Field(
+        0.41,
+        ge=0,
+        le=1,
+        description="Share of the question's content the best passage must cover, else abstain.",
+    )
 
-    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1. Unset: extractive answers.")
+    llm_base_url: str | None = Field(
+        None,
+        description="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1. Unset: extractive answers.",
+    )
     llm_model: str | None = Field(None, description="Model name at the endpoint.")
-    llm_api_key: str | None = Field(None, description="API key for the endpoint (many local servers accept any).")
-    llm_timeout: float = Field(30.0, gt=0, description="Seconds before falling back to the extractive answer.")
+    llm_api_key: str | None = Field(
+        None, description="API key for the endpoint (many local servers accept any)."
+    )
+    llm_timeout: float = Field(
+        30.0, gt=0, description="Seconds before falling back to the extractive answer."
+    )
 
-    feedback_db: Path | None = Field(None, description="SQLite file for answer feedback (default: DATA_DIR/feedback.sqlite3).")
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("WARNING", description="Logging level.")
+    feedback_db: Path | None = Field(
+        None, description="SQLite file for answer feedback (default: DATA_DIR/feedback.sqlite3)."
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "WARNING", description="Logging level."
+    )
 
     @field_validator("collection")
     @classmethod

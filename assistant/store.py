@@ -207,9 +207,13 @@ class PassageStore:
                 include=["metadatas", "distances"],
             )
         except Exception as exc:
-            raise AssistantError(f"The vector search failed: {exc}. Re-run `policy-assistant ingest`.") from exc
+            raise AssistantError(
+                f"The vector search failed: {exc}. Re-run `policy-assistant ingest`."
+            ) from exc
         hits = []
-        for pid, meta, dist in zip(result["ids"][0], result["metadatas"][0], result["distances"][0], strict=True):
+        for pid, meta, dist in zip(
+            result["ids"][0], result["metadatas"][0], result["distances"][0], strict=True
+        ):
             if live.get(str(meta["doc_id"])) == meta.get("doc_hash"):
                 hits.append((pid, 1.0 - float(dist)))
         return hits[:n]

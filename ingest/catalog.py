@@ -146,7 +146,9 @@ def guess_meta(path: Path, text: str) -> DocumentMeta:
     )
     log.warning(warning)
     aliases = tuple(
-        w for w in re.findall(r"[A-ZÅÄÖ][\wåäö]{3,}", organisation) if w not in {"Landstinget", "Region"}
+        w
+        for w in re.findall(r"[A-ZÅÄÖ][\wåäö]{3,}", organisation)
+        if w not in {"Landstinget", "Region"}
     )
     return DocumentMeta(
         id=slugify(path.stem),
@@ -158,5 +160,3 @@ def guess_meta(path: Path, text: str) -> DocumentMeta:
         guessed=True,
         warnings=(warning,),
     )
-
-

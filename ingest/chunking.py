@@ -101,7 +101,9 @@ def parse_blocks(text: str) -> list[Block]:
                 blocks.append(Block("heading", heading, level=last_md_level))
         elif bold and not para:
             flush()
-            blocks.append(Block("heading", clean_inline(bold.group(1)), level=bold_level(), bold=True))
+            blocks.append(
+                Block("heading", clean_inline(bold.group(1)), level=bold_level(), bold=True)
+            )
         elif item:
             flush()
             entry = clean_inline(item.group(1))
@@ -173,7 +175,9 @@ def promote_plain_headings(blocks: list[Block], furniture: set[str]) -> list[Blo
 
 def drop_furniture(blocks: list[Block], furniture: set[str]) -> list[Block]:
     """Page furniture: a paragraph that is only the organisation's name (a running footer)."""
-    return [b for b in blocks if not (b.kind == "paragraph" and b.text.strip().lower() in furniture)]
+    return [
+        b for b in blocks if not (b.kind == "paragraph" and b.text.strip().lower() in furniture)
+    ]
 
 
 @dataclass(slots=True)
@@ -205,10 +209,7 @@ def _section_units(blocks: Iterable[Block]) -> Iterable[tuple[str, list[_Unit]]]
         if block.kind == "paragraph":
             units.append(_Unit(block.text))
         else:  # list
-            if units and not units[-1].items:
-                lead = units.pop().text
-            else:
-                lead = last_heading_pending
+            lead = units.pop().text if units and not units[-1].items else last_heading_pending
             units.append(_Unit("", lead_in=lead, items=list(block.items)))
         last_heading_pending = ""
     if units:

@@ -91,13 +91,20 @@ def document_hash(text: str, meta: DocumentMeta) -> str:
     return digest.hexdigest()[:16]
 
 
-def manifest_entry(meta: DocumentMeta, path: Path, doc_hash: str, passages: int, fmt: str) -> dict[str, Any]:
-    facts = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in dataclasses.asdict(meta).items()}
+def manifest_entry(
+    meta: DocumentMeta, path: Path, doc_hash: str, passages: int, fmt: str
+) -> dict[str, Any]:
+    facts = {
+        k: (v.isoformat() if isinstance(v, dt.date) else v)
+        for k, v in dataclasses.asdict(meta).items()
+    }
     facts.update(hash=doc_hash, path=str(path), passages=passages, format=fmt)
     return facts
 
 
-def make_passages(meta: DocumentMeta, text: str, doc_hash: str, embedder: Embedder) -> list[Passage]:
+def make_passages(
+    meta: DocumentMeta, text: str, doc_hash: str, embedder: Embedder
+) -> list[Passage]:
     def fits(chunk: str) -> bool:
         probe = f"{meta.organisation}. {meta.title}. \n{chunk}"
         return embedder.token_count(probe) <= embedder.max_tokens
@@ -143,7 +150,9 @@ def ingest(
     except Timeout:
         raise IngestBusyError(lock.lock_file) from None
     try:
-        return _ingest_locked(settings, paths, embedder=embedder, store=store, progress=progress, rebuild=rebuild)
+        return _ingest_locked(
+            settings, paths, embedder=embedder, store=store, progress=progress, rebuild=rebuild
+        )
     finally:
         lock.release()
 
@@ -168,7 +177,10 @@ def _ingest_locked(
     live_store = store or PassageStore(settings)
     target = live_store
     if rebuild:
-        target = PassageStore(settings.model_copy(update={"collection": f"{settings.collection}-rebuild"}), client=live_store.client)
+        target = PassageStore(
+            settings.model_copy(update={"collection": f"{settings.collection}-rebuild"}),
+            client=live_store.client,
+        )
         target.drop()
     old = target.manifest()
     if old.documents and old.embedding_model and old.embedding_model != model_name:
@@ -197,7 +209,12 @@ def _ingest_locked(
         meta = catalog.meta_for(path, loaded.text)
         report.warnings.extend(meta.warnings)
         if meta.id in seen:
-            report.errors.append(FileError(str(path), f"another file already has the document id {meta.id!r}; give it its own id in {CATALOG_FILE}"))
+            report.errors.append(
+                FileError(
+                    str(path),
+                    f"another file already has the document id {meta.id!r}; give it its own id in {CATALOG_FILE}",
+                )
+            )
             continue
         seen.add(meta.id)
         doc_hash = document_hash(loaded.text, meta)

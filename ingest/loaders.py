@@ -52,7 +52,9 @@ def load(path: Path, *, max_bytes: int) -> LoadedText:
     data = path.read_bytes()
     if suffix in TEXT_SUFFIXES:
         text, encoding = decode_text(data)
-        loaded = LoadedText(text, "markdown" if suffix in {".md", ".markdown"} else "text", encoding)
+        loaded = LoadedText(
+            text, "markdown" if suffix in {".md", ".markdown"} else "text", encoding
+        )
     elif suffix == ".pdf":
         loaded = LoadedText(_pdf_text(data), "pdf")
     elif suffix == ".docx":
@@ -84,7 +86,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
         best = from_bytes(data).best()
         if best is None:
-            raise DocumentError("this looks like a binary file, not text (no text encoding fits)") from None
+            raise DocumentError(
+                "this looks like a binary file, not text (no text encoding fits)"
+            ) from None
         text, encoding = str(best), best.encoding
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(5, len(text[:20000]) // 100):
@@ -100,11 +104,13 @@ def _pdf_text(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                unlocked = reader.decrypt("")
+                unlocked = bool(reader.decrypt(""))
             except Exception:  # pypdf raises several kinds for unsupported encryption
-                unlocked = 0
+                unlocked = False
             if not unlocked:
-                raise DocumentError("the PDF is encrypted (password-protected); save an unprotected copy")
+                raise DocumentError(
+                    "the PDF is encrypted (password-protected); save an unprotected copy"
+                )
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise

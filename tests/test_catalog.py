@@ -16,7 +16,10 @@ def test_the_catalog_describes_all_five_bundled_documents():
     by_org = {m.organisation: m for m in catalog.entries.values()}
     vn = by_org["Landstinget Västernorrland"]
     assert (vn.title, vn.type, vn.decided_by, vn.decided_on) == (
-        "Internationell policy", "policy", "Landstingsfullmäktige", dt.date(2007, 6, 20)
+        "Internationell policy",
+        "policy",
+        "Landstingsfullmäktige",
+        dt.date(2007, 6, 20),
     )
     nb = by_org["Norrbottens läns landsting"]
     assert nb.decided_on is None and nb.valid_to is None and nb.type == "policy"

@@ -19,7 +19,9 @@ def passage_with(chunks: list, needle: str):
 
 
 def test_a_list_under_a_heading_keeps_the_heading_as_its_lead_in():
-    chunks = chunks_of("vasternorrland-internationell-policy-2007.md", ("Landstinget Västernorrland",))
+    chunks = chunks_of(
+        "vasternorrland-internationell-policy-2007.md", ("Landstinget Västernorrland",)
+    )
     passage = passage_with(chunks, "vänortssamarbeten")
     assert passage.text.startswith("Landstingsfullmäktige beslutar om\n- ")
     assert "- internationell policy för landstinget" in passage.text
@@ -36,7 +38,12 @@ def test_a_list_keeps_the_sentence_that_introduces_it():
 def test_plain_one_line_headings_become_sections():
     chunks = chunks_of("varmland-internationell-strategi-2011-2014.txt")
     sections = {c.section.split(" > ")[-1] for c in chunks}
-    assert {"Syfte", "Organisation", "Arbetsätt", "Former för internationellt samarbete"} <= sections
+    assert {
+        "Syfte",
+        "Organisation",
+        "Arbetsätt",
+        "Former för internationellt samarbete",
+    } <= sections
     first = chunks[0].section
     assert first == "Internationell strategi 2011 – 2014"
 
@@ -47,14 +54,18 @@ def test_sentences_ending_in_a_full_stop_are_not_taken_for_headings():
 
 
 def test_a_running_footer_with_the_organisation_name_is_dropped():
-    chunks = chunks_of("vasternorrland-internationell-policy-2007.md", ("Landstinget Västernorrland",))
+    chunks = chunks_of(
+        "vasternorrland-internationell-policy-2007.md", ("Landstinget Västernorrland",)
+    )
     assert chunks[-1].section.endswith("Kontaktuppgifter")
     assert chunks[-1].text.rstrip().endswith("gustav.y.malmqvist@lvn.se")
     assert not any(c.section.endswith("Landstinget Västernorrland") for c in chunks)
 
 
 def test_the_contact_block_stays_in_one_passage_and_is_not_split_into_headings():
-    chunks = chunks_of("vasternorrland-internationell-policy-2007.md", ("Landstinget Västernorrland",))
+    chunks = chunks_of(
+        "vasternorrland-internationell-policy-2007.md", ("Landstinget Västernorrland",)
+    )
     contact = passage_with(chunks, "Gustav Malmqvist")
     assert "Internationell chef\nGustav Malmqvist\nTel. 0611-80000" in contact.text
     assert contact.section.endswith("Kontaktuppgifter")
@@ -77,7 +88,9 @@ def test_a_paragraph_broken_by_a_stray_blank_line_is_joined():
 
 
 def test_a_long_list_is_split_between_items_and_every_part_keeps_the_lead_in():
-    items = "\n".join(f"- punkt nummer {i} med lite mer text för att fylla ut raden" for i in range(30))
+    items = "\n".join(
+        f"- punkt nummer {i} med lite mer text för att fylla ut raden" for i in range(30)
+    )
     text = f"Rubrik\n\nDetta gäller bland annat:\n{items}\n"
     chunks = chunk_text(text, max_chars=400)
     assert len(chunks) > 2
@@ -98,4 +111,7 @@ def test_every_bundled_passage_fits_the_embedding_models_window(real_embedder):
             continue
         for chunk in chunk_text(path.read_text(encoding="utf-8")):
             probe = f"Organisation. Titel. \n{chunk.text}"
-            assert real_embedder.token_count(probe) <= real_embedder.max_tokens, (path.name, chunk.position)
+            assert real_embedder.token_count(probe) <= real_embedder.max_tokens, (
+                path.name,
+                chunk.position,
+            )

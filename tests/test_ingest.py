@@ -21,15 +21,20 @@ def live_texts(settings: Settings) -> dict[str, str]:
     return {p.id: p.text for p in PassageStore(settings).live_passages()}
 
 
-def test_a_fresh_ingest_indexes_all_five_documents_with_their_metadata(hash_settings, hash_embedder):
+def test_a_fresh_ingest_indexes_all_five_documents_with_their_metadata(
+    hash_settings, hash_embedder
+):
     report = ingest(hash_settings, embedder=hash_embedder)
     assert (report.documents, report.added, report.errors) == (5, 5, [])
     passages = PassageStore(hash_settings).live_passages()
     assert len(passages) == report.passages > 50
     orgs = {p.organisation for p in passages}
     assert orgs == {
-        "Landstinget Västernorrland", "Norrbottens läns landsting", "Landstinget i Värmland",
-        "Stockholms läns landsting", "Härjedalens kommun",
+        "Landstinget Västernorrland",
+        "Norrbottens läns landsting",
+        "Landstinget i Värmland",
+        "Stockholms läns landsting",
+        "Härjedalens kommun",
     }
     twinning = next(p for p in passages if "vänortssamarbeten" in p.text)
     assert twinning.doc_id == "vasternorrland-internationell-policy-2007"
@@ -38,7 +43,10 @@ def test_a_fresh_ingest_indexes_all_five_documents_with_their_metadata(hash_sett
     assert twinning.source == "vasternorrland-internationell-policy-2007.md"
     manifest = PassageStore(hash_settings).manifest()
     assert manifest.embedding_model == "hash"
-    assert manifest.documents["stockholm-riktlinjer-internationellt-arbete-2013-2017"]["valid_to"] == "2017-12-31"
+    assert (
+        manifest.documents["stockholm-riktlinjer-internationellt-arbete-2013-2017"]["valid_to"]
+        == "2017-12-31"
+    )
 
 
 def test_ingesting_twice_adds_nothing(hash_settings, hash_embedder):
@@ -49,10 +57,15 @@ def test_ingesting_twice_adds_nothing(hash_settings, hash_embedder):
     assert live_texts(hash_settings) == before
 
 
-def test_a_changed_document_is_replaced_and_a_removed_one_deleted(hash_settings, hash_embedder, library: Path):
+def test_a_changed_document_is_replaced_and_a_removed_one_deleted(
+    hash_settings, hash_embedder, library: Path
+):
     ingest(hash_settings, embedder=hash_embedder)
     harjedalen = library / "harjedalen-internationell-policy.txt"
-    harjedalen.write_text(harjedalen.read_text(encoding="utf-8") + "\n\nTillägg\n\nKommunen har en ny vänort.\n", encoding="utf-8")
+    harjedalen.write_text(
+        harjedalen.read_text(encoding="utf-8") + "\n\nTillägg\n\nKommunen har en ny vänort.\n",
+        encoding="utf-8",
+    )
     (library / "norrbotten-internationell-policy.md").unlink()
     report = ingest(hash_settings, embedder=hash_embedder)
     assert (report.updated, report.removed, report.unchanged) == (1, 1, 3)
@@ -64,7 +77,9 @@ def test_a_changed_document_is_replaced_and_a_removed_one_deleted(hash_settings,
     assert collection.count() == len(passages)
 
 
-def test_bad_files_are_reported_and_skipped_and_nothing_is_lost(hash_settings, hash_embedder, library: Path):
+def test_bad_files_are_reported_and_skipped_and_nothing_is_lost(
+    hash_settings, hash_embedder, library: Path
+):
     ingest(hash_settings, embedder=hash_embedder)
     before = live_texts(hash_settings)
     (library / "empty.md").write_bytes(b"")
@@ -76,7 +91,14 @@ def test_bad_files_are_reported_and_skipped_and_nothing_is_lost(hash_settings, h
     settings = hash_settings.model_copy(update={"max_file_mb": 1.0})
     report = ingest(settings, embedder=hash_embedder)
     reasons = {Path(e.path).name: e.error for e in report.errors}
-    assert set(reasons) == {"empty.md", "locked.pdf", "corrupt.pdf", "bomb.docx", "program.txt", "huge.md"}
+    assert set(reasons) == {
+        "empty.md",
+        "locked.pdf",
+        "corrupt.pdf",
+        "bomb.docx",
+        "program.txt",
+        "huge.md",
+    }
     assert "encrypted" in reasons["locked.pdf"] and "zip bomb" in reasons["bomb.docx"]
     assert "limit" in reasons["huge.md"] and "binary" in reasons["program.txt"]
     assert report.exit_code == 1 and report.unchanged == 5
@@ -107,7 +129,9 @@ class ExplodingEmbedder(HashEmbedder):
         return super().embed_documents(texts)
 
 
-def test_a_failure_half_way_leaves_the_previous_index_intact(hash_settings, hash_embedder, library: Path):
+def test_a_failure_half_way_leaves_the_previous_index_intact(
+    hash_settings, hash_embedder, library: Path
+):
     ingest(hash_settings, embedder=hash_embedder)
     before = live_texts(hash_settings)
     for path in library.glob("*.txt"):
@@ -122,7 +146,10 @@ def test_a_failure_half_way_leaves_the_previous_index_intact(hash_settings, hash
 
 
 def test_a_second_ingest_while_one_runs_is_refused(hash_settings, hash_embedder):
-    with FileLock(str(_lock_path(hash_settings))), pytest.raises(IngestBusyError, match="Another ingest is running"):
+    with (
+        FileLock(str(_lock_path(hash_settings))),
+        pytest.raises(IngestBusyError, match="Another ingest is running"),
+    ):
         ingest(hash_settings, embedder=hash_embedder)
 
 
@@ -142,15 +169,23 @@ def test_rebuild_replaces_the_collection(hash_settings, hash_embedder):
     assert len(live_texts(hash_settings)) == report.passages
 
 
-def test_a_document_without_catalog_entry_is_ingested_with_a_warning(hash_settings, hash_embedder, library: Path):
-    (library / "gotland.md").write_text("# Internationell policy\n\nRegion Gotland deltar i nätverk.\n", encoding="utf-8")
+def test_a_document_without_catalog_entry_is_ingested_with_a_warning(
+    hash_settings, hash_embedder, library: Path
+):
+    (library / "gotland.md").write_text(
+        "# Internationell policy\n\nRegion Gotland deltar i nätverk.\n", encoding="utf-8"
+    )
     report = ingest(hash_settings, embedder=hash_embedder)
     assert report.added == 6
     assert any("gotland.md has no entry" in w for w in report.warnings)
-    assert any(p.organisation == "Region Gotland" for p in PassageStore(hash_settings).live_passages())
+    assert any(
+        p.organisation == "Region Gotland" for p in PassageStore(hash_settings).live_passages()
+    )
 
 
-def test_the_cli_prints_the_json_report_and_exit_status(hash_settings, monkeypatch, capsys, library: Path):
+def test_the_cli_prints_the_json_report_and_exit_status(
+    hash_settings, monkeypatch, capsys, library: Path
+):
     from assistant.cli import main
 
     for key, value in {

@@ -29,20 +29,27 @@ def test_other_text_encodings_are_detected(tmp_path: Path, encoding: str):
 
 
 def test_pdf_text_is_extracted(tmp_path: Path):
-    path = write_pdf(tmp_path / "p.pdf", ["Internationell policy", "Kommunstyrelsen svarar for kontakter."])
+    path = write_pdf(
+        tmp_path / "p.pdf", ["Internationell policy", "Kommunstyrelsen svarar for kontakter."]
+    )
     loaded = load(path, max_bytes=MB)
     assert "Kommunstyrelsen svarar" in loaded.text and loaded.format == "pdf"
 
 
 def test_docx_headings_and_bullets_keep_their_structure(tmp_path: Path):
-    path = write_docx(tmp_path / "p.docx", "Ansvar", ["Kommunstyrelsen svarar för:"], ["Officiella kontakter"])
+    path = write_docx(
+        tmp_path / "p.docx", "Ansvar", ["Kommunstyrelsen svarar för:"], ["Officiella kontakter"]
+    )
     text = load(path, max_bytes=MB).text
     assert "# Ansvar" in text and "- Officiella kontakter" in text
 
 
 def test_html_becomes_text_without_markup(tmp_path: Path):
     path = tmp_path / "p.html"
-    path.write_text("<html><body><h2>Syfte</h2><p>Goda <b>ambassadörer</b>.</p><script>x()</script></body></html>", encoding="utf-8")
+    path.write_text(
+        "<html><body><h2>Syfte</h2><p>Goda <b>ambassadörer</b>.</p><script>x()</script></body></html>",
+        encoding="utf-8",
+    )
     text = load(path, max_bytes=MB).text
     assert "## Syfte" in text and "ambassadörer" in text and "<p>" not in text
 

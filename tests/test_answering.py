@@ -1,0 +1,143 @@
+"""Answers quote the passages verbatim with numbered citations, group by organisation,
+follow the chat, and abstain when the policies do not answer (real model)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.errors import BadQuestionError, IndexMissingError, UnknownOrganisationError
+from assistant.settings import Settings
+
+
+def test_a_list_item_is_quoted_with_its_lead_in_and_cited(assistant):
+    answer = assistant.ask("Vem beslutar om vänortssamarbeten?")
+    assert not answer.abstained and answer.language == "sv"
+    assert "Landstingsfullmäktige beslutar om" in answer.text
+    assert "vänortssamarbeten" in answer.text and "[1]" in answer.text
+    first = answer.citations[0]
+    assert first.n == 1 and first.organisation == "Landstinget Västernorrland"
+    assert first.document == "Internationell policy" and "Ansvarsfördelning" in first.section
+    assert first.source == "vasternorrland-internationell-policy-2007.md"
+    assert "vänortssamarbeten" in first.text
+
+
+def test_every_quote_is_verbatim_from_its_cited_passage(assistant):
+    for question in (
+        "Vad ska handlingsplanen minst innehålla?",
+        "Who decides on twinning?",
+        "Varför har Norrbotten ett unikt läge?",
+    ):
+        answer = assistant.ask(question)
+        quotes = re.findall(r"“(.*?)” \[(\d+)\]", answer.text, flags=re.S)
+        assert len(quotes) == len(answer.citations) > 0
+        for quote, ref in quotes:
+            cited = answer.citations[int(ref) - 1].text
+            for piece in quote.split(" … "):
+                for part in piece.split("\n"):
+                    part = part.removeprefix("– ").strip()
+                    assert part == "…" or part in cited
+
+
+def test_one_councils_rule_is_not_presented_as_everyones(assistant):
+    answer = assistant.ask("Who decides on twinning?")
+    assert {c.organisation for c in answer.citations} == {"Landstinget Västernorrland"}
+    assert answer.text.startswith("From Landstinget Västernorrland")
+
+
+def test_answers_group_points_by_organisation(assistant):
+    answer = assistant.ask("Vem ansvarar för officiella kontakter?")
+    orgs = [c.organisation for c in answer.citations]
+    assert len(set(orgs)) >= 2
+    # each organisation's citations are contiguous: one block per organisation
+    blocks = [o for i, o in enumerate(orgs) if i == 0 or orgs[i - 1] != o]
+    assert len(blocks) == len(set(orgs))
+    for org in set(orgs):
+        assert answer.text.count(f"Ur {org}") == 1
+
+
+def test_english_answers_frame_in_english_and_gloss_swedish_terms(assistant):
+    answer = assistant.ask("Who decides on twinning arrangements?")
+    assert answer.language == "en"
+    assert "(quoted in Swedish)" in answer.text
+    assert "vänortssamarbeten = twinning" in answer.text
+    assert "landstingsfullmäktige = county council assembly" in answer.text
+
+
+def test_an_expired_document_is_marked_next_to_its_citation(assistant):
+    answer = assistant.ask("Vad ska handlingsplanen minst innehålla i Stockholms läns landsting?")
+    assert answer.citations[0].validity_note and "2017-12-31" in answer.citations[0].validity_note
+    assert "upphörde att gälla 2017-12-31" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilket traktamente gäller vid tjänsteresor till Bryssel?",
+        "What is the per diem for a trip to Brussels?",
+        "Hur blir vädret i Härnösand i morgon?",
+        "How many sister cities does Härjedalen have?",
+    ],
+)
+def test_questions_the_policies_do_not_answer_are_declined_without_citations(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.citations == []
+    expected = "do not answer" if answer.language == "en" else "svarar inte"
+    assert expected in answer.text
+
+
+def test_an_abstention_names_what_the_policies_cover_nearest(assistant):
+    answer = assistant.ask("How many sister cities does Härjedalen have?")
+    assert "The nearest they come: Härjedalens kommun" in answer.text
+
+
+def test_a_follow_up_keeps_the_organisation_of_the_chat(assistant):
+    answer = assistant.ask(
+        "Och vem ansvarar för officiella internationella kontakter där?",
+        history=["Vem beslutar om vänortssamarbeten i Västernorrland?"],
+    )
+    assert answer.organisations == ["Landstinget Västernorrland"]
+    assert "Regionala nämnden" in answer.text
+
+
+def test_a_follow_up_carries_the_topic_to_a_new_organisation(assistant):
+    answer = assistant.ask(
+        "And in Härjedalen?",
+        history=["Who is responsible for official contacts in Västernorrland?"],
+    )
+    assert answer.organisations == ["Härjedalens kommun"]
+    assert answer.language == "en"
+    assert not answer.abstained
+    assert {c.organisation for c in answer.citations} == {"Härjedalens kommun"}
+    assert "Kommunstyrelsen" in answer.text or "förvaltningscheferna" in answer.text
+
+
+def test_asking_within_an_organisation_that_does_not_cover_it_abstains(assistant):
+    answer = assistant.ask("Vem beslutar om vänortssamarbeten?", organisations=["stockholm"])
+    assert answer.abstained
+
+
+def test_bad_questions_get_clear_messages(assistant):
+    with pytest.raises(BadQuestionError, match="empty"):
+        assistant.ask("   \n\t ")
+    with pytest.raises(BadQuestionError, match="limit"):
+        assistant.ask("vänort " * 10_000)
+    answer = assistant.ask("Vem beslutar\x00 om\x07 vänortssamarbeten?\x1b")
+    assert not answer.abstained
+
+
+def test_an_unknown_organisation_lists_the_known_ones(assistant):
+    with pytest.raises(UnknownOrganisationError) as err:
+        assistant.ask("Vem beslutar?", organisations=["Gotland"])
+    assert "Härjedalens kommun" in str(err.value) and "Stockholms läns landsting" in str(err.value)
+    with pytest.raises(UnknownOrganisationError, match="more than one"):
+        assistant.ask("Vem beslutar?", organisations=["landsting"])
+
+
+def test_asking_before_any_ingest_says_to_run_ingest(tmp_path):
+    from assistant.core import Assistant
+
+    settings = Settings(index_dir=tmp_path / "nothing-here", embedding_model="hash")
+    with pytest.raises(IndexMissingError, match="policy-assistant ingest"):
+        Assistant(settings)

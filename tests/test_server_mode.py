@@ -1,0 +1,96 @@
+"""With a Chroma host configured, ingest and answers go through a real `chroma run` server."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.core import Assistant
+from assistant.embeddings import HashEmbedder
+from assistant.settings import Settings
+from ingest.indexer import ingest
+
+pytestmark = pytest.mark.server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path):
+    exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+    if not Path(exe).exists():
+        pytest.skip("the `chroma` command (from the chromadb package) is not installed")
+    port = free_port()
+    log = (tmp_path / "chroma.log").open("w")
+    proc = subprocess.Popen(
+        [
+            exe,
+            "run",
+            "--path",
+            str(tmp_path / "server-data"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"chroma run exited: {(tmp_path / 'chroma.log').read_text()}")
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("chroma run did not start within 60 s")
+    yield port
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def test_ingest_and_ask_through_a_chroma_server(
+    chroma_server: int, hash_settings: Settings, tmp_path: Path
+):
+    settings = hash_settings.model_copy(
+        update={
+            "chroma_host": "127.0.0.1",
+            "chroma_port": chroma_server,
+            "index_dir": tmp_path / "unused",
+        }
+    )
+    embedder = HashEmbedder()
+    first = ingest(settings, embedder=embedder)
+    assert (first.documents, first.added, first.errors) == (5, 5, [])
+    assert ingest(settings, embedder=embedder).added == 0
+    assert not (tmp_path / "unused").exists()  # nothing was written to the embedded store
+    answer = Assistant(settings, embedder=embedder).ask("Vem beslutar om vänortssamarbeten?")
+    assert not answer.abstained
+    assert answer.citations[0].organisation == "Landstinget Västernorrland"
+
+
+def test_an_unreachable_server_names_the_setting(hash_settings: Settings):
+    from assistant.errors import AssistantError
+
+    settings = hash_settings.model_copy(
+        update={"chroma_host": "127.0.0.1", "chroma_port": free_port()}
+    )
+    with pytest.raises(AssistantError, match="POLICY_ASSISTANT_CHROMA_HOST"):
+        ingest(settings, embedder=HashEmbedder())
