@@ -1,0 +1,55 @@
+# Two commands on a fresh machine:
+#   make run    - the Streamlit chat over the bundled policies (ingests them on first run)
+#   make test   - lint, types and the whole test suite
+# Both create .venv if it is missing and are safe to run again.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8501
+# torch is pinned to 2.13.0 (pyproject.toml). Installing it first, on its own, lets pip take
+# the CPU build where one is provided (PIP_FIND_LINKS / a CPU index) instead of CUDA packages.
+TORCH := torch==2.13.0
+
+.PHONY: install run test lint index bench browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet "$(TORCH)"
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+index: install
+	$(BIN)/policy-assistant ingest
+
+run: index
+	@echo "Policy assistant: http://localhost:$(PORT)"
+	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
+
+# Debian's Chromium for the one real-browser test; skipped (with a reason) where it cannot be had.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's chromium for the browser test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "chromium not installed and apt-get not usable: the browser test will be skipped"; fi
+
+lint: install
+	$(BIN)/ruff check assistant ingest tests bench app.py
+	$(BIN)/ruff format --check assistant ingest tests bench app.py
+	$(BIN)/mypy
+
+test: install browser lint
+	$(BIN)/python -m pytest
+
+bench: index
+	$(BIN)/python bench/benchmark.py
+
+clean:
+	rm -rf data/index data/*.lock .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,346 @@
+"""The Streamlit chat over the policy library: ask, see the sources, trust the answer.
+
+    streamlit run app.py          # or: make run
+
+Thin by design: the assistant package answers; this file only draws. Every piece of
+document or user text is escaped (``assistant.presentation``); no unsafe HTML anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+import streamlit as st
+
+from assistant.errors import AssistantError, IndexMissingError
+from assistant.feedback import FeedbackStore
+from assistant.presentation import (
+    Turn,
+    citation_label,
+    conversation_markdown,
+    escape_markdown,
+    highlight,
+    section_text,
+    text_block,
+)
+from assistant.settings import Settings
+
+log = logging.getLogger("policy_assistant.app")
+
+UI: dict[str, dict[str, str]] = {
+    "sv": {
+        "title": "Policyassistenten",
+        "caption": "Svar ur regioners och kommuners internationella policyer – med källa till varje citat.",
+        "chat": "Chatt",
+        "library": "Dokumentbibliotek",
+        "glossary": "Ordlista",
+        "view": "Visa",
+        "language": "Språk",
+        "orgs": "Organisationer",
+        "docs": "Dokument",
+        "all": "Alla",
+        "answerer": "Svarar med",
+        "extractive": "citat ur dokumenten (ingen språkmodell)",
+        "model": "Inbäddningsmodell",
+        "new": "Ny konversation",
+        "ask": "Ställ en fråga om de internationella policyerna …",
+        "starters": "Förslag att börja med:",
+        "s1": "Vem beslutar om vänortssamarbeten?",
+        "s2": "Vad ska jag tänka på inför en officiell resa utomlands?",
+        "s3": "Vad behöver en nyvald politiker veta om det internationella arbetet?",
+        "sources": "Källor",
+        "whole": "Visa hela avsnittet",
+        "expired": "Observera: {note}",
+        "helpful": "👍 Hjälpsamt",
+        "unhelpful": "👎 Inte hjälpsamt",
+        "comment": "Kommentar (valfritt)",
+        "thanks": "Tack! Återkopplingen är sparad.",
+        "export": "Ladda ner samtalet (Markdown)",
+        "thinking": "Letar i policyerna …",
+        "ingesting": "Första start: läser in policybiblioteket …",
+        "error": "Något gick fel: {error}",
+        "unexpected": "Något oväntat gick fel. Försök igen; om felet kvarstår, kontakta förvaltaren.",
+        "no_index": "Det finns inget index ännu. Kör `policy-assistant ingest` och ladda om sidan.",
+        "in_force": "Gäller",
+        "status_expired": "⚠️ Har upphört att gälla",
+        "status_unknown": "Giltighetstid anges inte",
+        "status_not_yet": "Gäller ännu inte",
+        "organisation": "Organisation",
+        "type": "Typ",
+        "decided": "Beslutad",
+        "valid_from": "Gäller från",
+        "valid_to": "Gäller till",
+        "status": "Status",
+        "note": "Anmärkning",
+        "fulltext": "Hela texten",
+        "glossary_intro": "Termerna assistenten använder för att koppla engelska frågor till svenska texter.",
+        "english": "Engelska",
+        "swedish": "Svenska",
+        "passages": "stycken",
+    },
+    "en": {
+        "title": "Policy assistant",
+        "caption": "Answers from regions' and municipalities' international policies – with a source for every quote.",
+        "chat": "Chat",
+        "library": "Document library",
+        "glossary": "Glossary",
+        "view": "View",
+        "language": "Language",
+        "orgs": "Organisations",
+        "docs": "Documents",
+        "all": "All",
+        "answerer": "Answers with",
+        "extractive": "quotes from the documents (no language model)",
+        "model": "Embedding model",
+        "new": "New conversation",
+        "ask": "Ask about the international policies …",
+        "starters": "Try one of these:",
+        "s1": "Who decides on twinning?",
+        "s2": "What should I check before an official trip abroad?",
+        "s3": "What should a newly elected politician know about the international work?",
+        "sources": "Sources",
+        "whole": "Show the whole section",
+        "expired": "Note: {note}",
+        "helpful": "👍 Helpful",
+        "unhelpful": "👎 Not helpful",
+        "comment": "Comment (optional)",
+        "thanks": "Thank you! Your feedback is saved.",
+        "export": "Download the conversation (Markdown)",
+        "thinking": "Searching the policies …",
+        "ingesting": "First start: reading the policy library …",
+        "error": "Something went wrong: {error}",
+        "unexpected": "Something unexpected went wrong. Try again; if it persists, contact the administrator.",
+        "no_index": "There is no index yet. Run `policy-assistant ingest` and reload the page.",
+        "in_force": "In force",
+        "status_expired": "⚠️ No longer in force",
+        "status_unknown": "No period of validity stated",
+        "status_not_yet": "Not yet in force",
+        "organisation": "Organisation",
+        "type": "Type",
+        "decided": "Decided",
+        "valid_from": "Valid from",
+        "valid_to": "Valid to",
+        "status": "Status",
+        "note": "Note",
+        "fulltext": "Full text",
+        "glossary_intro": "The terms the assistant uses to connect English questions to Swedish texts.",
+        "english": "English",
+        "swedish": "Swedish",
+        "passages": "passages",
+    },
+}
+
+
+@st.cache_resource(show_spinner=False)
+def load_assistant(settings_json: str) -> Any:
+    """One assistant (model, Chroma client, indexes) per process, shared by all sessions.
+    On a fresh clone the bundled library is ingested first, with a progress bar."""
+    from assistant.core import Assistant
+    from assistant.embeddings import make_embedder
+    from ingest.indexer import ingest
+
+    settings = Settings.model_validate_json(settings_json)
+    embedder = make_embedder(settings)
+    try:
+        return Assistant(settings, embedder=embedder)
+    except IndexMissingError:
+        bar = st.progress(0.0, text=UI["sv"]["ingesting"])
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.progress(min(1.0, done / max(total, 1)), text=f"{UI['sv']['ingesting']} {name}")
+
+        ingest(settings, embedder=embedder, progress=progress)
+        bar.empty()
+        return Assistant(settings, embedder=embedder)
+
+
+def t(key: str) -> str:
+    return UI[st.session_state.get("lang", "sv")][key]
+
+
+def init_state() -> None:
+    st.session_state.setdefault("lang", "sv")
+    st.session_state.setdefault("turns", [])  # list[Turn]; per session, never shared
+    st.session_state.setdefault("feedback_given", {})
+
+
+def sidebar(assistant: Any) -> tuple[str, list[str], list[str]]:
+    with st.sidebar:
+        choice = st.radio(
+            "Språk / Language", ["Svenska", "English"], horizontal=True, key="lang_choice"
+        )
+        st.session_state.lang = "en" if choice == "English" else "sv"
+        view = st.radio(
+            t("view"), [t("chat"), t("library"), t("glossary")], key=f"view_{st.session_state.lang}"
+        )
+        orgs = st.multiselect(
+            t("orgs"), assistant.organisations(), key="org_filter", placeholder=t("all")
+        )
+        docs_by_label = {
+            f"{m.organisation} – {m.title}": doc_id
+            for doc_id, m in sorted(assistant.documents.items(), key=lambda x: x[1].organisation)
+            if not orgs or m.organisation in orgs
+        }
+        doc_labels = st.multiselect(
+            t("docs"), list(docs_by_label), key="doc_filter", placeholder=t("all")
+        )
+        st.caption(f"{t('answerer')}: {t('extractive')}")
+        st.caption(f"{t('model')}: {escape_markdown(assistant.embedder.name)}")
+        if st.button(t("new"), key="new_conversation"):
+            st.session_state.turns = []
+            st.session_state.feedback_given = {}
+        views = {t("chat"): "chat", t("library"): "library", t("glossary"): "glossary"}
+        return views.get(view, "chat"), orgs, [docs_by_label[label] for label in doc_labels]
+
+
+def draw_answer(assistant: Any, index: int, turn: Turn) -> None:
+    answer = turn.answer
+    if answer.notice:
+        st.info(answer.notice)
+    st.markdown(text_block(answer.text))
+    if answer.citations:
+        st.markdown(f"**{t('sources')}**")
+    for c in answer.citations:
+        with st.expander(citation_label(c)):
+            if c.validity_note:
+                st.warning(t("expired").format(note=c.validity_note))
+            st.caption(escape_markdown(f"{c.section}  ·  {c.source}"))
+            st.markdown(highlight(c.text, answer.resolved_question or turn.question))
+            if st.toggle(t("whole"), key=f"whole_{index}_{c.n}"):
+                st.markdown(text_block(section_text(assistant.passages, c.doc_id, c.section)))
+    given = st.session_state.feedback_given.get(index)
+    if given:
+        st.caption(t("thanks"))
+        return
+    comment = st.text_input(t("comment"), key=f"comment_{index}")
+    left, right = st.columns(2)
+    helpful = left.button(t("helpful"), key=f"up_{index}")
+    unhelpful = right.button(t("unhelpful"), key=f"down_{index}")
+    if helpful or unhelpful:
+        FeedbackStore(assistant.settings.feedback_path).record(
+            turn.question, answer, helpful=helpful, comment=comment
+        )
+        st.session_state.feedback_given[index] = True
+        st.caption(t("thanks"))
+
+
+def ask(assistant: Any, question: str, orgs: list[str], docs: list[str]) -> None:
+    history = [turn.question for turn in st.session_state.turns]
+    try:
+        with st.spinner(t("thinking")):
+            answer = assistant.ask(
+                question, history=history, organisations=orgs or None, documents=docs or None
+            )
+    except AssistantError as exc:
+        st.error(t("error").format(error=escape_markdown(str(exc))))
+        return
+    except Exception:  # never a traceback in the chat
+        log.exception("answering failed")
+        st.error(t("unexpected"))
+        return
+    st.session_state.turns.append(Turn(question, answer))
+
+
+def chat_view(assistant: Any, orgs: list[str], docs: list[str]) -> None:
+    question = st.chat_input(t("ask"))
+    starters = st.empty()
+    if not st.session_state.turns:
+        with starters.container():
+            st.markdown(t("starters"))
+            for key in ("s1", "s2", "s3"):
+                if st.button(t(key), key=f"starter_{key}"):
+                    question = t(key)
+    if question:
+        starters.empty()
+        ask(assistant, question, orgs, docs)
+    for index, turn in enumerate(st.session_state.turns):
+        with st.chat_message("user"):
+            st.markdown(escape_markdown(turn.question))
+        with st.chat_message("assistant"):
+            draw_answer(assistant, index, turn)
+    if st.session_state.turns:
+        st.download_button(
+            t("export"),
+            conversation_markdown(st.session_state.turns, title=t("title")),
+            file_name=f"policy-assistant-{dt.date.today().isoformat()}.md",
+            mime="text/markdown",
+            key="export",
+        )
+
+
+def library_view(assistant: Any) -> None:
+    statuses = {
+        "expired": "status_expired",
+        "in_force": "in_force",
+        "unknown": "status_unknown",
+        "not_yet": "status_not_yet",
+    }
+    for doc_id, meta in sorted(assistant.documents.items(), key=lambda x: x[1].organisation):
+        status = meta.validity()
+        st.subheader(escape_markdown(f"{meta.organisation} – {meta.title}"))
+        if status == "expired":
+            st.error(
+                t("status_expired")
+                + escape_markdown(f" ({meta.validity_note(lang=st.session_state.lang)})")
+            )
+        facts = {
+            t("organisation"): meta.organisation,
+            t("type"): meta.type,
+            t("decided"): " ".join(
+                x for x in (meta.decided_by or "", str(meta.decided_on or "")) if x
+            )
+            or "–",
+            t("valid_from"): str(meta.valid_from or "–"),
+            t("valid_to"): str(meta.valid_to or "–"),
+            t("status"): t(statuses[status]),
+            t("note"): meta.source_note or "–",
+        }
+        st.table({"": list(facts), " ": list(facts.values())})
+        passages = [p for p in assistant.passages if p.doc_id == doc_id]
+        with st.expander(f"{t('fulltext')} ({len(passages)} {t('passages')})"):
+            current = None
+            for p in passages:
+                if p.section != current:
+                    current = p.section
+                    st.markdown(f"**{escape_markdown(p.section or meta.title)}**")
+                st.markdown(text_block(p.text))
+
+
+def glossary_view(assistant: Any) -> None:
+    st.caption(t("glossary_intro"))
+    rows = {
+        t("english"): [", ".join(e.english) for e in assistant.glossary.entries],
+        t("swedish"): [", ".join(e.swedish) for e in assistant.glossary.entries],
+        t("note"): [e.note for e in assistant.glossary.entries],
+    }
+    st.dataframe(rows, hide_index=True, use_container_width=True)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Policyassistenten", page_icon="🌍", layout="wide")
+    init_state()
+    try:
+        settings = Settings.load()
+        assistant = load_assistant(settings.model_dump_json())
+        assistant.refresh()
+    except AssistantError as exc:
+        st.error(t("error").format(error=escape_markdown(str(exc))))
+        return
+    except Exception:
+        log.exception("start-up failed")
+        st.error(t("unexpected"))
+        return
+    view, orgs, docs = sidebar(assistant)
+    st.title(t("title"))
+    st.caption(t("caption"))
+    if view == "library":
+        library_view(assistant)
+    elif view == "glossary":
+        glossary_view(assistant)
+    else:
+        chat_view(assistant, orgs, docs)
+
+
+main()
