@@ -186,7 +186,10 @@ def sidebar(assistant: Any) -> tuple[str, list[str], list[str]]:
         doc_labels = st.multiselect(
             t("docs"), list(docs_by_label), key="doc_filter", placeholder=t("all")
         )
-        st.caption(f"{t('answerer')}: {t('extractive')}")
+        answerer = (
+            t("extractive") if assistant.llm is None else escape_markdown(assistant.answerer_name)
+        )
+        st.caption(f"{t('answerer')}: {answerer}")
         st.caption(f"{t('model')}: {escape_markdown(assistant.embedder.name)}")
         if st.button(t("new"), key="new_conversation"):
             st.session_state.turns = []
@@ -228,10 +231,21 @@ def draw_answer(assistant: Any, index: int, turn: Turn) -> None:
 
 def ask(assistant: Any, question: str, orgs: list[str], docs: list[str]) -> None:
     history = [turn.question for turn in st.session_state.turns]
+    streamed = st.empty()
+    buffer: list[str] = []
+
+    def on_token(token: str) -> None:  # LLM answers stream in as they are written
+        buffer.append(token)
+        streamed.markdown(escape_markdown("".join(buffer)) + " ▌")
+
     try:
         with st.spinner(t("thinking")):
             answer = assistant.ask(
-                question, history=history, organisations=orgs or None, documents=docs or None
+                question,
+                history=history,
+                organisations=orgs or None,
+                documents=docs or None,
+                on_token=on_token,
             )
     except AssistantError as exc:
         st.error(t("error").format(error=escape_markdown(str(exc))))
@@ -240,6 +254,8 @@ def ask(assistant: Any, question: str, orgs: list[str], docs: list[str]) -> None
         log.exception("answering failed")
         st.error(t("unexpected"))
         return
+    finally:
+        streamed.empty()
     st.session_state.turns.append(Turn(question, answer))
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answering import ExtractiveAnswerer
 from assistant.embeddings import Embedder, configured_model_name, make_embedder
@@ -101,6 +101,17 @@ class Assistant:
             min_coverage=self.settings.min_coverage,
             top_k=self.settings.top_k,
         )
+        self.llm = None
+        if self.settings.uses_llm:
+            from assistant.llm import LLMAnswerer
+
+            self.llm = LLMAnswerer(
+                self.settings, self.retriever.lexical, self.analyzer, self.glossary
+            )
+
+    @property
+    def answerer_name(self) -> str:
+        return self.llm.name if self.llm else "extractive"
 
     def refresh(self) -> bool:
         """Pick up a newer index (after an ingest elsewhere). True when something changed."""
@@ -197,11 +208,17 @@ class Assistant:
         history: Sequence[str] = (),
         organisations: Sequence[str] | None = None,
         documents: Sequence[str] | None = None,
+        on_token: Callable[[str], None] | None = None,
     ) -> Answer:
         """Answer ``question`` (a follow-up to ``history``), within the given organisations
-        (unique parts of their names) and documents (ids), citing what it quotes."""
+        (unique parts of their names) and documents (ids), citing what it quotes.
+
+        With an LLM configured, its reply is streamed to ``on_token`` and then verified
+        against the cited passages; the extractive answer is the fallback."""
         parsed = self.understand(question, history, organisations)
         hits = self.retrieve(parsed, documents=documents, k=max(self.settings.top_k * 2, 10))
         answer = self.answerer.answer(parsed, hits, self.documents, today=self.today)
         answer.organisations = list(parsed.organisations)
+        if self.llm is not None and not answer.abstained:
+            answer = self.llm.stream(parsed.resolved or parsed.text, answer, on_token)
         return answer

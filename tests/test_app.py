@@ -118,3 +118,20 @@ def test_the_glossary_lists_swedish_and_english_terms(app: AppTest):
     frame = app.dataframe[0].value
     english = " ".join(frame["Engelska"])
     assert "twinning" in english and "county council assembly" in english
+
+
+def test_with_the_llm_down_the_chat_shows_the_extractive_answer_and_a_notice(
+    real_index: Settings, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("POLICY_ASSISTANT_INDEX_DIR", str(real_index.index_path))
+    monkeypatch.setenv("POLICY_ASSISTANT_FEEDBACK_DB", str(tmp_path / "feedback.sqlite3"))
+    monkeypatch.setenv(
+        "POLICY_ASSISTANT_LLM_BASE_URL", "http://127.0.0.1:9/v1"
+    )  # nothing listens there
+    monkeypatch.setenv("POLICY_ASSISTANT_LLM_MODEL", "absent")
+    monkeypatch.setenv("POLICY_ASSISTANT_LLM_TIMEOUT", "2")
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    at.chat_input[0].set_value("Vem beslutar om vänortssamarbeten?").run()
+    assert not at.exception
+    assert "Språkmodellen svarade inte" in at.info[0].value
+    assert "Landstingsfullmäktige beslutar om" in all_markdown(at)
