@@ -17,6 +17,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 from assistant.glossary import Glossary
 from assistant.models import Answer, Citation
@@ -123,16 +124,17 @@ class LLMAnswerer:
     def _tokens(
         self, messages: list[dict[str, str]], on_token: Callable[[str], None] | None
     ) -> Iterator[str]:
-        stream = self.client.chat.completions.create(
+        stream: Any = self.client.chat.completions.create(
             model=self.model,
-            messages=messages,
+            messages=messages,  # type: ignore[arg-type]
             stream=True,
-            temperature=0,  # type: ignore[arg-type]
+            temperature=0,
         )
         for chunk in stream:
-            if not chunk.choices:
+            choices = getattr(chunk, "choices", None)
+            if not choices:
                 continue
-            token = chunk.choices[0].delta.content or ""
+            token = choices[0].delta.content or ""
             if token:
                 if on_token:
                     on_token(token)
