@@ -17,6 +17,7 @@ from assistant.analysis import analyze
 from assistant.glossary import Glossary
 from assistant.models import Answer, Citation, ScoredPassage
 from assistant.query import Question
+from assistant.responsibilities import Responsibility
 from assistant.retrieval import LexicalIndex
 from ingest.catalog import DocumentMeta
 
@@ -31,6 +32,9 @@ TEXTS = {
         "nearest": "Närmast kommer: {items}.",
         "nothing": "Biblioteket innehåller ingenting som liknar frågan.",
         "gloss": "ordförklaring",
+        "gaps": "Övriga organisationers policyer nämner inte detta:",
+        "gap_nearest": "• {org}: nämns inte. Närmast nämns att {nearest} [{n}]",
+        "gap_none": "• {org}: nämns inte, och policyn anger ingen ansvarsfördelning.",
     },
     "en": {
         "from": "From {org} – {title}{note} (quoted in Swedish):",
@@ -38,6 +42,9 @@ TEXTS = {
         "nearest": "The nearest they come: {items}.",
         "nothing": "Nothing in the library resembles the question.",
         "gloss": "glossary",
+        "gaps": "The other organisations' policies do not name this:",
+        "gap_nearest": "• {org}: not named. The nearest it names (in Swedish): {nearest} [{n}]",
+        "gap_none": "• {org}: not named, and its policy assigns no responsibilities.",
     },
 }
 
@@ -175,6 +182,62 @@ class ExtractiveAnswerer:
             citations=citations,
             resolved_question=question.resolved,
         )
+
+    def add_responsibility_gaps(
+        self,
+        answer: Answer,
+        question: Question,
+        rows: Sequence[Responsibility],
+        organisations: Sequence[str],
+        documents: dict[str, DocumentMeta],
+        *,
+        today: dt.date | None = None,
+    ) -> Answer:
+        """For a "who decides on X?" answer: say plainly, for every organisation in scope that
+        the answer does not cover, that its policy does not name it, with the nearest
+        responsibility it does name (cited). One council's rule is never everyone's."""
+        answered = {c.organisation for c in answer.citations}
+        missing = [o for o in organisations if o not in answered]
+        if not missing:
+            return answer
+        lang = answer.language
+        lines = [TEXTS[lang]["gaps"]]
+        citations = list(answer.citations)
+        for org in missing:
+            candidates = [r for r in rows if r.organisation == org]
+            best: Responsibility | None = None
+            best_score = 0.0
+            for row in candidates:
+                terms = frozenset(analyze(row.sentence("sv"), self.lexical.lexicon))
+                score = self.lexical.evidence(question, terms).coverage
+                if score > best_score:
+                    best, best_score = row, score
+            if best is None:
+                lines.append(TEXTS[lang]["gap_none"].format(org=org))
+                continue
+            n = len(citations) + 1
+            meta = documents.get(best.doc_id)
+            note = meta.validity_note(today, lang) if meta else None
+            citations.append(
+                Citation(
+                    n=n,
+                    organisation=org,
+                    document=best.document,
+                    section=best.section,
+                    source=meta.file if meta else "",
+                    text=best.passage_text,
+                    score=best_score,
+                    doc_id=best.doc_id,
+                    passage_id=best.passage_id,
+                    validity_note=note,
+                )
+            )
+            lines.append(
+                TEXTS[lang]["gap_nearest"].format(org=org, nearest=best.sentence("sv"), n=n)
+            )
+        answer.text = answer.text + "\n\n" + "\n".join(lines)
+        answer.citations = citations
+        return answer
 
     def abstain(self, question: Question, hits: Sequence[ScoredPassage]) -> Answer:
         lang = question.language if question.language in TEXTS else "sv"

@@ -157,6 +157,47 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failed else 0
 
 
+def cmd_map(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.core import Assistant
+    from assistant.responsibilities import to_csv
+
+    assistant = Assistant(settings)
+    orgs = assistant.resolve_organisations(args.org)
+    rows = [r for r in assistant.responsibilities if not orgs or r.organisation in orgs]
+    if args.csv:
+        sys.stdout.write(to_csv(rows))
+    elif args.json:
+        _print_json([r.row() for r in rows])
+    else:
+        for r in rows:
+            print(f"{r.organisation}: {r.sentence()}  ({r.document}, {r.section.split(' > ')[-1]})")
+    return 0
+
+
+def _guide(args: argparse.Namespace, settings: Settings, kind: str) -> int:
+    from assistant.core import Assistant
+    from assistant.guides import CHECKLIST, ONBOARDING, build_guide, render_guide
+
+    assistant = Assistant(settings)
+    (organisation,) = assistant.resolve_organisations([args.org])
+    guide = build_guide(
+        assistant, organisation, CHECKLIST if kind == "checklist" else ONBOARDING, kind, args.lang
+    )
+    if args.json:
+        _print_json(guide.to_json())
+    else:
+        print(render_guide(guide))
+    return 0
+
+
+def cmd_checklist(args: argparse.Namespace, settings: Settings) -> int:
+    return _guide(args, settings, "checklist")
+
+
+def cmd_onboarding(args: argparse.Namespace, settings: Settings) -> int:
+    return _guide(args, settings, "onboarding")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policy-assistant", description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
@@ -189,6 +230,34 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("batch", help="answer JSON lines from stdin, one JSON line each to stdout")
     p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("map", help="the responsibility map: who decides on or answers for what")
+    p.add_argument(
+        "--org", action="append", metavar="NAME", help="only this organisation; repeatable"
+    )
+    p.add_argument("--csv", action="store_true", help="print CSV")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_map)
+
+    for name, func, what in (
+        (
+            "checklist",
+            cmd_checklist,
+            "what an organisation's policy requires before an official trip or visit",
+        ),
+        (
+            "onboarding",
+            cmd_onboarding,
+            "a cited overview of an organisation's international work for the newly elected",
+        ),
+    ):
+        p = sub.add_parser(name, help=what)
+        p.add_argument(
+            "--org", required=True, metavar="NAME", help="unique part of the organisation's name"
+        )
+        p.add_argument("--lang", choices=["sv", "en"], default="sv")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=func)
 
     p = sub.add_parser("eval", help="score a gold question set")
     p.add_argument("file", nargs="?", default=str(DEFAULT_GOLD))

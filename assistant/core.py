@@ -20,6 +20,7 @@ from assistant.errors import BadQuestionError, UnknownOrganisationError
 from assistant.glossary import Glossary
 from assistant.models import Answer, Passage, ScoredPassage
 from assistant.query import OrganisationMatcher, Question, QuestionAnalyzer
+from assistant.responsibilities import extract as extract_responsibilities
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import Manifest, PassageStore
@@ -28,6 +29,15 @@ from ingest.catalog import DocumentMeta
 log = logging.getLogger(__name__)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WHO = re.compile(
+    r"^\s*(?:och\s+|and\s+)?(?:vem|vilka|vilket organ|vilken nämnd|vilken instans|who|whom|which (?:body|bodies|organ|committee|board))\b",
+    re.I,
+)
+
+
+def asks_who(question: str) -> bool:
+    """A question about who holds a responsibility ("Vem beslutar om …?", "Who decides …?")."""
+    return bool(_WHO.match(question))
 
 
 def meta_from_manifest(doc_id: str, facts: dict[str, object]) -> DocumentMeta:
@@ -101,6 +111,7 @@ class Assistant:
             min_coverage=self.settings.min_coverage,
             top_k=self.settings.top_k,
         )
+        self.responsibilities = extract_responsibilities(passages)
         self.llm = None
         if self.settings.uses_llm:
             from assistant.llm import LLMAnswerer
@@ -219,6 +230,21 @@ class Assistant:
         hits = self.retrieve(parsed, documents=documents, k=max(self.settings.top_k * 2, 10))
         answer = self.answerer.answer(parsed, hits, self.documents, today=self.today)
         answer.organisations = list(parsed.organisations)
+        if not answer.abstained and asks_who(parsed.text):
+            in_scope = parsed.organisations or self.organisations()
+            if documents:
+                in_scope = [
+                    o
+                    for o in in_scope
+                    if any(
+                        self.documents[d].organisation == o
+                        for d in documents
+                        if d in self.documents
+                    )
+                ]
+            answer = self.answerer.add_responsibility_gaps(
+                answer, parsed, self.responsibilities, in_scope, self.documents, today=self.today
+            )
         if self.llm is not None and not answer.abstained:
             answer = self.llm.stream(parsed.resolved or parsed.text, answer, on_token)
         return answer

@@ -107,8 +107,11 @@ class Glossary:
                 i += 1
         return matches
 
-    def gloss(self, swedish_text: str) -> list[tuple[str, str]]:
-        """(Swedish phrase as written, English gloss) for glossary terms in a Swedish text."""
+    def gloss(self, swedish_text: str, limit: int = 6) -> list[tuple[str, str]]:
+        """(Swedish phrase as written, English gloss) for the glossary terms in a Swedish text
+        that an English reader needs: not cognates, not everyday words; at most ``limit``."""
+        from wordfreq import zipf_frequency
+
         tokens = words(swedish_text)
         seen: set[str] = set()
         out: list[tuple[str, str]] = []
@@ -118,6 +121,8 @@ class Glossary:
             # Cognates ("policy", "internationell") need no gloss.
             if phrase in seen or len(phrase) < 4 or phrase[:5] == english.lower()[:5]:
                 continue
+            if zipf_frequency(phrase, "sv") >= 4.6:  # "arbete", "utveckling": common words
+                continue
             seen.add(phrase)
             out.append((phrase, english))
-        return out
+        return out[:limit]

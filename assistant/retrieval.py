@@ -94,6 +94,10 @@ class LexicalIndex:
         self.df = df
         self.max_idf = math.log(1 + n)
 
+    def analyze_text(self, text: str) -> list[str]:
+        """Index terms of any text, analysed the way passages are."""
+        return analyze(text, self.lexicon)
+
     def expand(self, stem_: str) -> list[str]:
         """Index terms a query stem matches: itself, and (if long enough) terms starting with it."""
         if len(stem_) < PREFIX_MIN:

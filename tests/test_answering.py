@@ -31,7 +31,7 @@ def test_every_quote_is_verbatim_from_its_cited_passage(assistant):
     ):
         answer = assistant.ask(question)
         quotes = re.findall(r"“(.*?)” \[(\d+)\]", answer.text, flags=re.S)
-        assert len(quotes) == len(answer.citations) > 0
+        assert 0 < len(quotes) <= len(answer.citations)
         for quote, ref in quotes:
             cited = answer.citations[int(ref) - 1].text
             for piece in quote.split(" … "):
@@ -42,13 +42,15 @@ def test_every_quote_is_verbatim_from_its_cited_passage(assistant):
 
 def test_one_councils_rule_is_not_presented_as_everyones(assistant):
     answer = assistant.ask("Who decides on twinning?")
-    assert {c.organisation for c in answer.citations} == {"Landstinget Västernorrland"}
-    assert answer.text.startswith("From Landstinget Västernorrland")
+    main, _, gaps = answer.text.partition("The other organisations' policies do not name this:")
+    assert main.startswith("From Landstinget Västernorrland")
+    assert "Härjedalens kommun" not in main and "• Härjedalens kommun: not named" in gaps
 
 
 def test_answers_group_points_by_organisation(assistant):
     answer = assistant.ask("Vem ansvarar för officiella kontakter?")
-    orgs = [c.organisation for c in answer.citations]
+    quoted = {int(n) for n in re.findall(r"” \[(\d+)\]", answer.text)}
+    orgs = [c.organisation for c in answer.citations if c.n in quoted]
     assert len(set(orgs)) >= 2
     # each organisation's citations are contiguous: one block per organisation
     blocks = [o for i, o in enumerate(orgs) if i == 0 or orgs[i - 1] != o]

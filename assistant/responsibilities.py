@@ -1,0 +1,226 @@
+"""Who decides what: statements *organ → decides on / is responsible for → matter*, extracted
+by rules from the Swedish sentence and list patterns policies use, each kept with its passage.
+
+    Landstingsfullmäktige beslutar om            ->  (Landstingsfullmäktige, beslutar om, vänortssamarbeten)
+    - vänortssamarbeten
+    Inom förvaltningarna har förvaltningscheferna ansvar för officiella internationella kontakter ...
+                                                 ->  (förvaltningscheferna, ansvarar för, officiella ...)
+    Handlingsplanen beslutas av landstingsdirektören
+                                                 ->  (landstingsdirektören, beslutar om, handlingsplanen)
+
+The map is derived from the passages in Chroma (like the lexical index), so it always
+matches the index it cites.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from assistant.models import Passage
+
+# Words that make a phrase a body or a role that can hold responsibility.
+ORGAN_WORDS = (
+    "fullmäktige",
+    "styrelse",
+    "nämnd",
+    "direktör",
+    "chef",
+    "sekretariat",
+    "kontor",
+    "förvaltning",
+    "funktion",
+    "medarbetare",
+    "utskott",
+    "ledning",
+    "råd",
+    "tjänsteman",
+    "tjänstemän",
+    "förtroendevald",
+)
+RELATIONS = {
+    "beslutar om": "beslutar om",
+    "beslutar": "beslutar om",
+    "bestämmer": "bestämmer",
+    "svarar bland annat för": "svarar för",
+    "svarar för": "svarar för",
+    "svarar att": "svarar för att",
+    "ansvarar för": "ansvarar för",
+    "har ansvar för": "ansvarar för",
+    "har ett ansvar för": "ansvarar för",
+    "har ett ansvar att": "har ett ansvar att",
+    "behöver ta ett ansvar för": "ansvarar för",
+    "tar fram": "tar fram",
+}
+RELATION_EN = {
+    "beslutar om": "decides on",
+    "bestämmer": "determines",
+    "svarar för": "is responsible for",
+    "ansvarar för": "is responsible for",
+    "tar fram": "draws up",
+    "har i uppdrag att": "is commissioned to",
+    "svarar för att": "is responsible for ensuring that",
+    "har ett ansvar att": "has a responsibility to",
+}
+_REL = "|".join(sorted((re.escape(r) for r in RELATIONS), key=len, reverse=True))
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+# "ORGAN [ska] RELATION MATTER"
+_ACTIVE = re.compile(
+    rf"^(?:(?:Detta|Det) innebär att |.*?\binnebär att )?(?P<organ>.{{3,200}}?)\s+(?:ska\s+)?(?P<rel>{_REL})\b\s*(?P<matter>.*)$",
+    re.S,
+)
+# "Inom förvaltningarna har förvaltningscheferna ansvar för MATTER" (Swedish verb-second order)
+_INVERTED = re.compile(
+    r"^Inom [\wåäö ]+? har (?P<organ>[\wåäö ]{3,60}?) ansvar för (?P<matter>.+)$", re.S | re.I
+)
+# "MATTER beslutas av ORGAN"
+_PASSIVE = re.compile(r"(?P<matter>\b[A-ZÅÄÖ][\wåäö]+) beslutas av (?P<organ>[\wåäö]+)")
+# "uppdra åt ORGAN att MATTER"
+_COMMISSION = re.compile(r"uppdra åt (?P<organ>[\wåäö]+) att (?P<matter>[^.;]+?)(?: att |[.;]|$)")
+_HAS_MANDATE = re.compile(r"^(?P<organ>.{3,60}?) har [\wåäö]+ uppdrag att (?P<matter>.+)$", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    organisation: str
+    organ: str
+    relation: str  # normalised Swedish: "beslutar om", "svarar för", ...
+    matter: str
+    document: str
+    doc_id: str
+    section: str
+    passage_id: str
+    passage_text: str
+
+    def sentence(self, lang: str = "sv") -> str:
+        rel = self.relation if lang == "sv" else RELATION_EN.get(self.relation, self.relation)
+        return f"{self.organ} {rel} {self.matter}"
+
+    def row(self) -> dict[str, str]:
+        data = asdict(self)
+        data.pop("passage_text")
+        return data
+
+
+def _is_organ(phrase: str) -> bool:
+    cleaned = _clean_organ(phrase)
+    lowered = cleaned.lower()
+    return 0 < len(cleaned.split()) <= 9 and any(word in lowered for word in ORGAN_WORDS)
+
+
+def _clean_organ(phrase: str) -> str:
+    """The subject only: "Sekretariatet, med särskild tjänsteman ..., ansvarar" -> Sekretariatet;
+    "Regionala nämnden är på ... uppdrag, politiskt ledningsorgan ... och svarar" -> Regionala nämnden."""
+    phrase = re.sub(r",[^,]*,", "", phrase)
+    phrase = re.split(r"\s+är\s+|,", phrase)[0]
+    phrase = re.sub(r"^(?:respektive|att|och)\s+", "", phrase.strip(), flags=re.I)
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _clean_matter(text: str) -> str:
+    text = text.strip().rstrip(".,;:")
+    return re.split(r"\s+och (?:representerar|handlägger|kan ingå)\b", text)[0]
+
+
+def _from_lead_in(lead: str, items: list[str]) -> list[tuple[str, str, str]]:
+    last = _SENTENCE_SPLIT.split(lead.strip())[-1]
+    m = _ACTIVE.match(last)
+    if not m or not _is_organ(m.group("organ")):
+        return []
+    organ = _clean_organ(m.group("organ"))
+    relation = RELATIONS[m.group("rel")]
+    return [(organ, relation, _clean_matter(item)) for item in items if item.strip()]
+
+
+def _from_sentence(sentence: str) -> list[tuple[str, str, str]]:
+    found = []
+    for pattern, relation in ((_INVERTED, "ansvarar för"), (_HAS_MANDATE, "har i uppdrag att")):
+        m = pattern.match(sentence)
+        if m and _is_organ(m.group("organ")):
+            found.append(
+                (_clean_organ(m.group("organ")), relation, _clean_matter(m.group("matter")))
+            )
+    for m in _PASSIVE.finditer(sentence):
+        if _is_organ(m.group("organ")):
+            found.append((_clean_organ(m.group("organ")), "beslutar om", m.group("matter").lower()))
+    for m in _COMMISSION.finditer(sentence):
+        if _is_organ(m.group("organ")):
+            found.append(
+                (
+                    _clean_organ(m.group("organ")),
+                    "har i uppdrag att",
+                    _clean_matter(m.group("matter")),
+                )
+            )
+    if not found and not sentence.rstrip().endswith(":"):
+        m = _ACTIVE.match(sentence)
+        if m and _is_organ(m.group("organ")) and m.group("matter").strip():
+            found.append(
+                (
+                    _clean_organ(m.group("organ")),
+                    RELATIONS[m.group("rel")],
+                    _clean_matter(m.group("matter")),
+                )
+            )
+    return found
+
+
+def extract(
+    passages: Iterable[Passage], titles: dict[str, str] | None = None
+) -> list[Responsibility]:
+    """Every responsibility statement in the passages, in document order, without repeats."""
+    rows: list[Responsibility] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for p in passages:
+        triples: list[tuple[str, str, str]] = []
+        for block in p.text.split("\n\n"):
+            lines = [line for line in block.split("\n") if line.strip()]
+            items = [line[2:] for line in lines if line.startswith("- ")]
+            prose = " ".join(line for line in lines if not line.startswith("- "))
+            if items:
+                lead = prose or p.section.split(" > ")[-1]
+                triples += _from_lead_in(lead, items)
+                prose = " ".join(_SENTENCE_SPLIT.split(prose)[:-1]) if prose else ""
+            for sentence in _SENTENCE_SPLIT.split(prose):
+                triples += _from_sentence(sentence.strip())
+        for organ, relation, matter in triples:
+            key = (p.organisation, organ.lower(), relation, matter.lower()[:50])
+            if not matter or key in seen:
+                continue
+            seen.add(key)
+            rows.append(
+                Responsibility(
+                    organisation=p.organisation,
+                    organ=organ,
+                    relation=relation,
+                    matter=matter,
+                    document=(titles or {}).get(p.doc_id, p.title),
+                    doc_id=p.doc_id,
+                    section=p.section,
+                    passage_id=p.id,
+                    passage_text=p.text,
+                )
+            )
+    return rows
+
+
+def to_csv(rows: Iterable[Responsibility]) -> str:
+    out = io.StringIO()
+    fields = [
+        "organisation",
+        "organ",
+        "relation",
+        "matter",
+        "document",
+        "section",
+        "doc_id",
+        "passage_id",
+    ]
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row.row())
+    return out.getvalue()
