@@ -79,6 +79,20 @@ UI: dict[str, dict[str, str]] = {
         "english": "Engelska",
         "swedish": "Svenska",
         "passages": "stycken",
+        "map": "Vem beslutar vad",
+        "checklist": "Inför resan",
+        "onboarding": "För nyvalda",
+        "map_intro": "Ansvar som policyerna anger, utläst ur texterna. Varje rad hänvisar till sitt stycke.",
+        "matter_filter": "Sök i ärendet",
+        "organ": "Organ",
+        "relation": "Relation",
+        "matter": "Ärende",
+        "section": "Avsnitt",
+        "csv": "Ladda ner som CSV",
+        "org_pick": "Organisation",
+        "gap": "Policyn säger inget om detta – fråga din organisation.",
+        "who_decides": "Vem beslutar vad",
+        "show_passage": "Visa stycket",
     },
     "en": {
         "title": "Policy assistant",
@@ -129,6 +143,20 @@ UI: dict[str, dict[str, str]] = {
         "english": "English",
         "swedish": "Swedish",
         "passages": "passages",
+        "map": "Who decides what",
+        "checklist": "Before the trip",
+        "onboarding": "For the newly elected",
+        "map_intro": "Responsibilities the policies assign, read from the texts. Each row points to its passage.",
+        "matter_filter": "Search the matter",
+        "organ": "Body",
+        "relation": "Relation",
+        "matter": "Matter (Swedish)",
+        "section": "Section",
+        "csv": "Download as CSV",
+        "org_pick": "Organisation",
+        "gap": "The policy says nothing about this – ask your organisation.",
+        "who_decides": "Who decides what",
+        "show_passage": "Show the passage",
     },
 }
 
@@ -172,9 +200,8 @@ def sidebar(assistant: Any) -> tuple[str, list[str], list[str]]:
             "Språk / Language", ["Svenska", "English"], horizontal=True, key="lang_choice"
         )
         st.session_state.lang = "en" if choice == "English" else "sv"
-        view = st.radio(
-            t("view"), [t("chat"), t("library"), t("glossary")], key=f"view_{st.session_state.lang}"
-        )
+        names = [t("chat"), t("map"), t("checklist"), t("onboarding"), t("library"), t("glossary")]
+        view = st.radio(t("view"), names, key=f"view_{st.session_state.lang}")
         orgs = st.multiselect(
             t("orgs"), assistant.organisations(), key="org_filter", placeholder=t("all")
         )
@@ -194,7 +221,8 @@ def sidebar(assistant: Any) -> tuple[str, list[str], list[str]]:
         if st.button(t("new"), key="new_conversation"):
             st.session_state.turns = []
             st.session_state.feedback_given = {}
-        views = {t("chat"): "chat", t("library"): "library", t("glossary"): "glossary"}
+        keys = ["chat", "map", "checklist", "onboarding", "library", "glossary"]
+        views = dict(zip(names, keys, strict=True))
         return views.get(view, "chat"), orgs, [docs_by_label[label] for label in doc_labels]
 
 
@@ -324,6 +352,70 @@ def library_view(assistant: Any) -> None:
                 st.markdown(text_block(p.text))
 
 
+def map_view(assistant: Any, orgs: list[str]) -> None:
+    from assistant.responsibilities import to_csv
+
+    st.caption(t("map_intro"))
+    needle = st.text_input(t("matter_filter"), key="map_filter").strip().lower()
+    rows = [
+        r
+        for r in assistant.responsibilities
+        if (not orgs or r.organisation in orgs)
+        and (not needle or needle in f"{r.organ} {r.matter}".lower())
+    ]
+    st.dataframe(
+        {
+            t("organisation"): [r.organisation for r in rows],
+            t("organ"): [r.organ for r in rows],
+            t("relation"): [r.relation for r in rows],
+            t("matter"): [r.matter for r in rows],
+            t("section"): [r.section.split(" > ")[-1] for r in rows],
+        },
+        hide_index=True,
+        use_container_width=True,
+    )
+    st.download_button(
+        t("csv"), to_csv(rows), file_name="ansvarskarta.csv", mime="text/csv", key="map_csv"
+    )
+    for r in rows:
+        with st.expander(f"{r.organisation}: {r.sentence()}"[:160]):
+            st.caption(escape_markdown(f"{r.document} · {r.section}"))
+            st.markdown(highlight(r.passage_text, r.matter))
+
+
+def guide_view(assistant: Any, kind: str) -> None:
+    from assistant.guides import CHECKLIST, ONBOARDING, build_guide
+
+    organisation = st.selectbox(t("org_pick"), assistant.organisations(), key=f"{kind}_org")
+    guide = build_guide(
+        assistant,
+        organisation,
+        CHECKLIST if kind == "checklist" else ONBOARDING,
+        kind,
+        st.session_state.lang,
+    )
+    for note in guide.validity_notes:
+        st.warning(t("expired").format(note=escape_markdown(note)))
+    if guide.responsibilities:
+        st.markdown(f"**{t('who_decides')}**")
+        st.markdown(
+            "\n".join(
+                f"- {escape_markdown(r.sentence(st.session_state.lang))}"
+                for r in guide.responsibilities
+            )
+        )
+    for item in guide.items:
+        if item.found and item.citation:
+            c = item.citation
+            st.markdown(f"✅ **{escape_markdown(item.label)}**")
+            st.markdown(text_block(f"“{item.quote}” [{c.n}]"))
+            with st.expander(citation_label(c)):
+                st.caption(escape_markdown(f"{c.section} · {c.source}"))
+                st.markdown(text_block(c.text))
+        else:
+            st.markdown(f"⬜ **{escape_markdown(item.label)}**: {t('gap')}")
+
+
 def glossary_view(assistant: Any) -> None:
     st.caption(t("glossary_intro"))
     rows = {
@@ -351,7 +443,11 @@ def main() -> None:
     view, orgs, docs = sidebar(assistant)
     st.title(t("title"))
     st.caption(t("caption"))
-    if view == "library":
+    if view == "map":
+        map_view(assistant, orgs)
+    elif view in ("checklist", "onboarding"):
+        guide_view(assistant, view)
+    elif view == "library":
         library_view(assistant)
     elif view == "glossary":
         glossary_view(assistant)

@@ -135,3 +135,21 @@ def test_with_the_llm_down_the_chat_shows_the_extractive_answer_and_a_notice(
     assert not at.exception
     assert "Språkmodellen svarade inte" in at.info[0].value
     assert "Landstingsfullmäktige beslutar om" in all_markdown(at)
+
+
+def test_the_responsibility_map_filters_by_matter_and_exports_csv(app: AppTest):
+    app.radio(key="view_sv").set_value("Vem beslutar vad").run()
+    app.text_input(key="map_filter").input("vänort").run()
+    frame = app.dataframe[0].value
+    assert list(frame["Organ"]) == ["Landstingsfullmäktige"]
+    assert list(frame["Ärende"]) == ["vänortssamarbeten"]
+    assert not app.exception
+
+
+def test_the_checklist_page_shows_cited_items_and_gaps(app: AppTest):
+    app.radio(key="view_sv").set_value("Inför resan").run()
+    app.selectbox(key="checklist_org").set_value("Norrbottens läns landsting").run()
+    text = all_markdown(app)
+    assert "Uppträdande som ambassadör" in text and "ambassadörer" in text
+    assert "Policyn säger inget om detta" in text
+    assert not app.exception
