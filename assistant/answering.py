@@ -34,7 +34,7 @@ TEXTS = {
         "gloss": "ordförklaring",
         "gaps": "Övriga organisationers policyer nämner inte detta:",
         "gap_nearest": "• {org}: nämns inte. Närmast nämns att {nearest} [{n}]",
-        "gap_none": "• {org}: nämns inte, och policyn anger ingen ansvarsfördelning.",
+        "gap_none": "• {org}: nämns inte, och policyn anger inget närliggande ansvar.",
     },
     "en": {
         "from": "From {org} – {title}{note} (quoted in Swedish):",
@@ -44,7 +44,7 @@ TEXTS = {
         "gloss": "glossary",
         "gaps": "The other organisations' policies do not name this:",
         "gap_nearest": "• {org}: not named. The nearest it names (in Swedish): {nearest} [{n}]",
-        "gap_none": "• {org}: not named, and its policy assigns no responsibilities.",
+        "gap_none": "• {org}: not named, and its policy names no related responsibility.",
     },
 }
 
