@@ -23,6 +23,9 @@ from ingest.catalog import DocumentMeta
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
 SHORT_LIST_CHARS = 520
+MAX_GAP_ORGANISATIONS = (
+    12  # beyond this, "who decides?" counts the silent ones instead of listing them
+)
 MAX_UNITS_PER_PASSAGE = 3
 
 TEXTS = {
@@ -33,6 +36,7 @@ TEXTS = {
         "nothing": "Biblioteket innehåller ingenting som liknar frågan.",
         "gloss": "ordförklaring",
         "gaps": "Övriga organisationers policyer nämner inte detta:",
+        "gaps_many": "{n} andra organisationers policyer nämner inte detta. Välj organisationer i filtret för att se vad de säger närmast.",
         "gap_nearest": "• {org}: nämns inte. Närmast nämns att {nearest} [{n}]",
         "gap_none": "• {org}: nämns inte, och policyn anger inget närliggande ansvar.",
     },
@@ -43,6 +47,7 @@ TEXTS = {
         "nothing": "Nothing in the library resembles the question.",
         "gloss": "glossary",
         "gaps": "The other organisations' policies do not name this:",
+        "gaps_many": "{n} other organisations' policies do not name this. Choose organisations in the filter to see the nearest they say.",
         "gap_nearest": "• {org}: not named. The nearest it names (in Swedish): {nearest} [{n}]",
         "gap_none": "• {org}: not named, and its policy names no related responsibility.",
     },
@@ -174,7 +179,7 @@ class ExtractiveAnswerer:
                             lines.append(
                                 "  (" + "; ".join(f"{sv} = {en}" for sv, en in glosses) + ")"
                             )
-                    citations.append(_citation(n, hit, note_text))
+                    citations.append(Citation.from_passage(n, hit.passage, hit.score, note_text))
         return Answer(
             text="\n".join(lines),
             language=lang,
@@ -201,6 +206,9 @@ class ExtractiveAnswerer:
         if not missing:
             return answer
         lang = answer.language
+        if len(missing) > MAX_GAP_ORGANISATIONS:  # a long list helps no one: say how many
+            answer.text += "\n\n" + TEXTS[lang]["gaps_many"].format(n=len(missing))
+            return answer
         lines = [TEXTS[lang]["gaps"]]
         citations = list(answer.citations)
         for org in missing:
@@ -261,19 +269,3 @@ class ExtractiveAnswerer:
             citations=[],
             resolved_question=question.resolved,
         )
-
-
-def _citation(n: int, hit: ScoredPassage, note: str | None) -> Citation:
-    p = hit.passage
-    return Citation(
-        n=n,
-        organisation=p.organisation,
-        document=p.title,
-        section=p.section,
-        source=p.source,
-        text=p.text,
-        score=hit.score,
-        doc_id=p.doc_id,
-        passage_id=p.id,
-        validity_note=note,
-    )

@@ -220,17 +220,11 @@ def build_guide(
             continue
         p = best.passage
         meta = assistant.documents.get(p.doc_id)
-        citation = Citation(
-            n=len([i for i in guide.items if i.citation]) + 1,
-            organisation=p.organisation,
-            document=p.title,
-            section=p.section,
-            source=p.source,
-            text=p.text,
-            score=best.score,
-            doc_id=p.doc_id,
-            passage_id=p.id,
-            validity_note=meta.validity_note(assistant.today, lang) if meta else None,
+        citation = Citation.from_passage(
+            len([i for i in guide.items if i.citation]) + 1,
+            p,
+            best.score,
+            meta.validity_note(assistant.today, lang) if meta else None,
         )
         guide.items.append(
             GuideItem(point.key, label, True, _best_quote(assistant, question, p.text), citation)

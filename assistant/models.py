@@ -77,6 +77,23 @@ class Citation:
     passage_id: str = ""
     validity_note: str | None = None  # e.g. "expired 2017-12-31"
 
+    @classmethod
+    def from_passage(
+        cls, n: int, passage: Passage, score: float, validity_note: str | None = None
+    ) -> Citation:
+        return cls(
+            n=n,
+            organisation=passage.organisation,
+            document=passage.title,
+            section=passage.section,
+            source=passage.source,
+            text=passage.text,
+            score=score,
+            doc_id=passage.doc_id,
+            passage_id=passage.id,
+            validity_note=validity_note,
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "n": self.n,

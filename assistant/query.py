@@ -88,6 +88,10 @@ class OrganisationMatcher:
         self._names = {
             org: [words(n) for n in aliases if words(n)] for org, aliases in names.items()
         }
+        self._by_first: dict[str, list[tuple[str, list[str]]]] = {}
+        for org, sequences in self._names.items():
+            for name in sequences:
+                self._by_first.setdefault(name[0], []).append((org, name))
 
     @staticmethod
     def _matches(tokens: list[str], i: int, name: list[str]) -> bool:
@@ -105,14 +109,15 @@ class OrganisationMatcher:
         tokens = words(text)
         found: list[str] = []
         used: set[int] = set()
-        for i in range(len(tokens)):
-            for org, names in self._names.items():
-                for name in sorted(names, key=len, reverse=True):
-                    if self._matches(tokens, i, name):
-                        if org not in found:
-                            found.append(org)
-                        used.update(range(i, i + len(name)))
-                        break
+        for i, token in enumerate(tokens):
+            # names are looked up by their first word: the token itself, or it less a genitive -s
+            candidates = self._by_first.get(token, []) + self._by_first.get(token[:-1], [])
+            for org, name in sorted(candidates, key=lambda c: len(c[1]), reverse=True):
+                if self._matches(tokens, i, name):
+                    if org not in found:
+                        found.append(org)
+                    used.update(range(i, i + len(name)))
+                    break
         return found, used
 
 

@@ -86,6 +86,7 @@ class LexicalIndex:
         self.bm25.index(corpus, show_progress=False)
         self.vocab: dict[str, int] = dict(self.bm25.vocab_dict)
         self._by_prefix: dict[str, list[str]] = {}
+        self._weights: dict[Concept, float] = {}  # a concept's weight depends only on the index
         n = len(self.passages)
         df: dict[str, int] = {}
         for terms in self.terms:

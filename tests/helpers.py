@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import socket
 import zipfile
 from pathlib import Path
 
@@ -73,3 +74,10 @@ def write_zip_bomb_docx(path: Path, unpacked_mb: int = 40) -> Path:
             for _ in range(unpacked_mb):
                 member.write(chunk)
     return path
+
+
+def free_port() -> int:
+    """A TCP port on localhost that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

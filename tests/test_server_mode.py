@@ -15,14 +15,9 @@ from assistant.core import Assistant
 from assistant.embeddings import HashEmbedder
 from assistant.settings import Settings
 from ingest.indexer import ingest
+from tests.helpers import free_port
 
 pytestmark = pytest.mark.server
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
