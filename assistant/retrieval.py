@@ -145,8 +145,8 @@ class LexicalIndex:
                     part = np.zeros(len(self.passages), dtype=np.float32)
                     if exact:
                         part = np.maximum(part, self.bm25.get_scores(exact))
-                    for t in others[:50]:
-                        part = np.maximum(part, 0.8 * self.bm25.get_scores([t]))
+                    if others:  # one call for all longer forms; a passage rarely has several
+                        part = np.maximum(part, 0.8 * self.bm25.get_scores(others))
                     alt_score += part
                 best = np.maximum(best, alt_score / max(len(alt), 1) * (1 + 0.2 * (len(alt) - 1)))
             total += concept.hint * best
@@ -184,6 +184,12 @@ class HybridRetriever:
         self.lexical = LexicalIndex(passages, extra_vocabulary)
         self.passages = self.lexical.passages
         self.by_id = {p.id: i for i, p in enumerate(self.passages)}
+        self.doc_codes = {
+            d: i for i, d in enumerate(dict.fromkeys(p.doc_id for p in self.passages))
+        }
+        self.passage_docs = np.array(
+            [self.doc_codes[p.doc_id] for p in self.passages], dtype=np.int32
+        )
         self.embedder = embedder
         self.store = store
         self.dense_weight = dense_weight
@@ -200,7 +206,7 @@ class HybridRetriever:
         hits = self.store.query(vector, n=CANDIDATES, doc_ids=doc_ids)
         ranks: dict[int, int] = {}
         for rank, (pid, _similarity) in enumerate(hits):
-            if pid in self.by_id:
+            if pid in self.by_id:  # only live passages are in by_id
                 ranks[self.by_id[pid]] = rank
         return ranks
 
@@ -210,10 +216,14 @@ class HybridRetriever:
         """The ``k`` best passages, each with its fused score and coverage of the question."""
         allowed = np.ones(len(self.passages), dtype=bool)
         if doc_ids is not None:
-            allowed = np.array([p.doc_id in doc_ids for p in self.passages], dtype=bool)
+            wanted = [self.doc_codes[d] for d in doc_ids if d in self.doc_codes]
+            allowed = np.isin(self.passage_docs, np.array(wanted, dtype=np.int32))
         lexical = self.lexical.scores(question)
         lexical[~allowed] = 0
-        order = [int(i) for i in np.argsort(-lexical, kind="stable") if lexical[i] > 0][:CANDIDATES]
+        positive = np.flatnonzero(lexical > 0)
+        if len(positive) > CANDIDATES:  # partial sort: only the best few are ranked
+            positive = positive[np.argpartition(-lexical[positive], CANDIDATES)[:CANDIDATES]]
+        order = [int(i) for i in positive[np.lexsort((positive, -lexical[positive]))]]
         lex_ranks = {i: r for r, i in enumerate(order)}
         dense_ranks = self._dense_ranks(question, doc_ids)
         fused: dict[int, float] = {}

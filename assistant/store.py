@@ -186,34 +186,28 @@ class PassageStore:
     def query(
         self, embedding: Sequence[float], *, n: int, doc_ids: Iterable[str] | None = None
     ) -> list[tuple[str, float]]:
-        """Nearest passage ids with cosine similarity, live versions only."""
+        """Nearest passage ids with cosine similarity. Ids of replaced document versions may
+        appear until the next sweep; callers keep only the live ids they loaded."""
         collection = self._collection()
-        manifest = self.manifest()
-        live = manifest.live_hashes()
         where: dict[str, Any] | None = None
         if doc_ids is not None:
-            wanted = [d for d in doc_ids if d in live]
+            wanted = sorted(doc_ids)
             if not wanted:
                 return []
             where = {"doc_id": {"$in": wanted}} if len(wanted) > 1 else {"doc_id": wanted[0]}
-        total = collection.count()
-        if total == 0:
-            return []
         try:
             result = collection.query(
                 query_embeddings=[list(embedding)],
-                n_results=min(n * 2, total),
+                n_results=n * 2,
                 where=where,
-                include=["metadatas", "distances"],
+                include=["distances"],
             )
         except Exception as exc:
             raise AssistantError(
                 f"The vector search failed: {exc}. Re-run `policy-assistant ingest`."
             ) from exc
-        hits = []
-        for pid, meta, dist in zip(
-            result["ids"][0], result["metadatas"][0], result["distances"][0], strict=True
-        ):
-            if live.get(str(meta["doc_id"])) == meta.get("doc_hash"):
-                hits.append((pid, 1.0 - float(dist)))
-        return hits[:n]
+        hits = [
+            (pid, 1.0 - float(d))
+            for pid, d in zip(result["ids"][0], result["distances"][0], strict=True)
+        ]
+        return hits[: n * 2]

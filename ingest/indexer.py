@@ -205,7 +205,9 @@ def _ingest_locked(
             # Keep what the index already has for this file: nothing is lost.
             seen.update(d for d, facts in old.documents.items() if facts.get("path") == str(path))
             continue
-        catalog = catalogs.setdefault(path.parent, Catalog.load(path.parent))
+        if path.parent not in catalogs:  # read each folder's catalog once, not once per file
+            catalogs[path.parent] = Catalog.load(path.parent)
+        catalog = catalogs[path.parent]
         meta = catalog.meta_for(path, loaded.text)
         report.warnings.extend(meta.warnings)
         if meta.id in seen:
