@@ -88,8 +88,18 @@ class ExtractiveAnswerer:
         self.glossary = glossary
         self.min_coverage = min_coverage
         self.top_k = top_k
+        self._row_cache: dict[tuple[str, str, str, str], frozenset[str]] = {}
 
     # -- choosing -----------------------------------------------------------------
+    def _row_terms(self, row: Responsibility) -> frozenset[str]:
+        """Index terms of a responsibility statement, analysed once per row."""
+        key = (row.passage_id, row.organ, row.relation, row.matter)
+        terms = self._row_cache.get(key)
+        if terms is None:
+            terms = frozenset(analyze(row.sentence("sv"), self.lexical.lexicon))
+            self._row_cache[key] = terms
+        return terms
+
     def _unit_score(self, question: Question, text: str, context: frozenset[str]) -> float:
         terms = frozenset(analyze(text, self.lexical.lexicon)) | context
         return self.lexical.evidence(question, terms).coverage
@@ -216,8 +226,7 @@ class ExtractiveAnswerer:
             best: Responsibility | None = None
             best_score = 0.0
             for row in candidates:
-                terms = frozenset(analyze(row.sentence("sv"), self.lexical.lexicon))
-                score = self.lexical.evidence(question, terms).coverage
+                score = self.lexical.evidence(question, self._row_terms(row)).coverage
                 if score > best_score:
                     best, best_score = row, score
             if best is None:

@@ -274,12 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
     try:
         settings = Settings.load()
+        level = logging.INFO if args.verbose else getattr(logging, settings.log_level)
+        logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
         return int(args.func(args, settings))
     except UnknownOrganisationError as exc:
         print(f"error: {exc}", file=sys.stderr)

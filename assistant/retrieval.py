@@ -26,6 +26,7 @@ from assistant.query import Alternative, Concept, Question
 from assistant.store import PassageStore
 
 log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
 RRF_K = 60
 CANDIDATES = 30
