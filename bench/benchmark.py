@@ -234,9 +234,9 @@ def row(name: str, values: dict[str, Any], keys: list[str]) -> str:
             if isinstance(value, float) and value < 10
             else f"{value:>12.1f}"
             if isinstance(value, float)
-            else f"{value!s:>12}"
+            else f"{'-' if value is None else value!s:>12}"
         )
-    return f"{name:<26}" + "".join(cells)
+    return f"{name:<28}" + " ".join(cells)
 
 
 def main() -> None:
@@ -273,7 +273,7 @@ def main() -> None:
         "correct",
         "hit@5",
     ]
-    header = f"{'pipeline':<26}" + "".join(f"{k:>12}" for k in keys)
+    header = f"{'pipeline':<28}" + " ".join(f"{k:>12}" for k in keys)
     growth: list[tuple[int, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

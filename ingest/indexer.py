@@ -37,6 +37,22 @@ CHUNKER_VERSION = "3"
 
 Progress = Callable[[int, int, str], None]
 
+# Passages are embedded in batches that span documents: the model sorts a batch by length,
+# so bigger batches waste less on padding (measured: per-document batches ran at ~75 % of
+# the model's own rate). Small enough that progress still moves every few seconds.
+EMBED_BATCH_PASSAGES = 256
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A document whose passages are made but not yet embedded and written."""
+
+    meta: DocumentMeta
+    path: Path
+    doc_hash: str
+    fmt: str
+    passages: list[Passage]
+
 
 @dataclass(slots=True)
 class FileError:
@@ -193,6 +209,17 @@ def _ingest_locked(
     new_docs = dict(old.documents)
     seen: set[str] = set()
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    pending: list[_Pending] = []
+
+    def flush() -> None:
+        passages = [p for doc in pending for p in doc.passages]
+        vectors = get_embedder().embed_documents([p.context_text() for p in passages])
+        target.add(passages, vectors)
+        for doc in pending:
+            new_docs[doc.meta.id] = manifest_entry(
+                doc.meta, doc.path, doc.doc_hash, len(doc.passages), doc.fmt
+            )
+        pending.clear()
 
     for index, path in enumerate(files):
         if progress:
@@ -231,14 +258,17 @@ def _ingest_locked(
             report.errors.append(FileError(str(path), "no passages could be made from the text"))
             report.documents -= 1
             continue
-        vectors = get_embedder().embed_documents([p.context_text() for p in passages])
-        target.add(passages, vectors)
-        new_docs[meta.id] = manifest_entry(meta, path, doc_hash, len(passages), loaded.format)
+        pending.append(_Pending(meta, path, doc_hash, loaded.format, passages))
+        if sum(len(doc.passages) for doc in pending) >= EMBED_BATCH_PASSAGES:
+            flush()
         report.passages += len(passages)
         if previous:
             report.updated += 1
         else:
             report.added += 1
+
+    if pending:
+        flush()
 
     for doc_id, facts in old.documents.items():
         doc_path = Path(str(facts.get("path", "")))

@@ -13,6 +13,7 @@ from assistant.embeddings import HashEmbedder
 from assistant.errors import IngestBusyError, ModelMismatchError
 from assistant.settings import Settings
 from assistant.store import PassageStore
+from ingest import indexer
 from ingest.indexer import _lock_path, ingest
 from tests.helpers import write_encrypted_pdf, write_zip_bomb_docx
 
@@ -130,14 +131,18 @@ class ExplodingEmbedder(HashEmbedder):
 
 
 def test_a_failure_half_way_leaves_the_previous_index_intact(
-    hash_settings, hash_embedder, library: Path
+    hash_settings, hash_embedder, library: Path, monkeypatch
 ):
     ingest(hash_settings, embedder=hash_embedder)
+    # One document per embedding batch, so the failure comes after a document was written.
+    monkeypatch.setattr(indexer, "EMBED_BATCH_PASSAGES", 1)
     before = live_texts(hash_settings)
     for path in library.glob("*.txt"):
         path.write_text(path.read_text(encoding="utf-8") + "\n\nÄndrat stycke.\n", encoding="utf-8")
+    exploding = ExplodingEmbedder(fail_on=2)
     with pytest.raises(RuntimeError, match="half-way"):
-        ingest(hash_settings, embedder=ExplodingEmbedder(fail_on=2))
+        ingest(hash_settings, embedder=exploding)
+    assert exploding.calls == 2  # the first changed document was already written
     assert live_texts(hash_settings) == before  # readers still see the old, complete version
     report = ingest(hash_settings, embedder=hash_embedder)  # and the next run recovers
     assert report.updated == 2
@@ -206,3 +211,20 @@ def test_the_cli_prints_the_json_report_and_exit_status(
     with pytest.raises(SystemExit) as usage:
         main(["ingest", "--no-such-flag"])
     assert usage.value.code == 2
+
+
+def test_passages_of_several_documents_are_embedded_in_one_batch(hash_settings):
+    class CountingEmbedder(HashEmbedder):
+        def __init__(self) -> None:
+            super().__init__()
+            self.batches: list[int] = []
+
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            self.batches.append(len(texts))
+            return super().embed_documents(texts)
+
+    embedder = CountingEmbedder()
+    report = ingest(hash_settings, embedder=embedder)
+    assert report.added == 5
+    assert embedder.batches == [report.passages]  # the small library fits in one batch
+    assert len(live_texts(hash_settings)) == report.passages
