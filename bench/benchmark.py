@@ -1,13 +1,19 @@
 """Benchmark: this assistant beside the tutorial pipeline, on the same machine, printed.
 
     make bench                                    # 5 and 500 documents, plus the server mode
-    python bench/benchmark.py --sizes 5,500,5000  # the full scale run (long: embeds ~120k passages)
+    python bench/benchmark.py --sizes 5,500,5000  # the full scale run (hours: ~180k passages)
+    python bench/benchmark.py --sizes 5000 --embedding-model hash --no-tutorial
+                                                  # the query path at 5,000 in minutes
 
 For each library size, each pipeline runs in its own process (so peak memory is its own):
 ingest time and passages per second, the embedding model's own encode rate on the same
 passages, `ask` latency p50/p95 warm, cold start to first answer, peak RSS, and on the real
 library the evaluation `correct` on the dev set. The tutorial pipeline is
 RecursiveCharacterTextSplitter 1000/200 + the same embedding model + Chroma, top 4.
+
+`--embedding-model` picks the model for both pipelines (as POLICY_ASSISTANT_EMBEDDING_MODEL
+does); `hash` is the deterministic test embedder, which isolates what the pipeline itself
+costs from what the model costs.
 """
 
 from __future__ import annotations
@@ -145,10 +151,11 @@ def tutorial_answer(collection: Any, embedder: Any, question: str) -> Any:
 def worker_tutorial(library: Path, index: Path, evaluate_dev: bool) -> dict[str, Any]:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    from assistant.embeddings import SentenceTransformerEmbedder
+    from assistant.embeddings import make_embedder
     from assistant.evaluation import evaluate
+    from assistant.settings import Settings
 
-    embedder = SentenceTransformerEmbedder("all-MiniLM-L6-v2")
+    embedder = make_embedder(Settings())
     splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
     started = time.perf_counter()
     collection = _tutorial_collection(index)
@@ -198,11 +205,10 @@ def worker_cold(kind: str, library: Path, index: Path) -> dict[str, Any]:
 
         Assistant(Settings(policies_dir=library, index_dir=index)).ask(question)
     else:
-        from assistant.embeddings import SentenceTransformerEmbedder
+        from assistant.embeddings import make_embedder
+        from assistant.settings import Settings
 
-        tutorial_answer(
-            _tutorial_collection(index), SentenceTransformerEmbedder("all-MiniLM-L6-v2"), question
-        )
+        tutorial_answer(_tutorial_collection(index), make_embedder(Settings()), question)
     return {"peak_rss_mb": peak_rss_mb()}
 
 
@@ -245,6 +251,11 @@ def main() -> None:
         "--sizes", default="5,500", help="library sizes in documents (5 = the real library)"
     )
     parser.add_argument("--no-server", action="store_true", help="skip the Chroma server run")
+    parser.add_argument("--no-tutorial", action="store_true", help="skip the tutorial pipeline")
+    parser.add_argument(
+        "--embedding-model",
+        help="embedding model for both pipelines (default: the configured one; 'hash' = no model)",
+    )
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -261,7 +272,16 @@ def main() -> None:
         print(json.dumps(result))
         return
 
-    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
+    if args.embedding_model:
+        os.environ["POLICY_ASSISTANT_EMBEDDING_MODEL"] = args.embedding_model  # for the workers
+    from assistant.embeddings import configured_model_name
+    from assistant.settings import Settings
+
+    print(
+        f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; "
+        f"embedding model: {configured_model_name(Settings())}",
+        flush=True,
+    )
     keys = [
         "passages",
         "ingest_s",
@@ -283,15 +303,16 @@ def main() -> None:
             library = BUNDLED if size == 5 else generate(tmp / f"lib-{size}", size)
             dev = "1" if size == 5 else "0"
             ours = run_worker("ours", str(library), str(tmp / f"ours-{size}"), "", "0", dev)
-            tutorial = run_worker("tutorial", str(library), str(tmp / f"tut-{size}"), dev)
             print(f"\n== {size} documents ==")
             print(header)
-            print(row("policy-assistant", ours, keys))
-            print(row("tutorial (1000/200, top 4)", tutorial, keys))
+            print(row("policy-assistant", ours, keys), flush=True)
+            if not args.no_tutorial:
+                tutorial = run_worker("tutorial", str(library), str(tmp / f"tut-{size}"), dev)
+                print(row("tutorial (1000/200, top 4)", tutorial, keys), flush=True)
             ratio = ours["passages_per_s"] / ours["encode_rate"]
-            print(f"ingest throughput / model encode rate: {ratio:.0%}")
+            print(f"ingest throughput / model encode rate: {ratio:.0%}", flush=True)
             growth.append((size, ours["p50_ms"], ours["p95_ms"]))
-            if size == 5:
+            if size == 5 and not args.no_tutorial:
                 cold_ours = run_worker("cold", "ours", str(library), str(tmp / "ours-5"))
                 cold_tut = run_worker("cold", "tutorial", str(library), str(tmp / "tut-5"))
                 print(
