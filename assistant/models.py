@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -19,6 +20,8 @@ class Passage:
     text: str  # the document's own words (markup removed)
     source: str  # file name within the policy library
     doc_hash: str = ""
+    # Responsibility statements found in the text at ingest: (organ, relation, matter).
+    responsibilities: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def section_tail(self) -> str:
@@ -34,6 +37,9 @@ class Passage:
         data = asdict(self)
         data.pop("id")
         data.pop("text")
+        statements = data.pop("responsibilities")
+        if statements:  # Chroma metadata holds scalars: the statements as one JSON string
+            data["responsibilities"] = json.dumps(statements, ensure_ascii=False)
         return data
 
     @classmethod
@@ -48,6 +54,10 @@ class Passage:
             text=text,
             source=str(meta.get("source", "")),
             doc_hash=str(meta.get("doc_hash", "")),
+            responsibilities=tuple(
+                (str(organ), str(relation), str(matter))
+                for organ, relation, matter in json.loads(str(meta.get("responsibilities") or "[]"))
+            ),
         )
 
 

@@ -8,8 +8,8 @@ by rules from the Swedish sentence and list patterns policies use, each kept wit
     Handlingsplanen beslutas av landstingsdirektören
                                                  ->  (landstingsdirektören, beslutar om, handlingsplanen)
 
-The map is derived from the passages in Chroma (like the lexical index), so it always
-matches the index it cites.
+Statements are found at ingest (`statements`) and stored with each passage in Chroma; the map
+is read back from there (`extract`), so it always matches the index it cites.
 """
 
 from __future__ import annotations
@@ -168,27 +168,34 @@ def _from_sentence(sentence: str) -> list[tuple[str, str, str]]:
     return found
 
 
+def statements(text: str, section: str = "") -> list[tuple[str, str, str]]:
+    """The (organ, relation, matter) statements of one passage, found by the Swedish sentence
+    and list patterns above. Run at ingest; the results are stored with the passage."""
+    triples: list[tuple[str, str, str]] = []
+    for block in text.split("\n\n"):
+        lines = [line for line in block.split("\n") if line.strip()]
+        items = [line[2:] for line in lines if line.startswith("- ")]
+        prose = " ".join(line for line in lines if not line.startswith("- "))
+        if items:
+            lead = prose or section.split(" > ")[-1]
+            triples += _from_lead_in(lead, items)
+            prose = " ".join(_SENTENCE_SPLIT.split(prose)[:-1]) if prose else ""
+        for sentence in _SENTENCE_SPLIT.split(prose):
+            triples += _from_sentence(sentence.strip())
+    return [t for t in triples if t[2]]
+
+
 def extract(
     passages: Iterable[Passage], titles: dict[str, str] | None = None
 ) -> list[Responsibility]:
-    """Every responsibility statement in the passages, in document order, without repeats."""
+    """The responsibility map: the statements stored with each passage at ingest, in document
+    order, each once per organisation, each keeping its passage for the citation."""
     rows: list[Responsibility] = []
     seen: set[tuple[str, str, str, str]] = set()
     for p in passages:
-        triples: list[tuple[str, str, str]] = []
-        for block in p.text.split("\n\n"):
-            lines = [line for line in block.split("\n") if line.strip()]
-            items = [line[2:] for line in lines if line.startswith("- ")]
-            prose = " ".join(line for line in lines if not line.startswith("- "))
-            if items:
-                lead = prose or p.section.split(" > ")[-1]
-                triples += _from_lead_in(lead, items)
-                prose = " ".join(_SENTENCE_SPLIT.split(prose)[:-1]) if prose else ""
-            for sentence in _SENTENCE_SPLIT.split(prose):
-                triples += _from_sentence(sentence.strip())
-        for organ, relation, matter in triples:
+        for organ, relation, matter in p.responsibilities:
             key = (p.organisation, organ.lower(), relation, matter.lower()[:50])
-            if not matter or key in seen:
+            if key in seen:
                 continue
             seen.add(key)
             rows.append(

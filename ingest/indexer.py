@@ -24,6 +24,7 @@ from filelock import FileLock, Timeout
 from assistant.embeddings import Embedder, configured_model_name, make_embedder
 from assistant.errors import DocumentError, IngestBusyError, ModelMismatchError
 from assistant.models import Passage
+from assistant.responsibilities import statements
 from assistant.settings import Settings
 from assistant.store import Manifest, PassageStore
 from ingest import loaders
@@ -32,8 +33,9 @@ from ingest.chunking import chunk_text
 
 log = logging.getLogger(__name__)
 
-# Bump when chunking changes, so that every document is re-chunked on the next ingest.
-CHUNKER_VERSION = "3"
+# Bump when chunking or what is extracted from passages changes, so that every document
+# is re-chunked on the next ingest.
+CHUNKER_VERSION = "4"  # 4: responsibility statements stored with each passage
 
 Progress = Callable[[int, int, str], None]
 
@@ -137,6 +139,7 @@ def make_passages(
             text=c.text,
             source=meta.file,
             doc_hash=doc_hash,
+            responsibilities=tuple(statements(c.text, c.section)),
         )
         for c in chunks
     ]

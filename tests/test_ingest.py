@@ -228,3 +228,25 @@ def test_passages_of_several_documents_are_embedded_in_one_batch(hash_settings):
     assert report.added == 5
     assert embedder.batches == [report.passages]  # the small library fits in one batch
     assert len(live_texts(hash_settings)) == report.passages
+
+
+def test_responsibility_statements_are_extracted_at_ingest_and_stored_in_chroma(
+    hash_settings, hash_embedder
+):
+    ingest(hash_settings, embedder=hash_embedder)
+    collection = PassageStore(hash_settings).client.get_collection(hash_settings.collection)
+    records = collection.get(include=["metadatas"])
+    stored = [
+        tuple(statement)
+        for meta in records["metadatas"]
+        if meta["organisation"] == "Landstinget Västernorrland" and "responsibilities" in meta
+        for statement in json.loads(meta["responsibilities"])
+    ]
+    assert ("Landstingsfullmäktige", "beslutar om", "vänortssamarbeten") in stored
+    # and they come back with the passage
+    [passage] = [
+        p
+        for p in PassageStore(hash_settings).live_passages()
+        if ("Landstingsfullmäktige", "beslutar om", "vänortssamarbeten") in p.responsibilities
+    ]
+    assert "vänortssamarbeten" in passage.text
