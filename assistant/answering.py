@@ -13,11 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.analysis import analyze
+from assistant.analysis import STOPWORDS, analyze, stem, words
 from assistant.glossary import Glossary
 from assistant.models import Answer, Citation, ScoredPassage
-from assistant.query import Question
-from assistant.responsibilities import Responsibility
+from assistant.query import Concept, Question
+from assistant.responsibilities import RELATIONS, Responsibility
 from assistant.retrieval import LexicalIndex
 from ingest.catalog import DocumentMeta
 
@@ -27,6 +27,11 @@ MAX_GAP_ORGANISATIONS = (
     12  # beyond this, "who decides?" counts the silent ones instead of listing them
 )
 MAX_UNITS_PER_PASSAGE = 3
+# Stems of the verbs a responsibility statement is built on ("beslutar om", "svarar för"...):
+# in "who decides on X?" they say what kind of answer is wanted, X says what it is about.
+_RELATION_STEMS = frozenset(
+    stem(w) for phrase in [*RELATIONS, "ansvar", "beslut"] for w in words(phrase)
+) - {stem(w) for w in STOPWORDS}
 
 TEXTS = {
     "sv": {
@@ -99,6 +104,34 @@ class ExtractiveAnswerer:
             terms = frozenset(analyze(row.sentence("sv"), self.lexical.lexicon))
             self._row_cache[key] = terms
         return terms
+
+    @staticmethod
+    def _is_relation(concept: Concept) -> bool:
+        return any(alt and set(alt) <= _RELATION_STEMS for alt in concept.alternatives)
+
+    def _related_question(self, question: Question) -> Question:
+        """What the question's terms are, in the glossary's words: "twinning" is a "formal
+        partnership between towns or regions", so a duty about contacts with other
+        municipalities and regions is nearer to it than one about reporting."""
+        notes = []
+        for side in ("en", "sv") if question.language == "en" else ("sv",):
+            for match in self.glossary.find(question.resolved or question.text, side):
+                if match.entry.note and not any(
+                    set(stem(w) for w in words(term)) <= _RELATION_STEMS
+                    for term in match.entry.swedish
+                ):
+                    notes.append(match.entry.note)
+        concepts = []
+        for note in dict.fromkeys(notes):
+            for match in self.glossary.find(note, "en"):
+                alts = frozenset(
+                    alt
+                    for term in match.entry.swedish
+                    if (alt := tuple(stem(w) for w in words(term) if w not in STOPWORDS))
+                )
+                if alts:
+                    concepts.append(Concept(match.entry.english[0], alts))
+        return Question(question.text, question.language, concepts)
 
     def _unit_score(self, question: Question, text: str, context: frozenset[str]) -> float:
         terms = frozenset(analyze(text, self.lexical.lexicon)) | context
@@ -221,14 +254,29 @@ class ExtractiveAnswerer:
             return answer
         lines = [TEXTS[lang]["gaps"]]
         citations = list(answer.citations)
+        topic = Question(
+            question.text,
+            question.language,
+            [c for c in question.concepts if not self._is_relation(c)],
+        )
+        related = self._related_question(question)
         for org in missing:
             candidates = [r for r in rows if r.organisation == org]
             best: Responsibility | None = None
-            best_score = 0.0
+            best_key = (0.0, 0.0, 0.0)
             for row in candidates:
-                score = self.lexical.evidence(question, self._row_terms(row)).coverage
-                if score > best_score:
-                    best, best_score = row, score
+                terms = self._row_terms(row)
+                # Nearest = about the same matter first; then about what the matter is (the
+                # glossary's description of it); then sharing only the kind of duty.
+                key = (
+                    self.lexical.evidence(topic, terms).coverage,
+                    self.lexical.evidence(related, terms).coverage,
+                    self.lexical.evidence(question, terms).coverage,
+                )
+                related_enough = key[1] >= 0.5  # one common word of a description is not
+                if (key[2] > 0 or related_enough) and key > best_key:
+                    best, best_key = row, key
+            best_score = best_key[2]
             if best is None:
                 lines.append(TEXTS[lang]["gap_none"].format(org=org))
                 continue

@@ -125,6 +125,19 @@ def _clean_matter(text: str) -> str:
     return re.split(r"\s+och (?:representerar|handlägger|kan ingå)\b", text)[0]
 
 
+# A list item that is itself a duty in the infinitive: "ansvar för: - besluta om medlemskap"
+# means the organ decides on membership.
+_INFINITIVE_RELATION = re.compile(
+    r"^(?P<verb>besluta om|bestämma|ansvara för|svara för)\s+(?P<rest>.+)$"
+)
+_INFINITIVE_TO_RELATION = {
+    "besluta om": "beslutar om",
+    "bestämma": "bestämmer",
+    "ansvara för": "ansvarar för",
+    "svara för": "svarar för",
+}
+
+
 def _from_lead_in(lead: str, items: list[str]) -> list[tuple[str, str, str]]:
     last = _SENTENCE_SPLIT.split(lead.strip())[-1]
     m = _ACTIVE.match(last)
@@ -132,7 +145,17 @@ def _from_lead_in(lead: str, items: list[str]) -> list[tuple[str, str, str]]:
         return []
     organ = _clean_organ(m.group("organ"))
     relation = RELATIONS[m.group("rel")]
-    return [(organ, relation, _clean_matter(item)) for item in items if item.strip()]
+    found = []
+    for item in items:
+        if not item.strip():
+            continue
+        duty = _INFINITIVE_RELATION.match(item.strip())
+        if duty:
+            verb = _INFINITIVE_TO_RELATION[duty.group("verb")]
+            found.append((organ, verb, _clean_matter(duty.group("rest"))))
+        else:
+            found.append((organ, relation, _clean_matter(item)))
+    return found
 
 
 def _from_sentence(sentence: str) -> list[tuple[str, str, str]]:

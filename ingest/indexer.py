@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 # Bump when chunking or what is extracted from passages changes, so that every document
 # is re-chunked on the next ingest.
-CHUNKER_VERSION = "4"  # 4: responsibility statements stored with each passage
+CHUNKER_VERSION = "5"  # 4: responsibility statements stored with each passage; 5: infinitive duties
 
 Progress = Callable[[int, int, str], None]
 
