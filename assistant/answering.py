@@ -59,6 +59,12 @@ TEXTS = {
 }
 
 
+def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Nearly the same words: one quote is (almost) contained in the other."""
+    smaller = min(len(a), len(b))
+    return smaller > 0 and len(a & b) / smaller >= 0.9
+
+
 @dataclass(slots=True)
 class Unit:
     """A quotable piece of a passage: a sentence, a list with its lead-in, or a line block."""
@@ -212,9 +218,16 @@ class ExtractiveAnswerer:
                 if lines:
                     lines.append("")
                 lines.append(t["from"].format(org=org, title=doc_hits[0].passage.title, note=note))
+                quoted: list[frozenset[str]] = []
                 for hit in doc_hits:  # best first
                     n = len(citations) + 1
                     quote = self._quote(question, hit)
+                    # Documents repeat themselves (a proposal, its minutes, the final text):
+                    # the same words are quoted once.
+                    quote_words = frozenset(words(quote))
+                    if any(_near_duplicate(quote_words, earlier) for earlier in quoted):
+                        continue
+                    quoted.append(quote_words)
                     lines.append(f"• “{quote}” [{n}]")
                     if lang == "en":
                         glosses = self.glossary.gloss(quote)
