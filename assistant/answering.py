@@ -59,6 +59,11 @@ TEXTS = {
 }
 
 
+def _only_relation(stems: Sequence[str]) -> bool:
+    """Stems that say only what kind of duty ("beslut", "ansvar"), not what it is about."""
+    return bool(stems) and set(stems) <= _RELATION_STEMS
+
+
 def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     """Nearly the same words: one quote is (almost) contained in the other."""
     smaller = min(len(a), len(b))
@@ -113,7 +118,7 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def _is_relation(concept: Concept) -> bool:
-        return any(alt and set(alt) <= _RELATION_STEMS for alt in concept.alternatives)
+        return any(_only_relation(alt) for alt in concept.alternatives)
 
     def _related_question(self, question: Question) -> Question:
         """What the question's terms are, in the glossary's words: "twinning" is a "formal
@@ -123,8 +128,7 @@ class ExtractiveAnswerer:
         for side in ("en", "sv") if question.language == "en" else ("sv",):
             for match in self.glossary.find(question.resolved or question.text, side):
                 if match.entry.note and not any(
-                    set(stem(w) for w in words(term)) <= _RELATION_STEMS
-                    for term in match.entry.swedish
+                    _only_relation([stem(w) for w in words(term)]) for term in match.entry.swedish
                 ):
                     notes.append(match.entry.note)
         concepts = []
