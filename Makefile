@@ -41,8 +41,8 @@ browser:
 	else echo "chromium not installed and apt-get not usable: the browser test will be skipped"; fi
 
 lint: install
-	$(BIN)/ruff check assistant ingest tests bench app.py
-	$(BIN)/ruff format --check assistant ingest tests bench app.py
+	$(BIN)/ruff check core assistant ingest tests bench app.py
+	$(BIN)/ruff format --check core assistant ingest tests bench app.py
 	$(BIN)/mypy
 
 test: install browser lint

@@ -14,7 +14,6 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.errors import AssistantError, IndexMissingError
 from assistant.feedback import FeedbackStore
 from assistant.presentation import (
     Turn,
@@ -25,148 +24,19 @@ from assistant.presentation import (
     section_text,
     text_block,
 )
-from assistant.settings import Settings
+from core import messages
+from core.errors import AssistantError, IndexMissingError
+from core.settings import Settings
 
 log = logging.getLogger("policy_assistant.app")
-
-UI: dict[str, dict[str, str]] = {
-    "sv": {
-        "title": "Policyassistenten",
-        "caption": "Svar ur regioners och kommuners internationella policyer – med källa till varje citat.",
-        "chat": "Chatt",
-        "library": "Dokumentbibliotek",
-        "glossary": "Ordlista",
-        "view": "Visa",
-        "language": "Språk",
-        "orgs": "Organisationer",
-        "docs": "Dokument",
-        "all": "Alla",
-        "answerer": "Svarar med",
-        "extractive": "citat ur dokumenten (ingen språkmodell)",
-        "model": "Inbäddningsmodell",
-        "new": "Ny konversation",
-        "ask": "Ställ en fråga om de internationella policyerna …",
-        "starters": "Förslag att börja med:",
-        "s1": "Vem beslutar om vänortssamarbeten?",
-        "s2": "Vad ska jag tänka på inför en officiell resa utomlands?",
-        "s3": "Vad behöver en nyvald politiker veta om det internationella arbetet?",
-        "sources": "Källor",
-        "whole": "Visa hela avsnittet",
-        "expired": "Observera: {note}",
-        "helpful": "Hjälpsamt",
-        "unhelpful": "Inte hjälpsamt",
-        "comment": "Kommentar (valfritt)",
-        "thanks": "Tack! Återkopplingen är sparad.",
-        "export": "Ladda ner samtalet (Markdown)",
-        "thinking": "Letar i policyerna …",
-        "ingesting": "Första start: läser in policybiblioteket …",
-        "error": "Något gick fel: {error}",
-        "unexpected": "Något oväntat gick fel. Försök igen; om felet kvarstår, kontakta förvaltaren.",
-        "no_index": "Det finns inget index ännu. Kör `policy-assistant ingest` och ladda om sidan.",
-        "in_force": "Gäller",
-        "status_expired": "⚠️ Har upphört att gälla",
-        "status_unknown": "Giltighetstid anges inte",
-        "status_not_yet": "Gäller ännu inte",
-        "organisation": "Organisation",
-        "type": "Typ",
-        "decided": "Beslutad",
-        "valid_from": "Gäller från",
-        "valid_to": "Gäller till",
-        "status": "Status",
-        "note": "Anmärkning",
-        "fulltext": "Hela texten",
-        "glossary_intro": "Termerna assistenten använder för att koppla engelska frågor till svenska texter.",
-        "english": "Engelska",
-        "swedish": "Svenska",
-        "passages": "stycken",
-        "map": "Vem beslutar vad",
-        "checklist": "Inför resan",
-        "onboarding": "För nyvalda",
-        "map_intro": "Ansvar som policyerna anger, utläst ur texterna. Varje rad hänvisar till sitt stycke.",
-        "matter_filter": "Sök i ärendet",
-        "organ": "Organ",
-        "relation": "Relation",
-        "matter": "Ärende",
-        "section": "Avsnitt",
-        "csv": "Ladda ner som CSV",
-        "org_pick": "Organisation",
-        "gap": "Policyn säger inget om detta – fråga din organisation.",
-        "who_decides": "Vem beslutar vad",
-        "show_passage": "Visa stycket",
-    },
-    "en": {
-        "title": "Policy assistant",
-        "caption": "Answers from regions' and municipalities' international policies – with a source for every quote.",
-        "chat": "Chat",
-        "library": "Document library",
-        "glossary": "Glossary",
-        "view": "View",
-        "language": "Language",
-        "orgs": "Organisations",
-        "docs": "Documents",
-        "all": "All",
-        "answerer": "Answers with",
-        "extractive": "quotes from the documents (no language model)",
-        "model": "Embedding model",
-        "new": "New conversation",
-        "ask": "Ask about the international policies …",
-        "starters": "Try one of these:",
-        "s1": "Who decides on twinning?",
-        "s2": "What should I check before an official trip abroad?",
-        "s3": "What should a newly elected politician know about the international work?",
-        "sources": "Sources",
-        "whole": "Show the whole section",
-        "expired": "Note: {note}",
-        "helpful": "Helpful",
-        "unhelpful": "Not helpful",
-        "comment": "Comment (optional)",
-        "thanks": "Thank you! Your feedback is saved.",
-        "export": "Download the conversation (Markdown)",
-        "thinking": "Searching the policies …",
-        "ingesting": "First start: reading the policy library …",
-        "error": "Something went wrong: {error}",
-        "unexpected": "Something unexpected went wrong. Try again; if it persists, contact the administrator.",
-        "no_index": "There is no index yet. Run `policy-assistant ingest` and reload the page.",
-        "in_force": "In force",
-        "status_expired": "⚠️ No longer in force",
-        "status_unknown": "No period of validity stated",
-        "status_not_yet": "Not yet in force",
-        "organisation": "Organisation",
-        "type": "Type",
-        "decided": "Decided",
-        "valid_from": "Valid from",
-        "valid_to": "Valid to",
-        "status": "Status",
-        "note": "Note",
-        "fulltext": "Full text",
-        "glossary_intro": "The terms the assistant uses to connect English questions to Swedish texts.",
-        "english": "English",
-        "swedish": "Swedish",
-        "passages": "passages",
-        "map": "Who decides what",
-        "checklist": "Before the trip",
-        "onboarding": "For the newly elected",
-        "map_intro": "Responsibilities the policies assign, read from the texts. Each row points to its passage.",
-        "matter_filter": "Search the matter",
-        "organ": "Body",
-        "relation": "Relation",
-        "matter": "Matter (Swedish)",
-        "section": "Section",
-        "csv": "Download as CSV",
-        "org_pick": "Organisation",
-        "gap": "The policy says nothing about this – ask your organisation.",
-        "who_decides": "Who decides what",
-        "show_passage": "Show the passage",
-    },
-}
 
 
 @st.cache_resource(show_spinner=False)
 def load_assistant(settings_json: str) -> Any:
     """One assistant (model, Chroma client, indexes) per process, shared by all sessions.
     On a fresh clone the bundled library is ingested first, with a progress bar."""
-    from assistant.core import Assistant
-    from assistant.embeddings import make_embedder
+    from assistant.service import Assistant
+    from core.embeddings import make_embedder
     from ingest.indexer import ingest
 
     settings = Settings.model_validate_json(settings_json)
@@ -174,10 +44,12 @@ def load_assistant(settings_json: str) -> Any:
     try:
         return Assistant(settings, embedder=embedder)
     except IndexMissingError:
-        bar = st.progress(0.0, text=UI["sv"]["ingesting"])
+        bar = st.progress(0.0, text=messages.text("ingesting", "sv"))
 
         def progress(done: int, total: int, name: str) -> None:
-            bar.progress(min(1.0, done / max(total, 1)), text=f"{UI['sv']['ingesting']} {name}")
+            bar.progress(
+                min(1.0, done / max(total, 1)), text=f"{messages.text('ingesting', 'sv')} {name}"
+            )
 
         ingest(settings, embedder=embedder, progress=progress)
         bar.empty()
@@ -185,7 +57,7 @@ def load_assistant(settings_json: str) -> Any:
 
 
 def t(key: str) -> str:
-    return UI[st.session_state.get("lang", "sv")][key]
+    return messages.table(st.session_state.get("lang", "sv"))[key]
 
 
 def init_state() -> None:

@@ -11,9 +11,9 @@ From Python::
     answer = Assistant(Settings()).ask("Who decides on twinning?")
 """
 
-from assistant.errors import AssistantError
-from assistant.models import Answer, Citation, Passage
-from assistant.settings import Settings
+from core.errors import AssistantError
+from core.settings import Settings
+from core.types import Answer, Citation, Passage
 
 __all__ = ["Answer", "Assistant", "AssistantError", "Citation", "Passage", "Settings"]
 
@@ -21,7 +21,7 @@ __all__ = ["Answer", "Assistant", "AssistantError", "Citation", "Passage", "Sett
 def __getattr__(name: str) -> object:
     # The facade pulls in the retrieval stack; import it only when asked for.
     if name == "Assistant":
-        from assistant.core import Assistant
+        from assistant.service import Assistant
 
         return Assistant
     raise AttributeError(name)

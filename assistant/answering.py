@@ -9,19 +9,18 @@ question asks about.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from assistant.analysis import STOPWORDS, analyze, stem, words
-from assistant.glossary import Glossary
-from assistant.models import Answer, Citation, ScoredPassage
+from assistant.evidence import SCORING
 from assistant.query import Concept, Question
-from assistant.responsibilities import RELATIONS, Responsibility
 from assistant.retrieval import LexicalIndex
-from ingest.catalog import DocumentMeta
+from core import messages, vocabulary
+from core.documents import DocumentMeta
+from core.glossary import Glossary
+from core.structure import Unit, units
+from core.text import analyze, stem, stopwords, words
+from core.types import Answer, Citation, Responsibility, ScoredPassage
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
 SHORT_LIST_CHARS = 520
 MAX_GAP_ORGANISATIONS = (
     12  # beyond this, "who decides?" counts the silent ones instead of listing them
@@ -30,33 +29,19 @@ MAX_UNITS_PER_PASSAGE = 3
 # Stems of the verbs a responsibility statement is built on ("beslutar om", "svarar för"...):
 # in "who decides on X?" they say what kind of answer is wanted, X says what it is about.
 _RELATION_STEMS = frozenset(
-    stem(w) for phrase in [*RELATIONS, "ansvar", "beslut"] for w in words(phrase)
-) - {stem(w) for w in STOPWORDS}
+    stem(w)
+    for phrase in [*vocabulary.relations().phrases, "ansvar", "beslut"]
+    for w in words(phrase)
+) - {stem(w) for w in stopwords("sv")}
 
-TEXTS = {
-    "sv": {
-        "from": "Ur {org} – {title}{note}:",
-        "abstain": "Policyerna i biblioteket svarar inte på det här, så jag gissar inte.",
-        "nearest": "Närmast kommer: {items}.",
-        "nothing": "Biblioteket innehåller ingenting som liknar frågan.",
-        "gloss": "ordförklaring",
-        "gaps": "Övriga organisationers policyer nämner inte detta:",
-        "gaps_many": "{n} andra organisationers policyer nämner inte detta. Välj organisationer i filtret för att se vad de säger närmast.",
-        "gap_nearest": "• {org}: nämns inte. Närmast nämns att {nearest} [{n}]",
-        "gap_none": "• {org}: nämns inte, och policyn anger inget närliggande ansvar.",
-    },
-    "en": {
-        "from": "From {org} – {title}{note} (quoted in Swedish):",
-        "abstain": "The policies in the library do not answer this, so I will not guess.",
-        "nearest": "The nearest they come: {items}.",
-        "nothing": "Nothing in the library resembles the question.",
-        "gloss": "glossary",
-        "gaps": "The other organisations' policies do not name this:",
-        "gaps_many": "{n} other organisations' policies do not name this. Choose organisations in the filter to see the nearest they say.",
-        "gap_nearest": "• {org}: not named. The nearest it names (in Swedish): {nearest} [{n}]",
-        "gap_none": "• {org}: not named, and its policy names no related responsibility.",
-    },
-}
+
+def _texts(lang: str) -> dict[str, str]:
+    """The answer's phrases in ``lang``, without their ``answer_`` prefix."""
+    return {
+        k.removeprefix("answer_"): v
+        for k, v in messages.table(lang).items()
+        if k.startswith("answer_")
+    }
 
 
 def _only_relation(stems: Sequence[str]) -> bool:
@@ -67,33 +52,7 @@ def _only_relation(stems: Sequence[str]) -> bool:
 def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     """Nearly the same words: one quote is (almost) contained in the other."""
     smaller = min(len(a), len(b))
-    return smaller > 0 and len(a & b) / smaller >= 0.9
-
-
-@dataclass(slots=True)
-class Unit:
-    """A quotable piece of a passage: a sentence, a list with its lead-in, or a line block."""
-
-    text: str
-    lead_in: str = ""
-    items: tuple[str, ...] = ()
-
-
-def split_units(passage_text: str) -> list[Unit]:
-    units: list[Unit] = []
-    for block in passage_text.split("\n\n"):
-        lines = [line for line in block.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if any(line.startswith("- ") for line in lines):
-            lead = [line for line in lines if not line.startswith("- ")]
-            items = tuple(line[2:] for line in lines if line.startswith("- "))
-            units.append(Unit("", " ".join(lead), items))
-        elif len(lines) > 1:  # an address or contact block: lines belong together
-            units.append(Unit("\n".join(lines)))
-        else:
-            units.extend(Unit(s) for s in _SENTENCE_SPLIT.split(lines[0]) if s.strip())
-    return units
+    return smaller > 0 and len(a & b) / smaller >= SCORING.near_duplicate
 
 
 class ExtractiveAnswerer:
@@ -137,7 +96,7 @@ class ExtractiveAnswerer:
                 alts = frozenset(
                     alt
                     for term in match.entry.swedish
-                    if (alt := tuple(stem(w) for w in words(term) if w not in STOPWORDS))
+                    if (alt := tuple(stem(w) for w in words(term) if w not in stopwords("sv")))
                 )
                 if alts:
                     concepts.append(Concept(match.entry.english[0], alts))
@@ -152,13 +111,13 @@ class ExtractiveAnswerer:
         context = frozenset(
             analyze(f"{passage.organisation} {passage.section_tail}", self.lexical.lexicon)
         )
-        units = split_units(passage.text)
+        passage_units = units(passage.text)
         scored = []
-        for position, unit in enumerate(units):
+        for position, unit in enumerate(passage_units):
             whole = unit.text or " ".join([unit.lead_in, *unit.items])
             scored.append((self._unit_score(question, whole, context), position, unit))
         best = max(s for s, _, _ in scored) if scored else 0.0
-        good = [x for x in scored if x[0] >= best * 0.8 and x[0] > 0]
+        good = [x for x in scored if x[0] >= best * SCORING.unit_keep_ratio and x[0] > 0]
         chosen = sorted(
             sorted(good, key=lambda x: -x[0])[:MAX_UNITS_PER_PASSAGE], key=lambda x: x[1]
         )
@@ -196,14 +155,14 @@ class ExtractiveAnswerer:
         *,
         today: dt.date | None = None,
     ) -> Answer:
-        lang = question.language if question.language in TEXTS else "sv"
-        t = TEXTS[lang]
+        lang = messages.language(question.language)
+        t = _texts(lang)
         best = max((h.coverage for h in hits), default=0.0)
         if not hits or best < self.min_coverage or not question.concepts:
             return self.abstain(question, hits)
         # Passages nearly as good as the best also answer (several organisations, or a list
         # and the sentence that explains it); weaker ones would only add noise.
-        floor = max(self.min_coverage * 0.7, best * 0.65)
+        floor = max(self.min_coverage * 0.7, best * SCORING.companion_ratio)
         chosen = [h for h in hits if h.coverage >= floor][: self.top_k]
         # group by organisation, in order of each organisation's best passage
         groups: dict[str, list[ScoredPassage]] = {}
@@ -267,9 +226,9 @@ class ExtractiveAnswerer:
             return answer
         lang = answer.language
         if len(missing) > MAX_GAP_ORGANISATIONS:  # a long list helps no one: say how many
-            answer.text += "\n\n" + TEXTS[lang]["gaps_many"].format(n=len(missing))
+            answer.text += "\n\n" + _texts(lang)["gaps_many"].format(n=len(missing))
             return answer
-        lines = [TEXTS[lang]["gaps"]]
+        lines = [_texts(lang)["gaps"]]
         citations = list(answer.citations)
         topic = Question(
             question.text,
@@ -290,12 +249,14 @@ class ExtractiveAnswerer:
                     self.lexical.evidence(related, terms).coverage,
                     self.lexical.evidence(question, terms).coverage,
                 )
-                related_enough = key[1] >= 0.5  # one common word of a description is not
+                related_enough = (
+                    key[1] >= SCORING.related_enough
+                )  # one common word of a description is not
                 if (key[2] > 0 or related_enough) and key > best_key:
                     best, best_key = row, key
             best_score = best_key[2]
             if best is None:
-                lines.append(TEXTS[lang]["gap_none"].format(org=org))
+                lines.append(_texts(lang)["gap_none"].format(org=org))
                 continue
             n = len(citations) + 1
             meta = documents.get(best.doc_id)
@@ -315,15 +276,15 @@ class ExtractiveAnswerer:
                 )
             )
             lines.append(
-                TEXTS[lang]["gap_nearest"].format(org=org, nearest=best.sentence("sv"), n=n)
+                _texts(lang)["gap_nearest"].format(org=org, nearest=best.sentence("sv"), n=n)
             )
         answer.text = answer.text + "\n\n" + "\n".join(lines)
         answer.citations = citations
         return answer
 
     def abstain(self, question: Question, hits: Sequence[ScoredPassage]) -> Answer:
-        lang = question.language if question.language in TEXTS else "sv"
-        t = TEXTS[lang]
+        lang = messages.language(question.language)
+        t = _texts(lang)
         nearest = []
         for hit in hits[:3]:
             where = f"{hit.passage.organisation} – {hit.passage.title}"

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import AssistantError, UnknownOrganisationError
-from assistant.settings import PROJECT_ROOT, Settings
+from core.errors import AssistantError, UnknownOrganisationError
+from core.settings import PROJECT_ROOT, Settings
 
 DEFAULT_GOLD = PROJECT_ROOT / "tests" / "data" / "dev.jsonl"
 
@@ -81,7 +81,7 @@ def _answer_text(answer: Any) -> str:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.core import Assistant
+    from assistant.service import Assistant
 
     assistant = Assistant(settings)
     answer = assistant.ask(args.question, history=args.history or (), organisations=args.org)
@@ -93,7 +93,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.core import Assistant
+    from assistant.service import Assistant
 
     assistant = Assistant(settings)  # one model load for the whole batch
     status = 0
@@ -120,8 +120,8 @@ def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.core import Assistant
     from assistant.evaluation import evaluate, load_gold
+    from assistant.service import Assistant
 
     items = load_gold(Path(args.file))
     assistant = Assistant(settings)
@@ -158,8 +158,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_map(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.core import Assistant
     from assistant.responsibilities import to_csv
+    from assistant.service import Assistant
 
     assistant = Assistant(settings)
     orgs = assistant.resolve_organisations(args.org)
@@ -175,8 +175,8 @@ def cmd_map(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _guide(args: argparse.Namespace, settings: Settings, kind: str) -> int:
-    from assistant.core import Assistant
     from assistant.guides import CHECKLIST, ONBOARDING, build_guide, render_guide
+    from assistant.service import Assistant
 
     assistant = Assistant(settings)
     (organisation,) = assistant.resolve_organisations([args.org])

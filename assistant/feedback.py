@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.models import Answer
+from core.types import Answer
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (

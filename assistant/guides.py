@@ -16,14 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.analysis import STOPWORDS, stem, words
-from assistant.answering import split_units
-from assistant.models import Citation
 from assistant.query import Concept, Question
-from assistant.responsibilities import Responsibility
+from core.structure import units
+from core.text import stem, stopwords, words
+from core.types import Citation, Responsibility
 
 if TYPE_CHECKING:
-    from assistant.core import Assistant
+    from assistant.service import Assistant
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +177,7 @@ def _point_question(point: Point, language: str) -> Question:
     concepts = [
         Concept(
             " / ".join(alts),
-            frozenset(tuple(stem(w) for w in words(a) if w not in STOPWORDS) for a in alts),
+            frozenset(tuple(stem(w) for w in words(a) if w not in stopwords("sv")) for a in alts),
         )
         for alts in point.concepts
     ]
@@ -187,7 +186,7 @@ def _point_question(point: Point, language: str) -> Question:
 
 def _best_quote(assistant: Assistant, question: Question, text: str) -> str:
     scored = []
-    for position, unit in enumerate(split_units(text)):
+    for position, unit in enumerate(units(text)):
         body = unit.text or "\n".join([unit.lead_in, *(f"– {i}" for i in unit.items)])
         terms = frozenset(assistant.retriever.lexical.analyze_text(body))
         scored.append(

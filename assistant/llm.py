@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from assistant.glossary import Glossary
-from assistant.models import Answer, Citation
 from assistant.query import QuestionAnalyzer
 from assistant.retrieval import LexicalIndex
-from assistant.settings import Settings
+from core import messages
+from core.glossary import Glossary
+from core.settings import Settings
+from core.types import Answer, Citation
 
 log = logging.getLogger(__name__)
 
@@ -39,19 +40,6 @@ Answer in {language}. Every sentence must end with the number of the passage tha
 like [1] or [1][3]. Name the organisation a rule belongs to; never present one organisation's
 rule as everyone's. Keep Swedish names of bodies as written in the passages.
 If the passages do not answer the question, reply with exactly {no_answer}."""
-
-NOTICES = {
-    "sv": {
-        "failed": "Språkmodellen svarade inte ({reason}); här är citaten ur dokumenten i stället.",
-        "unverified": "Språkmodellens svar kunde inte beläggas med källorna; här är citaten ur dokumenten i stället.",
-        "dropped": "{n} mening(ar) i språkmodellens svar saknade stöd i de citerade källorna och togs bort.",
-    },
-    "en": {
-        "failed": "The language model did not answer ({reason}); showing quotes from the documents instead.",
-        "unverified": "The language model's answer could not be checked against the sources; showing quotes from the documents instead.",
-        "dropped": "{n} sentence(s) of the language model's answer had no support in the cited sources and were removed.",
-    },
-}
 
 
 def build_messages(
@@ -82,7 +70,7 @@ class LLMAnswerer:
         glossary: Glossary,
     ) -> None:
         if not settings.llm_model:
-            from assistant.errors import SettingsError
+            from core.errors import SettingsError
 
             raise SettingsError(
                 "POLICY_ASSISTANT_LLM_BASE_URL is set but POLICY_ASSISTANT_LLM_MODEL is not. "
@@ -141,7 +129,7 @@ class LLMAnswerer:
                 yield token
 
     def _fallback(self, extractive: Answer, kind: str, **fmt: object) -> Answer:
-        notice = NOTICES[extractive.language][kind].format(**fmt)
+        notice = messages.text(f"llm_{kind}", extractive.language, **fmt)
         return replace(extractive, notice=notice)
 
     def supported(self, sentence: str, citation: Citation, language: str) -> bool:
@@ -154,7 +142,7 @@ class LLMAnswerer:
         return self.lexical.evidence(parsed, passage_terms).coverage >= SUPPORT_THRESHOLD
 
     def lexical_terms(self, citation: Citation) -> list[str]:
-        from assistant.analysis import analyze
+        from core.text import analyze
 
         return analyze(
             f"{citation.organisation} {citation.section} {citation.text}", self.lexical.lexicon
@@ -186,7 +174,7 @@ class LLMAnswerer:
         renumber = {old: new for new, old in enumerate(used, 1)}
         text = _CITE.sub(lambda m: f"[{renumber[int(m.group(1))]}]", " ".join(kept))
         citations = [replace(by_n[old], n=new) for old, new in renumber.items()]
-        notice = NOTICES[extractive.language]["dropped"].format(n=dropped) if dropped else None
+        notice = messages.text("llm_dropped", extractive.language, n=dropped) if dropped else None
         return replace(
             extractive, text=text, citations=citations, answerer=self.name, notice=notice
         )

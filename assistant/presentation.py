@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.analysis import STOPWORDS, stem, words
-from assistant.models import Answer, Citation
+from core.text import stem, stopwords, words
+from core.types import Answer, Citation
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
@@ -29,7 +29,11 @@ def text_block(text: str) -> str:
 
 def highlight(text: str, question: str) -> str:
     """Escaped text with the words that match the question (by Swedish stem or prefix) in bold."""
-    wanted = {stem(w) for w in words(question) if w not in STOPWORDS and len(w) > 2}
+    wanted = {
+        stem(w)
+        for w in words(question)
+        if w not in stopwords("sv") | stopwords("en") and len(w) > 2
+    }
 
     def matches(word: str) -> bool:
         s = stem(word.lower())

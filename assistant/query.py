@@ -7,8 +7,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from assistant.analysis import STOPWORDS, Lexicon, detect_language, stem, words
-from assistant.glossary import Glossary
+from assistant.evidence import SCORING
+from core.glossary import Glossary
+from core.text import Lexicon, detect_language, stem, stopwords, words
 
 Alternative = tuple[str, ...]  # stems that must all be present
 
@@ -132,6 +133,7 @@ class QuestionAnalyzer:
         taken = set(skip)
         concepts: list[Concept] = []
         sides = ("en", "sv") if language == "en" else ("sv",)
+        sv_stop, stop = stopwords("sv"), stopwords(language)
         for side in sides:
             by_span: dict[tuple[int, int], set[Alternative]] = {}
             for match in self.glossary.find(text, side):
@@ -141,12 +143,10 @@ class QuestionAnalyzer:
                 alts = by_span.setdefault((match.start, match.end), set())
                 if side == "sv":
                     alts.add(
-                        tuple(
-                            stem(w) for w in tokens[match.start : match.end] if w not in STOPWORDS
-                        )
+                        tuple(stem(w) for w in tokens[match.start : match.end] if w not in sv_stop)
                     )
                 for term in match.entry.swedish:
-                    alt = tuple(stem(w) for w in words(term) if w not in STOPWORDS)
+                    alt = tuple(stem(w) for w in words(term) if w not in sv_stop)
                     if alt:
                         alts.add(alt)
             for (start, end), alts in by_span.items():
@@ -154,11 +154,11 @@ class QuestionAnalyzer:
                     continue
                 taken.update(range(start, end))
                 label = " ".join(tokens[start:end])
-                if all(w in STOPWORDS for w in tokens[start:end]):
+                if all(w in stopwords(side) for w in tokens[start:end]):
                     continue
                 concepts.append(Concept(label, frozenset(a for a in alts if a), 1.0, side))
         for i, token in enumerate(tokens):
-            if i in taken or token in STOPWORDS or len(token) < 2:
+            if i in taken or token in stop or len(token) < 2:
                 continue
             word_alts: set[Alternative] = {(stem(token),)}
             parts = self.lexicon.split(token)
@@ -174,7 +174,7 @@ class QuestionAnalyzer:
                 if cognates:  # "strategic" -> "strategisk": same root, Swedish spelling
                     word_alts.update((c,) for c in cognates)
                 else:
-                    hint = 0.5
+                    hint = SCORING.unknown_word_hint
             concepts.append(Concept(token, frozenset(word_alts), hint, language))
         return concepts
 

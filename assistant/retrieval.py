@@ -9,8 +9,6 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 import bm25s
 import numpy as np
@@ -19,54 +17,15 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.analysis import Lexicon, analyze, words
-from assistant.embeddings import Embedder
-from assistant.models import Passage, ScoredPassage
+from assistant.evidence import SCORING, Evidence, general_rarity, measure
 from assistant.query import Alternative, Concept, Question
-from assistant.store import PassageStore
+from core.embeddings import Embedder
+from core.store import PassageStore
+from core.text import Lexicon, analyze, words
+from core.types import Passage, ScoredPassage
 
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
-
-RRF_K = 60
-CANDIDATES = 30
-PREFIX_MIN = 5  # a query stem this long also matches index terms that start with it
-
-
-def has_term(terms: set[str] | frozenset[str], stem_: str) -> bool:
-    """A stem is present as itself, as the start of a longer term (a compound's first part,
-    an inflection the stemmer left), or as a term it extends by at most two letters."""
-    if stem_ in terms:
-        return True
-    if len(stem_) < PREFIX_MIN:
-        return False
-    return any(
-        t.startswith(stem_)
-        or (len(t) >= PREFIX_MIN and stem_.startswith(t) and len(stem_) - len(t) <= 2)
-        for t in terms
-    )
-
-
-def alternative_present(terms: set[str] | frozenset[str], alt: Alternative) -> bool:
-    return all(has_term(terms, s) for s in alt)
-
-
-@lru_cache(maxsize=20_000)
-def general_rarity(label: str, language: str) -> float:
-    """0.3 (everyday word) .. 1.2 (rare term), from the word's frequency in the language."""
-    from wordfreq import zipf_frequency
-
-    zipf = min((zipf_frequency(w, language) for w in label.split()), default=0.0)
-    return min(1.2, max(0.3, (7.0 - zipf) / 2.5))
-
-
-@dataclass(slots=True)
-class Evidence:
-    """How well a text covers a question's concepts (idf-weighted share, 0..1)."""
-
-    coverage: float
-    covered: list[str]
-    missing: list[str]
 
 
 class LexicalIndex:
@@ -102,7 +61,7 @@ class LexicalIndex:
 
     def expand(self, stem_: str) -> list[str]:
         """Index terms a query stem matches: itself, and (if long enough) terms starting with it."""
-        if len(stem_) < PREFIX_MIN:
+        if len(stem_) < SCORING.prefix_min:
             return [stem_] if stem_ in self.vocab else []
         hit = self._by_prefix.get(stem_)
         if hit is None:
@@ -147,26 +106,21 @@ class LexicalIndex:
                     if exact:
                         part = np.maximum(part, self.bm25.get_scores(exact))
                     if others:  # one call for all longer forms; a passage rarely has several
-                        part = np.maximum(part, 0.8 * self.bm25.get_scores(others))
+                        part = np.maximum(
+                            part, SCORING.longer_form_discount * self.bm25.get_scores(others)
+                        )
                     alt_score += part
-                best = np.maximum(best, alt_score / max(len(alt), 1) * (1 + 0.2 * (len(alt) - 1)))
+                best = np.maximum(
+                    best,
+                    alt_score / max(len(alt), 1) * (1 + SCORING.multi_part_bonus * (len(alt) - 1)),
+                )
             total += concept.hint * best
         return total
 
     def evidence(self, question: Question, terms: frozenset[str]) -> Evidence:
-        weight_sum = 0.0
-        covered_weight = 0.0
-        covered, missing = [], []
-        for concept in question.concepts:
-            weight = self.concept_weight(concept)
-            weight_sum += weight
-            if any(alternative_present(terms, alt) for alt in concept.alternatives):
-                covered_weight += weight
-                covered.append(concept.label)
-            else:
-                missing.append(concept.label)
-        coverage = covered_weight / weight_sum if weight_sum else 0.0
-        return Evidence(coverage, covered, missing)
+        """How much of the question ``terms`` cover, each concept weighed by ``concept_weight``."""
+        weights = [self.concept_weight(c) for c in question.concepts]
+        return measure(question.concepts, weights, terms)
 
 
 class HybridRetriever:
@@ -204,7 +158,7 @@ class HybridRetriever:
         if self.embedder is None or self.store is None or self.dense_weight == 0:
             return {}
         vector = self.embedder.embed_query(question.search_text)
-        hits = self.store.query(vector, n=CANDIDATES, doc_ids=doc_ids)
+        hits = self.store.query(vector, n=SCORING.candidates, doc_ids=doc_ids)
         ranks: dict[int, int] = {}
         for rank, (pid, _similarity) in enumerate(hits):
             if pid in self.by_id:  # only live passages are in by_id
@@ -222,17 +176,19 @@ class HybridRetriever:
         lexical = self.lexical.scores(question)
         lexical[~allowed] = 0
         positive = np.flatnonzero(lexical > 0)
-        if len(positive) > CANDIDATES:  # partial sort: only the best few are ranked
-            positive = positive[np.argpartition(-lexical[positive], CANDIDATES)[:CANDIDATES]]
+        if len(positive) > SCORING.candidates:  # partial sort: only the best few are ranked
+            positive = positive[
+                np.argpartition(-lexical[positive], SCORING.candidates)[: SCORING.candidates]
+            ]
         order = [int(i) for i in positive[np.lexsort((positive, -lexical[positive]))]]
         lex_ranks = {i: r for r, i in enumerate(order)}
         dense_ranks = self._dense_ranks(question, doc_ids)
         fused: dict[int, float] = {}
         for i, r in lex_ranks.items():
-            fused[i] = fused.get(i, 0.0) + self.lexical_weight / (RRF_K + r)
+            fused[i] = fused.get(i, 0.0) + self.lexical_weight / (SCORING.rrf_k + r)
         for i, r in dense_ranks.items():
             if allowed[i]:
-                fused[i] = fused.get(i, 0.0) + self.dense_weight / (RRF_K + r)
+                fused[i] = fused.get(i, 0.0) + self.dense_weight / (SCORING.rrf_k + r)
         if not fused:
             return []
         top_fused = max(fused.values())
@@ -241,7 +197,7 @@ class HybridRetriever:
             ev = self.lexical.evidence(question, self.lexical.terms[i])
             # Rank by evidence first: a passage that covers more of the question wins ties
             # of rank fusion; fusion orders passages of equal coverage.
-            final = ev.coverage + 0.5 * score / top_fused
+            final = ev.coverage + SCORING.fusion_share * score / top_fused
             results.append(
                 ScoredPassage(
                     self.passages[i],

@@ -56,11 +56,11 @@ def questions() -> list[dict[str, Any]]:
 def worker_ours(
     library: Path, index: Path, host: str | None, port: int, evaluate_dev: bool
 ) -> dict[str, Any]:
-    from assistant.core import Assistant
-    from assistant.embeddings import make_embedder
     from assistant.evaluation import evaluate
-    from assistant.settings import Settings
-    from assistant.store import PassageStore
+    from assistant.service import Assistant
+    from core.embeddings import make_embedder
+    from core.settings import Settings
+    from core.store import PassageStore
     from ingest.indexer import ingest
 
     settings = Settings(
@@ -123,7 +123,7 @@ def _tutorial_collection(index: Path) -> Any:
 
 
 def tutorial_answer(collection: Any, embedder: Any, question: str) -> Any:
-    from assistant.models import Answer, Citation
+    from core.types import Answer, Citation
 
     hits = collection.query(
         query_embeddings=[embedder.embed_query(question)],
@@ -151,9 +151,9 @@ def tutorial_answer(collection: Any, embedder: Any, question: str) -> Any:
 def worker_tutorial(library: Path, index: Path, evaluate_dev: bool) -> dict[str, Any]:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    from assistant.embeddings import make_embedder
     from assistant.evaluation import evaluate
-    from assistant.settings import Settings
+    from core.embeddings import make_embedder
+    from core.settings import Settings
 
     embedder = make_embedder(Settings())
     splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
@@ -200,13 +200,13 @@ def worker_cold(kind: str, library: Path, index: Path) -> dict[str, Any]:
     """Measured by the parent: process start to first answer on an existing index."""
     question = "Vem beslutar om vänortssamarbeten?"
     if kind == "ours":
-        from assistant.core import Assistant
-        from assistant.settings import Settings
+        from assistant.service import Assistant
+        from core.settings import Settings
 
         Assistant(Settings(policies_dir=library, index_dir=index)).ask(question)
     else:
-        from assistant.embeddings import make_embedder
-        from assistant.settings import Settings
+        from core.embeddings import make_embedder
+        from core.settings import Settings
 
         tutorial_answer(_tutorial_collection(index), make_embedder(Settings()), question)
     return {"peak_rss_mb": peak_rss_mb()}
@@ -274,8 +274,8 @@ def main() -> None:
 
     if args.embedding_model:
         os.environ["POLICY_ASSISTANT_EMBEDDING_MODEL"] = args.embedding_model  # for the workers
-    from assistant.embeddings import configured_model_name
-    from assistant.settings import Settings
+    from core.embeddings import configured_model_name
+    from core.settings import Settings
 
     print(
         f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; "

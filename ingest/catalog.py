@@ -2,77 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 import tomllib
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from core.documents import DocumentMeta, slugify
 
 log = logging.getLogger(__name__)
 
 CATALOG_FILE = "catalog.toml"
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentMeta:
-    """What the catalog (or a guess from the text) says about one policy document."""
-
-    id: str
-    file: str
-    organisation: str
-    title: str
-    type: str = "policy"
-    aliases: tuple[str, ...] = ()
-    decided_by: str | None = None
-    decided_on: dt.date | None = None
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    language: str = "sv"
-    source_note: str | None = None
-    guessed: bool = False  # True when no catalog entry existed
-    warnings: tuple[str, ...] = field(default=())
-
-    def validity(self, today: dt.date | None = None) -> str:
-        """``in_force``, ``expired``, ``not_yet`` or ``unknown`` (no dates in the text)."""
-        today = today or dt.date.today()
-        if self.valid_to and today > self.valid_to:
-            return "expired"
-        if self.valid_from and today < self.valid_from:
-            return "not_yet"
-        if self.valid_to:
-            return "in_force"
-        return "unknown"
-
-    def validity_note(self, today: dt.date | None = None, lang: str = "sv") -> str | None:
-        """A short warning to show beside a citation, or None when nothing is known to be wrong."""
-        status = self.validity(today)
-        if status == "expired" and self.valid_to:
-            if lang == "en":
-                return f"expired {self.valid_to.isoformat()}; may have been replaced"
-            return f"upphörde att gälla {self.valid_to.isoformat()}; kan ha ersatts"
-        if status == "not_yet" and self.valid_from:
-            if lang == "en":
-                return f"applies from {self.valid_from.isoformat()}"
-            return f"gäller från {self.valid_from.isoformat()}"
-        return None
-
-    def names(self) -> tuple[str, ...]:
-        """Every name a user may type for this organisation, longest first."""
-        return tuple(sorted({self.organisation, *self.aliases}, key=len, reverse=True))
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "document"
-
-
-def _date(value: object) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
 
 
 class Catalog:
@@ -90,19 +30,8 @@ class Catalog:
             data = tomllib.load(fh)
         entries: dict[str, DocumentMeta] = {}
         for raw in data.get("document", []):
-            meta = DocumentMeta(
-                id=raw.get("id") or slugify(Path(raw["file"]).stem),
-                file=raw["file"],
-                organisation=raw["organisation"],
-                title=raw["title"],
-                type=raw.get("type", "policy"),
-                aliases=tuple(raw.get("aliases", ())),
-                decided_by=raw.get("decided_by"),
-                decided_on=_date(raw.get("decided_on")),
-                valid_from=_date(raw.get("valid_from")),
-                valid_to=_date(raw.get("valid_to")),
-                language=raw.get("language", "sv"),
-                source_note=raw.get("source_note"),
+            meta = DocumentMeta.model_validate(
+                {"id": raw.get("id") or slugify(Path(raw["file"]).stem), **raw}
             )
             entries[meta.file] = meta
         return cls(entries)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from core.structure import BLOCK_SEPARATOR, render_list, sentences
+
 # ~3 characters per token for Swedish with an English word-piece vocabulary; the embedding
 # model's 256-token window then holds about 750 characters with the section header.
 DEFAULT_MAX_CHARS = 650
@@ -25,7 +27,6 @@ _HRULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _TOC_LINE = re.compile(r"\.{4,}\s*\d+\s*$")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2})(?=\S)(.+?)(?<=\S)\1")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
 
 
 @dataclass(slots=True)
@@ -216,12 +217,6 @@ def _section_units(blocks: Iterable[Block]) -> Iterable[tuple[str, list[_Unit]]]
         yield section(), units
 
 
-def _render_list(lead_in: str, items: list[str]) -> str:
-    lines = [lead_in] if lead_in else []
-    lines += [f"- {item}" for item in items]
-    return "\n".join(lines)
-
-
 def _split_unit(unit: _Unit, max_chars: int) -> list[str]:
     """A unit longer than a passage: lists split between items (each part keeps the lead-in),
     paragraphs between sentences."""
@@ -229,26 +224,26 @@ def _split_unit(unit: _Unit, max_chars: int) -> list[str]:
         parts: list[str] = []
         current: list[str] = []
         for item in unit.items:
-            if current and len(_render_list(unit.lead_in, [*current, item])) > max_chars:
-                parts.append(_render_list(unit.lead_in, current))
+            if current and len(render_list(unit.lead_in, [*current, item])) > max_chars:
+                parts.append(render_list(unit.lead_in, current))
                 current = []
             current.append(item)
         if current:
-            parts.append(_render_list(unit.lead_in, current))
+            parts.append(render_list(unit.lead_in, current))
         return parts
     text = unit.text
     if len(text) <= max_chars:
         return [text]
     parts, current_text = [], ""
-    sentences: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
+    pieces: list[str] = []
+    for sentence in sentences(text):
         while len(sentence) > max_chars:  # no sentence boundary: cut between words
             cut = sentence.rfind(" ", 0, max_chars)
             cut = cut if cut > 0 else max_chars
-            sentences.append(sentence[:cut])
+            pieces.append(sentence[:cut])
             sentence = sentence[cut:].strip()
-        sentences.append(sentence)
-    for sentence in sentences:
+        pieces.append(sentence)
+    for sentence in pieces:
         candidate = f"{current_text} {sentence}".strip()
         if current_text and len(candidate) > max_chars:
             parts.append(current_text)
@@ -265,15 +260,15 @@ def chunk_blocks(blocks: list[Block], *, max_chars: int = DEFAULT_MAX_CHARS) -> 
     for section, units in _section_units(blocks):
         pieces: list[str] = []
         for unit in units:
-            text = _render_list(unit.lead_in, unit.items) if unit.items else unit.text
+            text = render_list(unit.lead_in, unit.items) if unit.items else unit.text
             pieces.extend(_split_unit(unit, max_chars) if len(text) > max_chars else [text])
         current = ""
         for piece in pieces:
-            if current and len(current) + 2 + len(piece) > max_chars:
+            if current and len(current) + len(BLOCK_SEPARATOR) + len(piece) > max_chars:
                 chunks.append(Chunk(section, current, len(chunks)))
                 current = piece
             else:
-                current = f"{current}\n\n{piece}" if current else piece
+                current = f"{current}{BLOCK_SEPARATOR}{piece}" if current else piece
         if current:
             chunks.append(Chunk(section, current, len(chunks)))
     return chunks

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -21,15 +20,16 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from assistant.embeddings import Embedder, configured_model_name, make_embedder
-from assistant.errors import DocumentError, IngestBusyError, ModelMismatchError
-from assistant.models import Passage
-from assistant.responsibilities import statements
-from assistant.settings import Settings
-from assistant.store import Manifest, PassageStore
+from core.documents import DocumentMeta
+from core.embeddings import Embedder, configured_model_name, make_embedder
+from core.errors import DocumentError, IngestBusyError, ModelMismatchError
+from core.settings import Settings
+from core.store import Manifest, PassageStore
+from core.types import Passage
 from ingest import loaders
-from ingest.catalog import CATALOG_FILE, Catalog, DocumentMeta
+from ingest.catalog import CATALOG_FILE, Catalog
 from ingest.chunking import chunk_text
+from ingest.statements import statements
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[F
 
 
 def document_hash(text: str, meta: DocumentMeta) -> str:
-    facts = json.dumps(dataclasses.asdict(meta), sort_keys=True, default=str, ensure_ascii=False)
+    facts = json.dumps(meta.to_facts(), sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(f"{CHUNKER_VERSION}\0{facts}\0{text}".encode())
     return digest.hexdigest()[:16]
 
@@ -112,10 +112,7 @@ def document_hash(text: str, meta: DocumentMeta) -> str:
 def manifest_entry(
     meta: DocumentMeta, path: Path, doc_hash: str, passages: int, fmt: str
 ) -> dict[str, Any]:
-    facts = {
-        k: (v.isoformat() if isinstance(v, dt.date) else v)
-        for k, v in dataclasses.asdict(meta).items()
-    }
+    facts = meta.to_facts()
     facts.update(hash=doc_hash, path=str(path), passages=passages, format=fmt)
     return facts
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.embeddings import HashEmbedder, SentenceTransformerEmbedder
-from assistant.settings import DEFAULT_DATA_DIR, Settings
+from core.embeddings import HashEmbedder, SentenceTransformerEmbedder
+from core.settings import DEFAULT_DATA_DIR, Settings
 
 BUNDLED = DEFAULT_DATA_DIR / "policies"
 TODAY = dt.date(2026, 11, 22)
@@ -69,6 +69,6 @@ def real_index(real_settings: Settings, real_embedder: SentenceTransformerEmbedd
 
 @pytest.fixture(scope="session")
 def assistant(real_index: Settings, real_embedder: SentenceTransformerEmbedder):
-    from assistant.core import Assistant
+    from assistant.service import Assistant
 
     return Assistant(real_index, embedder=real_embedder, today=TODAY)

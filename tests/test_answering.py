@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from assistant.errors import BadQuestionError, IndexMissingError, UnknownOrganisationError
-from assistant.settings import Settings
+from core.errors import BadQuestionError, IndexMissingError, UnknownOrganisationError
+from core.settings import Settings
 
 
 def test_a_list_item_is_quoted_with_its_lead_in_and_cited(assistant):
@@ -149,7 +149,7 @@ def test_an_unknown_organisation_lists_the_known_ones(assistant):
 
 
 def test_asking_before_any_ingest_says_to_run_ingest(tmp_path):
-    from assistant.core import Assistant
+    from assistant.service import Assistant
 
     settings = Settings(index_dir=tmp_path / "nothing-here", embedding_model="hash")
     with pytest.raises(IndexMissingError, match="policy-assistant ingest"):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.settings import Settings
+from core.settings import Settings
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

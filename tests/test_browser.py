@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import Settings
+from core.settings import Settings
 from tests.helpers import free_port
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.evaluation import Report, normalise, score_item
-from assistant.models import Answer, Citation
+from core.types import Answer, Citation
 
 DATA = Path(__file__).parent / "data"
 

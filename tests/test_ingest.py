@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from assistant.embeddings import HashEmbedder
-from assistant.errors import IngestBusyError, ModelMismatchError
-from assistant.settings import Settings
-from assistant.store import PassageStore
+from core.embeddings import HashEmbedder
+from core.errors import IngestBusyError, ModelMismatchError
+from core.settings import Settings
+from core.store import PassageStore
 from ingest import indexer
 from ingest.indexer import _lock_path, ingest
 from tests.helpers import write_encrypted_pdf, write_zip_bomb_docx

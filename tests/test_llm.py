@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.core import Assistant
+from assistant.service import Assistant
 from tests.conftest import TODAY
 from tests.llm_standin import StandIn
 
@@ -110,7 +110,7 @@ def test_the_llm_is_not_asked_what_the_policies_do_not_cover(llm_assistant, stan
 
 
 def test_an_llm_url_without_a_model_names_the_missing_setting(real_index, real_embedder):
-    from assistant.errors import SettingsError
+    from core.errors import SettingsError
 
     settings = real_index.model_copy(update={"llm_base_url": "http://127.0.0.1:9/v1"})
     with pytest.raises(SettingsError, match="POLICY_ASSISTANT_LLM_MODEL"):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import DocumentError
+from core.errors import DocumentError
 from ingest.loaders import load
 from tests.helpers import write_docx, write_encrypted_pdf, write_pdf, write_zip_bomb_docx
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.analysis import Lexicon, analyze, detect_language
 from assistant.retrieval import PolicyRetriever
+from core.text import Lexicon, analyze, detect_language
 
 
 def texts(hits) -> list[str]:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core import Assistant
-from assistant.embeddings import HashEmbedder
-from assistant.settings import Settings
+from assistant.service import Assistant
+from core.embeddings import HashEmbedder
+from core.settings import Settings
 from ingest.indexer import ingest
 from tests.helpers import free_port
 
@@ -82,7 +82,7 @@ def test_ingest_and_ask_through_a_chroma_server(
 
 
 def test_an_unreachable_server_names_the_setting(hash_settings: Settings):
-    from assistant.errors import AssistantError
+    from core.errors import AssistantError
 
     settings = hash_settings.model_copy(
         update={"chroma_host": "127.0.0.1", "chroma_port": free_port()}

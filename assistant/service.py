@@ -15,16 +15,16 @@ import threading
 from collections.abc import Callable, Sequence
 
 from assistant.answering import ExtractiveAnswerer
-from assistant.embeddings import Embedder, configured_model_name, make_embedder
-from assistant.errors import BadQuestionError, UnknownOrganisationError
-from assistant.glossary import Glossary
-from assistant.models import Answer, Passage, ScoredPassage
 from assistant.query import OrganisationMatcher, Question, QuestionAnalyzer
 from assistant.responsibilities import extract as extract_responsibilities
 from assistant.retrieval import HybridRetriever
-from assistant.settings import Settings
-from assistant.store import Manifest, PassageStore
-from ingest.catalog import DocumentMeta
+from core.documents import DocumentMeta
+from core.embeddings import Embedder, configured_model_name, make_embedder
+from core.errors import BadQuestionError, UnknownOrganisationError
+from core.glossary import Glossary
+from core.settings import Settings
+from core.store import Manifest, PassageStore
+from core.types import Answer, Passage, ScoredPassage
 
 log = logging.getLogger(__name__)
 
@@ -38,28 +38,6 @@ _WHO = re.compile(
 def asks_who(question: str) -> bool:
     """A question about who holds a responsibility ("Vem beslutar om …?", "Who decides …?")."""
     return bool(_WHO.match(question))
-
-
-def meta_from_manifest(doc_id: str, facts: dict[str, object]) -> DocumentMeta:
-    def date(key: str) -> dt.date | None:
-        value = facts.get(key)
-        return dt.date.fromisoformat(str(value)) if value else None
-
-    return DocumentMeta(
-        id=doc_id,
-        file=str(facts.get("file", "")),
-        organisation=str(facts.get("organisation", "")),
-        title=str(facts.get("title", "")),
-        type=str(facts.get("type", "policy")),
-        aliases=tuple(facts.get("aliases") or ()),  # type: ignore[arg-type]
-        decided_by=facts.get("decided_by"),  # type: ignore[arg-type]
-        decided_on=date("decided_on"),
-        valid_from=date("valid_from"),
-        valid_to=date("valid_to"),
-        language=str(facts.get("language", "sv")),
-        source_note=facts.get("source_note"),  # type: ignore[arg-type]
-        guessed=bool(facts.get("guessed", False)),
-    )
 
 
 class Assistant:
@@ -90,7 +68,7 @@ class Assistant:
     def _load(self, manifest: Manifest) -> None:
         passages = self.store.live_passages()
         self.generation = manifest.generation
-        self.documents = {d: meta_from_manifest(d, f) for d, f in manifest.documents.items()}
+        self.documents = {d: DocumentMeta.from_facts(d, f) for d, f in manifest.documents.items()}
         self.passages: list[Passage] = passages
         self.retriever = HybridRetriever(
             passages,

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import Stemmer
 
-from assistant.analysis import words
-from assistant.errors import SettingsError
+from core.errors import SettingsError
+from core.text import words
 
 
 @dataclass(frozen=True, slots=True)

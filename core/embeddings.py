@@ -17,8 +17,8 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import EmbeddingModelError
-from assistant.settings import DEFAULT_EMBEDDING_MODEL, Settings
+from core.errors import EmbeddingModelError
+from core.settings import DEFAULT_EMBEDDING_MODEL, Settings
 
 log = logging.getLogger(__name__)
 

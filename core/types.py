@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from core import vocabulary
+
 
 @dataclass(frozen=True, slots=True)
 class Passage:
@@ -139,3 +141,25 @@ class Answer:
             "answerer": self.answerer,
             "notice": self.notice,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    organisation: str
+    organ: str
+    relation: str  # normalised Swedish: "beslutar om", "svarar för", ...
+    matter: str
+    document: str
+    doc_id: str
+    section: str
+    passage_id: str
+    passage_text: str
+
+    def sentence(self, lang: str = "sv") -> str:
+        rel = self.relation if lang == "sv" else vocabulary.relations().to_english(self.relation)
+        return f"{self.organ} {rel} {self.matter}"
+
+    def row(self) -> dict[str, str]:
+        data = asdict(self)
+        data.pop("passage_text")
+        return data

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.errors import AssistantError, IndexMissingError, ModelMismatchError, SettingsError
-from assistant.models import Passage
-from assistant.settings import Settings
+from core.errors import AssistantError, IndexMissingError, ModelMismatchError, SettingsError
+from core.settings import Settings
+from core.types import Passage
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,78 @@
+"""The structure of a passage's text, owned in one place.
+
+A stored passage is blocks separated by a blank line; a block is a paragraph, a list
+(lines starting with ``- ``, after the sentence that introduces it: its lead-in), or lines
+that belong together (an address). Chunking writes this form; answering, the
+responsibility statements, the guides and the LLM check all read it back through
+``units()`` and ``sentences()``, so a change here changes all of them together::
+
+    >>> [u.lead_in for u in units("Styrelsen beslutar om:\\n- resor\\n- medlemskap")]
+    ['Styrelsen beslutar om:']
+    >>> sentences("Syftet är tydligt. Nämnden beslutar. 2. Uppföljning sker årligen.")
+    ['Syftet är tydligt.', 'Nämnden beslutar.', '2. Uppföljning sker årligen.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BLOCK_SEPARATOR = "\n\n"
+LIST_MARK = "- "
+
+# A sentence ends at . ! or ? followed by space and a capital, a digit or a quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9\"”])")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph (or of any running text), in order, stripped."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A quotable piece of a passage: a sentence, a list with its lead-in, or a line block."""
+
+    text: str
+    lead_in: str = ""
+    items: tuple[str, ...] = ()
+
+    @property
+    def whole(self) -> str:
+        """All its words: the sentence, or the lead-in with its items."""
+        return self.text or " ".join([self.lead_in, *self.items])
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.items)
+
+
+def render_list(lead_in: str, items: list[str] | tuple[str, ...]) -> str:
+    """A list block in the stored form."""
+    lines = [lead_in] if lead_in else []
+    return "\n".join([*lines, *(f"{LIST_MARK}{item}" for item in items)])
+
+
+def blocks(text: str) -> list[list[str]]:
+    """The non-empty lines of each block."""
+    out = []
+    for block in text.split(BLOCK_SEPARATOR):
+        lines = [line for line in block.split("\n") if line.strip()]
+        if lines:
+            out.append(lines)
+    return out
+
+
+def units(text: str) -> list[Unit]:
+    """A passage's quotable units, in order."""
+    found: list[Unit] = []
+    for lines in blocks(text):
+        if any(line.startswith(LIST_MARK) for line in lines):
+            lead = " ".join(line for line in lines if not line.startswith(LIST_MARK))
+            items = tuple(line[len(LIST_MARK) :] for line in lines if line.startswith(LIST_MARK))
+            found.append(Unit("", lead, items))
+        elif len(lines) > 1:  # an address or contact block: lines belong together
+            found.append(Unit("\n".join(lines)))
+        else:
+            found.extend(Unit(s) for s in sentences(lines[0]))
+    return found

@@ -1,0 +1,122 @@
+"""Text analysis for Swedish (and English) retrieval: words, stems, compounds, language.
+
+Swedish writes compounds as one word: ``vänortssamarbeten`` is ``vänort`` + ``s`` +
+``samarbeten``. A question about ``vänort`` must find it, so the index also holds the parts
+of each compound, split against a lexicon of the corpus's own words (and the glossary's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import Stemmer
+
+from core import vocabulary
+
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
+
+
+@lru_cache(maxsize=2)
+def stopwords(lang: str) -> frozenset[str]:
+    """Stop words of one language: the list bm25s ships, plus the question words kept as data
+    (``data/vocabulary/question_words.csv``). Applied per language, so a Swedish content word
+    that is an English stop word ("is" = ice, "by" = village) stays in a Swedish text."""
+    from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_SWEDISH
+
+    base = STOPWORDS_SWEDISH if lang == "sv" else STOPWORDS_EN_PLUS
+    return frozenset(base) | vocabulary.question_words(lang)
+
+
+@lru_cache(maxsize=1)
+def _language_markers() -> tuple[frozenset[str], frozenset[str]]:
+    """Function words that only one of the two languages has: evidence of the language."""
+    sv, en = stopwords("sv"), stopwords("en")
+    return sv - en, en - sv
+
+
+@lru_cache(maxsize=2)
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("swedish" if lang == "sv" else "english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words; hyphens and punctuation separate words."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    """Swedish stem (the corpus language; English query words are translated, not stemmed)."""
+    return _stemmer("sv").stemWord(word)
+
+
+def detect_language(text: str) -> str:
+    """``sv`` or ``en``, from function words and Swedish letters. Defaults to Swedish."""
+    tokens = words(text)
+    sv_only, en_only = _language_markers()
+    sv = sum(t in sv_only for t in tokens)
+    en = sum(t in en_only for t in tokens)
+    if en > sv:
+        return "en"
+    if sv > en:
+        return "sv"
+    return "sv" if re.search(r"[åäöÅÄÖ]", text) or not tokens else "en"
+
+
+class Lexicon:
+    """Known Swedish words and stems, for splitting compounds into their parts."""
+
+    MIN_PART = 4
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self.words = {w for w in vocabulary if len(w) >= self.MIN_PART and w not in stopwords("sv")}
+        self.stems = {stem(w) for w in self.words}
+
+    def _known(self, part: str) -> bool:
+        return len(part) >= self.MIN_PART and (part in self.words or stem(part) in self.stems)
+
+    COGNATE_PREFIX = 6
+
+    def cognates(self, english_word: str) -> list[str]:
+        """Swedish stems sharing a word's first six letters: international/internationell,
+        strategic/strategisk, prioritise/prioritet. Used for English words the glossary lacks."""
+        if len(english_word) < self.COGNATE_PREFIX + 1:
+            return []
+        head = english_word[: self.COGNATE_PREFIX]
+        return sorted({s for s in self.stems if s.startswith(head)})[:8]
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one lexicon per index, kept for its lifetime
+    def split(self, word: str) -> tuple[str, ...]:
+        """The parts of a compound, e.g. ``vänortssamarbeten`` -> (vänort, samarbeten);
+        () when the word is not a compound of known words."""
+        if len(word) < 2 * self.MIN_PART:
+            return ()
+        for i in range(len(word) - self.MIN_PART, self.MIN_PART - 1, -1):
+            head, tail = word[:i], word[i:]
+            heads = [head]
+            if head.endswith("s"):  # the Swedish linking -s- (fogemorfem): prefer the bare word
+                heads.insert(0, head[:-1])
+            for h in heads:
+                if not self._known(h):
+                    continue
+                if self._known(tail):
+                    return (h, tail)
+                rest = self.split(tail)
+                if rest:
+                    return (h, *rest)
+        return ()
+
+
+def analyze(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """Index terms of a (Swedish) text: stems of its content words, plus stems of compound
+    parts."""
+    stop = stopwords("sv")
+    terms: list[str] = []
+    for w in words(text):
+        if w in stop:
+            continue
+        terms.append(stem(w))
+        if lexicon is not None:
+            terms.extend(stem(p) for p in lexicon.split(w))
+    return terms
