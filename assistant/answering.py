@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from assistant.asks import OFF_TASK, AskRules
 from assistant.evidence import SCORING
 from assistant.query import Concept, Question
 from assistant.retrieval import LexicalIndex
@@ -26,6 +28,9 @@ MAX_GAP_ORGANISATIONS = (
     12  # beyond this, "who decides?" counts the silent ones instead of listing them
 )
 MAX_UNITS_PER_PASSAGE = 3
+MAX_NEAREST = 3  # sections offered with a refusal
+MAX_LEAD_STATEMENTS = 2  # organisations named in a who-answer's first sentences
+LEAD_CHARS = 240
 # Stems of the verbs a responsibility statement is built on ("beslutar om", "svarar för"...):
 # in "who decides on X?" they say what kind of answer is wanted, X says what it is about.
 _RELATION_STEMS = frozenset(
@@ -55,6 +60,20 @@ def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return smaller > 0 and len(a & b) / smaller >= SCORING.near_duplicate
 
 
+@dataclass(slots=True)
+class Decision:
+    """Whether to answer, and from which passages; or which case of refusal it is."""
+
+    refuse: bool
+    case: str = ""  # off_task, not_covered, or the kind of specific thing asked for
+    chosen: list[ScoredPassage] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # what the best passage does not cover
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.missing)
+
+
 class ExtractiveAnswerer:
     def __init__(
         self, lexical: LexicalIndex, glossary: Glossary, *, min_coverage: float, top_k: int
@@ -64,6 +83,7 @@ class ExtractiveAnswerer:
         self.min_coverage = min_coverage
         self.top_k = top_k
         self._row_cache: dict[tuple[str, str, str, str], frozenset[str]] = {}
+        self.asks = AskRules.load()
 
     # -- choosing -----------------------------------------------------------------
     def _row_terms(self, row: Responsibility) -> frozenset[str]:
@@ -154,22 +174,25 @@ class ExtractiveAnswerer:
         documents: dict[str, DocumentMeta],
         *,
         today: dt.date | None = None,
+        who: bool = False,
     ) -> Answer:
+        """Answer from the best passages, leading with a direct, cited sentence; refuse only on
+        positive evidence (see ``decide``)."""
         lang = messages.language(question.language)
         t = _texts(lang)
-        best = max((h.coverage for h in hits), default=0.0)
-        if not hits or best < self.min_coverage or not question.concepts:
-            return self.abstain(question, hits)
-        # Passages nearly as good as the best also answer (several organisations, or a list
-        # and the sentence that explains it); weaker ones would only add noise.
-        floor = max(self.min_coverage * 0.7, best * SCORING.companion_ratio)
-        chosen = [h for h in hits if h.coverage >= floor][: self.top_k]
+        decision = self.decide(question, hits)
+        if decision.refuse:
+            refusal = self.refuse(question, hits, decision.case)
+            refusal.coverage = max((h.coverage for h in hits), default=0.0)
+            return refusal
+        chosen = decision.chosen
         # group by organisation, in order of each organisation's best passage
         groups: dict[str, list[ScoredPassage]] = {}
         for hit in chosen:
             groups.setdefault(hit.passage.organisation, []).append(hit)
         citations: list[Citation] = []
         lines: list[str] = []
+        quoted_units: list[tuple[int, ScoredPassage, str]] = []
         for org, org_hits in groups.items():
             by_doc: dict[str, list[ScoredPassage]] = {}
             for hit in org_hits:
@@ -178,8 +201,7 @@ class ExtractiveAnswerer:
                 meta = documents.get(doc_id)
                 note_text = meta.validity_note(today, lang) if meta else None
                 note = f" ({note_text})" if note_text else ""
-                if lines:
-                    lines.append("")
+                lines.append("")
                 lines.append(t["from"].format(org=org, title=doc_hits[0].passage.title, note=note))
                 quoted: list[frozenset[str]] = []
                 for hit in doc_hits:  # best first
@@ -192,20 +214,139 @@ class ExtractiveAnswerer:
                         continue
                     quoted.append(quote_words)
                     lines.append(f"• “{quote}” [{n}]")
-                    if lang == "en":
-                        glosses = self.glossary.gloss(quote)
-                        if glosses:
-                            lines.append(
-                                "  (" + "; ".join(f"{sv} = {en}" for sv, en in glosses) + ")"
-                            )
+                    quoted_units.append((n, hit, quote))
                     citations.append(Citation.from_passage(n, hit.passage, hit.score, note_text))
+        lead = self._lead(question, quoted_units, decision, lang, who=who)
         return Answer(
-            text="\n".join(lines),
+            text="\n".join([lead, "", t["evidence"], *lines[1:]]),
             language=lang,
             abstained=False,
             citations=citations,
             resolved_question=question.resolved,
+            lead=lead,
+            partial=decision.partial,
+            coverage=chosen[0].coverage,
         )
+
+    # -- deciding -------------------------------------------------------------------
+    def decide(self, question: Question, hits: Sequence[ScoredPassage]) -> Decision:
+        """Answer, unless there is positive evidence that the policies do not: a task that is
+        not a question about them, too little of the question in any passage, or a specific
+        thing asked for (a figure, a year, a name) that the passages about its topic lack."""
+        kinds = self.asks.kinds(question.text)
+        if OFF_TASK in kinds:
+            return Decision(True, "off_task")
+        best = max((h.coverage for h in hits), default=0.0)
+        if not hits or not question.concepts or best < self.min_coverage:
+            # a specific ask ("how many …?") says more than "not covered"
+            return Decision(True, kinds[0] if kinds else "not_covered")
+        floor = best * SCORING.companion_ratio
+        chosen = [h for h in hits if h.coverage >= floor][: self.top_k]
+        names = {w for h in chosen for w in h.passage.organisation.split()}
+        for kind in kinds:
+            if not any(self.asks.satisfied(kind, h.passage.text, ignore=names) for h in chosen):
+                return Decision(True, kind)
+        missing: list[str] = []
+        if best < SCORING.partial_below:
+            top = chosen[0].passage
+            terms = frozenset(analyze(top.context_text(), self.lexical.lexicon))
+            # what the library speaks of elsewhere, not an untranslated framing word
+            known = [
+                c
+                for c in question.concepts
+                if c.hint >= 1.0
+                and not c.guessed
+                and self.lexical.concept_idf(c) < self.lexical.max_idf
+            ]
+            missing = self.lexical.evidence(
+                Question(question.text, question.language, known), terms
+            ).missing
+        return Decision(False, "", chosen, missing)
+
+    # -- writing ------------------------------------------------------------------
+    def _lead(
+        self,
+        question: Question,
+        quoted: list[tuple[int, ScoredPassage, str]],
+        decision: Decision,
+        lang: str,
+        *,
+        who: bool,
+    ) -> str:
+        """One or two sentences that answer directly, in the question's language, cited."""
+        t = _texts(lang)
+        parts: list[str] = []
+        if decision.partial:
+            parts.append(t["partial"].format(missing=", ".join(decision.missing[:3])))
+        if who:
+            stated = self._who_lead(question, quoted, lang)
+            if stated:
+                return " ".join([*parts, *stated])
+        n, hit, quote = quoted[0]
+        first = quote.split(" … ")[0].split("\n")[0].strip()
+        if len(first) > LEAD_CHARS:
+            first = first[:LEAD_CHARS].rsplit(" ", 1)[0] + " …"
+        org, title = hit.passage.organisation, hit.passage.title
+        parts.append(t["lead"].format(org=org, title=title, quote=first, n=n))
+        others = len({h.passage.organisation for _, h, _ in quoted} - {org})
+        if others:
+            parts.append(t["lead_others"].format(n=others))
+        return " ".join(parts)
+
+    def _who_lead(
+        self, question: Question, quoted: list[tuple[int, ScoredPassage, str]], lang: str
+    ) -> list[str]:
+        """ "In Västernorrland, the county council assembly (landstingsfullmäktige) decides on
+        twinning (vänortssamarbeten) [1]": from the statements stored with the cited passages."""
+        topic = Question(
+            question.text,
+            question.language,
+            [c for c in question.concepts if not self._is_relation(c)],
+        )
+        t = _texts(lang)
+        stated: list[str] = []
+        seen_orgs: set[str] = set()
+        for n, hit, _ in quoted:
+            org = hit.passage.organisation
+            if org in seen_orgs or len(stated) >= MAX_LEAD_STATEMENTS:
+                continue
+            best: tuple[float, tuple[str, str, str] | None] = (0.0, None)
+            for organ, relation, matter in hit.passage.responsibilities:
+                terms = frozenset(analyze(f"{organ} {relation} {matter}", self.lexical.lexicon))
+                score = self.lexical.evidence(topic, terms).coverage
+                if score > best[0]:
+                    best = (score, (organ, relation, matter))
+            if best[1] is None:
+                continue
+            organ, relation, matter = best[1]
+            seen_orgs.add(org)
+            if lang == "en":
+                stated.append(
+                    t["who_lead"].format(
+                        org=org,
+                        organ=self._english(organ),
+                        relation=vocabulary.relations().to_english(relation),
+                        matter=self._english(matter),
+                        n=n,
+                    )
+                )
+            else:
+                stated.append(
+                    t["who_lead"].format(
+                        org=org, organ=organ, relation=relation, matter=matter, n=n
+                    )
+                )
+        return stated
+
+    def _english(self, swedish: str) -> str:
+        """A Swedish body or matter with its English gloss once: "the county council assembly
+        (landstingsfullmäktige)"; the Swedish as it is when the glossary has no entry."""
+        glosses = self.glossary.gloss(swedish, limit=1)
+        if glosses and glosses[0][0].lower() == swedish.lower():
+            return f"{glosses[0][1]} ({swedish})"
+        if glosses:
+            return f"{swedish} ({glosses[0][0]} = {glosses[0][1]})"
+        return swedish
 
     def add_responsibility_gaps(
         self,
@@ -282,25 +423,31 @@ class ExtractiveAnswerer:
         answer.citations = citations
         return answer
 
-    def abstain(self, question: Question, hits: Sequence[ScoredPassage]) -> Answer:
+    def refuse(
+        self, question: Question, hits: Sequence[ScoredPassage], case: str = "not_covered"
+    ) -> Answer:
+        """Say which case it is, in the user's language, and offer the nearest sections as
+        openable sources (they are not an answer: the answer is marked abstained)."""
         lang = messages.language(question.language)
         t = _texts(lang)
-        nearest = []
-        for hit in hits[:3]:
-            where = f"{hit.passage.organisation} – {hit.passage.title}"
-            if hit.passage.section_tail:
-                where += f", ”{hit.passage.section_tail.split(' > ')[-1]}”"
-            if where not in nearest:
-                nearest.append(where)
-        text = (
-            t["abstain"]
-            + " "
-            + (t["nearest"].format(items="; ".join(nearest)) if nearest else t["nothing"])
-        )
+        nearest = [] if case == "off_task" else list(hits[:MAX_NEAREST])
+        citations = [
+            Citation.from_passage(i + 1, h.passage, h.score) for i, h in enumerate(nearest)
+        ]
+        lines = [t[f"refuse_{case}"]]
+        if citations:
+            lines.append(t["nearest"])
+            lines += [
+                f"• {c.organisation} – {c.document}"
+                + (f", ”{c.section.split(' > ')[-1]}”" if c.section else "")
+                + f" [{c.n}]"
+                for c in citations
+            ]
         return Answer(
-            text=text,
+            text="\n".join(lines),
             language=lang,
             abstained=True,
-            citations=[],
+            citations=citations,
             resolved_question=question.resolved,
+            refusal=case,
         )

@@ -120,23 +120,52 @@ def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.evaluation import evaluate, load_gold
+    from assistant.evaluation import (
+        Report,
+        at_threshold,
+        cross_validate,
+        evaluate,
+        load_gold,
+        split_of,
+    )
     from assistant.service import Assistant
 
-    items = load_gold(Path(args.file))
+    if args.cv:  # score every item once with no threshold; each threshold's outcome follows
+        settings = settings.model_copy(update={"min_coverage": 0.0})
     assistant = Assistant(settings)
-    report = evaluate(
-        items,
-        lambda q: assistant.ask(
-            q["question"],
-            history=q.get("history") or (),
-            organisations=[q["org"]] if q.get("org") else None,
-        ),
-    )
+    reports: list[tuple[str, Report]] = []
+    sets: list[tuple[str, str | None]] = [(f, None) for f in args.files]
+    sets += [(f, "tune") for f in args.tune_half] + [(f, "heldout") for f in args.heldout_half]
+    for file, half in sets or [(str(DEFAULT_GOLD), None)]:
+        items = load_gold(Path(file))
+        if half:
+            items = [q for q in items if split_of(q["id"]) == half]
+        report = evaluate(
+            items,
+            lambda q: assistant.ask(
+                q["question"],
+                history=q.get("history") or (),
+                organisations=[q["org"]] if q.get("org") else None,
+            ),
+        )
+        reports.append((f"{file} ({half} half)" if half else file, report))
+    report = Report([r for _, rep in reports for r in rep.items])
+    if args.cv:
+        cv = cross_validate(report.items)
+        print(cv.table())
+        reports = [(f, at_threshold(r, cv.threshold)) for f, r in reports]
+        report = at_threshold(report, cv.threshold)
     if args.json:
-        _print_json(report.to_json())
+        _print_json(
+            {"sets": {f: r.to_json() for f, r in reports}, "all": report.to_json()}
+            if len(reports) > 1
+            else report.to_json()
+        )
     else:
-        print(report.table())
+        for file, rep in reports:
+            if len(reports) > 1:
+                print(f"== {file}")
+            print(rep.table() if args.report or len(reports) == 1 else rep.summary())
     checks = [
         ("correct", report.correct, args.min_correct, ">="),
         ("correct (en)", report.by("lang").get("en", 1.0), args.min_correct_en, ">="),
@@ -259,9 +288,31 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=func)
 
-    p = sub.add_parser("eval", help="score a gold question set")
-    p.add_argument("file", nargs="?", default=str(DEFAULT_GOLD))
+    p = sub.add_parser("eval", help="score gold question sets")
+    p.add_argument("files", nargs="*", metavar="FILE", help=f"gold sets (default {DEFAULT_GOLD})")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--report", action="store_true", help="full table per set, with the decision's confusion"
+    )
+    p.add_argument(
+        "--tune-half",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="the tuning half of a bank (a fixed half, by a hash of each id)",
+    )
+    p.add_argument(
+        "--heldout-half",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="the held-out half of a bank: report it, never tune on it",
+    )
+    p.add_argument(
+        "--cv",
+        action="store_true",
+        help="choose the answer/refuse threshold by 5-fold cross-validation over these sets",
+    )
     p.add_argument("--min-correct", type=float)
     p.add_argument("--min-correct-en", type=float)
     p.add_argument("--min-hit", type=float)

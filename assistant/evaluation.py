@@ -8,17 +8,25 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from core.types import Answer
 
 K = 5
+OUTCOMES = (
+    "answered right",
+    "answered wrong",
+    "refused answerable",
+    "refused rightly",
+    "answered unanswerable",
+)
 
 
 def normalise(text: str) -> str:
@@ -36,6 +44,24 @@ class ItemResult:
     terms_ok: bool
     correct: bool
     missing_terms: list[str] = field(default_factory=list)
+    coverage: float = 0.0
+    refusal: str = ""
+
+    @property
+    def outcome(self) -> str:
+        """Where the answer/refuse decision put the item (the confusion of the decision)."""
+        if self.abstain_expected:
+            return "refused rightly" if self.abstained else "answered unanswerable"
+        if self.abstained:
+            return "refused answerable"
+        return "answered right" if self.correct else "answered wrong"
+
+    def with_threshold(self, threshold: float) -> ItemResult:
+        """The item as a decision with ``threshold`` would have scored it: refused when the
+        best passage covered less than ``threshold``, otherwise as it was (measured at 0)."""
+        if self.coverage >= threshold or self.abstained:
+            return self
+        return replace(self, abstained=True, correct=self.abstain_expected)
 
 
 def score_item(item: dict[str, Any], answer: Answer) -> ItemResult:
@@ -43,7 +69,16 @@ def score_item(item: dict[str, Any], answer: Answer) -> ItemResult:
     if item.get("abstain"):
         correct = answer.abstained
         return ItemResult(
-            item["id"], item["use"], item["lang"], True, answer.abstained, False, True, correct
+            item["id"],
+            item["use"],
+            item["lang"],
+            True,
+            answer.abstained,
+            False,
+            True,
+            correct,
+            coverage=answer.coverage,
+            refusal=answer.refusal,
         )
     quotes = [normalise(q) for q in item.get("quotes", [])]
     hit = any(q in normalise(c.text) for c in answer.citations[:K] for q in quotes)
@@ -63,6 +98,8 @@ def score_item(item: dict[str, Any], answer: Answer) -> ItemResult:
         not missing,
         correct,
         missing,
+        coverage=answer.coverage,
+        refusal=answer.refusal,
     )
 
 
@@ -115,6 +152,7 @@ class Report:
             "missed_abstentions": self.missed_abstentions,
             "by_use": {k: round(v, 4) for k, v in self.by("use").items()},
             "by_lang": {k: round(v, 4) for k, v in self.by("lang").items()},
+            "decision": self.confusion(),
             "failures": [
                 {
                     "id": r.id,
@@ -126,6 +164,23 @@ class Report:
                 if not r.correct
             ],
         }
+
+    def confusion(self) -> dict[str, int]:
+        counts = dict.fromkeys(OUTCOMES, 0)
+        for r in self.items:
+            counts[r.outcome] += 1
+        return counts
+
+    def summary(self) -> str:
+        """One line: the headline figures and the decision's confusion."""
+        by_lang = self.by("lang")
+        decision = ", ".join(f"{k} {v}" for k, v in self.confusion().items())
+        return (
+            f"items {len(self.items)}  correct {self.correct:.3f}  "
+            f"sv {by_lang.get('sv', 0):.3f}  en {by_lang.get('en', 0):.3f}  "
+            f"hit@5 {self.hit_at_5:.3f}  wrong abstentions {self.wrong_abstentions:.3f}\n"
+            f"  decision: {decision}"
+        )
 
     def table(self) -> str:
         lines = [
@@ -141,6 +196,9 @@ class Report:
                 lines.append(
                     f"{'correct ' + title + '=' + name:<24}{value:>8.3f}  (n={counts[name]})"
                 )
+        lines.append("decision:")
+        for name, count in self.confusion().items():
+            lines.append(f"  {name:<22}{count:>8d}")
         failures = [r for r in self.items if not r.correct]
         if failures:
             lines.append("failures:")
@@ -172,3 +230,84 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
 
 def evaluate(items: Iterable[dict[str, Any]], ask: Callable[[dict[str, Any]], Answer]) -> Report:
     return Report([score_item(item, ask(item)) for item in items])
+
+
+# -- held-out split and cross-validation -----------------------------------------------------
+
+
+def split_of(item_id: str) -> str:
+    """``tune`` or ``heldout``: a fixed half of a bank, by a hash of the id (not by position,
+    so neither half is one topic)."""
+    return "heldout" if hashlib.sha256(item_id.encode()).digest()[0] % 2 else "tune"
+
+
+@dataclass(frozen=True, slots=True)
+class CrossValidation:
+    threshold: float  # chosen on all tuning items
+    folds: list[tuple[float, float]]  # (threshold chosen on the other folds, correct held out)
+    grid: list[float]
+    curve: list[tuple[float, float]]  # (threshold, correct on all tuning items)
+
+    @property
+    def heldout_correct(self) -> float:
+        return sum(c for _, c in self.folds) / len(self.folds) if self.folds else 0.0
+
+    def table(self) -> str:
+        lines = [f"threshold chosen on all tuning items: {self.threshold:.2f}"]
+        for i, (t, c) in enumerate(self.folds, 1):
+            lines.append(
+                f"  fold {i}: threshold {t:.2f} from the other folds, correct {c:.3f} held out"
+            )
+        lines.append(f"mean held-out correct over folds: {self.heldout_correct:.3f}")
+        lines.append("correct on all tuning items by threshold:")
+        lines += [f"  {t:.2f}  {c:.3f}" for t, c in self.curve]
+        return "\n".join(lines)
+
+
+def _accuracy(items: Sequence[ItemResult], threshold: float) -> float:
+    return sum(r.with_threshold(threshold).correct for r in items) / len(items) if items else 0.0
+
+
+def _best_threshold(items: Sequence[ItemResult], grid: Sequence[float]) -> float:
+    """The middle of the widest run of grid points that reach the best accuracy: a point well
+    inside a plateau, not one at the edge of a single set's extremes."""
+    scores = [_accuracy(items, t) for t in grid]
+    top = max(scores)
+    runs: list[list[float]] = []
+    for t, s in zip(grid, scores, strict=True):
+        if s >= top - 1e-9:
+            if runs and runs[-1][-1] == grid[grid.index(t) - 1]:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    widest = max(runs, key=len)
+    return widest[len(widest) // 2]
+
+
+def cross_validate(
+    items: Sequence[ItemResult],
+    *,
+    folds: int = 5,
+    grid: Sequence[float] | None = None,
+    seed: int = 7,
+) -> CrossValidation:
+    """Choose the answer/refuse threshold by k-fold cross-validation over scored items (scored
+    with threshold 0, so each item's outcome at any threshold is known without asking again)."""
+    import random
+
+    grid = list(grid or [round(0.02 * i, 2) for i in range(31)])
+    order = list(items)
+    random.Random(seed).shuffle(order)
+    results = []
+    for k in range(folds):
+        held = order[k::folds]
+        rest = [r for i, r in enumerate(order) if i % folds != k]
+        t = _best_threshold(rest, grid)
+        results.append((t, _accuracy(held, t)))
+    return CrossValidation(
+        _best_threshold(order, grid), results, grid, [(t, _accuracy(order, t)) for t in grid]
+    )
+
+
+def at_threshold(report: Report, threshold: float) -> Report:
+    return Report([r.with_threshold(threshold) for r in report.items])

@@ -48,6 +48,8 @@ class Scoring:
     near_duplicate: float = 0.9
     # Other passages are cited when their coverage reaches this share of the best one's.
     companion_ratio: float = 0.65
+    # Below this coverage of the best passage, the answer says what the policies do not say.
+    partial_below: float = 0.75
     # A related responsibility must cover this much of the matter's glossary description.
     related_enough: float = 0.5
 

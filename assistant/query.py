@@ -22,6 +22,7 @@ class Concept:
     alternatives: frozenset[Alternative]
     hint: float = 1.0  # 0.5 for an English word with no translation: weak evidence either way
     language: str = "sv"  # the language of the label
+    guessed: bool = False  # Swedish alternatives guessed from spelling (cognates), not known
 
 
 @dataclass(slots=True)
@@ -160,11 +161,13 @@ class QuestionAnalyzer:
         for i, token in enumerate(tokens):
             if i in taken or token in stop or len(token) < 2:
                 continue
+            token = self.lexicon.restore(token)
             word_alts: set[Alternative] = {(stem(token),)}
             parts = self.lexicon.split(token)
             if parts:
                 word_alts.add(tuple(stem(p) for p in parts))
             hint = 1.0
+            guessed = False
             if (
                 language == "en"
                 and token not in self.lexicon.words
@@ -173,9 +176,10 @@ class QuestionAnalyzer:
                 cognates = self.lexicon.cognates(token)
                 if cognates:  # "strategic" -> "strategisk": same root, Swedish spelling
                     word_alts.update((c,) for c in cognates)
+                    guessed = True
                 else:
                     hint = SCORING.unknown_word_hint
-            concepts.append(Concept(token, frozenset(word_alts), hint, language))
+            concepts.append(Concept(token, frozenset(word_alts), hint, language, guessed))
         return concepts
 
     def analyze(

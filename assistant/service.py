@@ -206,9 +206,10 @@ class Assistant:
         against the cited passages; the extractive answer is the fallback."""
         parsed = self.understand(question, history, organisations)
         hits = self.retrieve(parsed, documents=documents, k=max(self.settings.top_k * 2, 10))
-        answer = self.answerer.answer(parsed, hits, self.documents, today=self.today)
+        who = asks_who(parsed.text)
+        answer = self.answerer.answer(parsed, hits, self.documents, today=self.today, who=who)
         answer.organisations = list(parsed.organisations)
-        if not answer.abstained and asks_who(parsed.text):
+        if not answer.abstained and who:
             in_scope = parsed.organisations or self.organisations()
             if documents:
                 in_scope = [

@@ -16,7 +16,7 @@ from pathlib import Path
 import Stemmer
 
 from core.errors import SettingsError
-from core.text import words
+from core.text import fold, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +54,23 @@ def _key(phrase_words: list[str], side: str) -> tuple[str, ...]:
 class Glossary:
     def __init__(self, entries: list[GlossaryEntry]) -> None:
         self.entries = entries
-        self._phrases: dict[str, dict[tuple[str, ...], list[GlossaryEntry]]] = {"en": {}, "sv": {}}
+        # "sv_folded": Swedish terms as typed without å/ä/ö ("vanort")
+        self._phrases: dict[str, dict[tuple[str, ...], list[GlossaryEntry]]] = {
+            "en": {},
+            "sv": {},
+            "sv_folded": {},
+        }
         for entry in entries:
             for side, terms in (("en", entry.english), ("sv", entry.swedish)):
                 for term in terms:
                     key = _key(words(term), side)
-                    bucket = self._phrases[side].setdefault(key, []) if key else None
-                    if bucket is not None and entry not in bucket:
-                        bucket.append(entry)
+                    keys = [(side, key)]
+                    if side == "sv":
+                        keys.append(("sv_folded", _key([fold(w) for w in words(term)], side)))
+                    for where, k in keys:
+                        bucket = self._phrases[where].setdefault(k, []) if k else None
+                        if bucket is not None and entry not in bucket:
+                            bucket.append(entry)
         self._longest = max((len(k) for side in self._phrases.values() for k in side), default=1)
 
     @classmethod
@@ -99,6 +108,9 @@ class Glossary:
             for size in range(min(self._longest, len(stems) - i), 0, -1):
                 key = tuple(stems[i : i + size])
                 found = self._phrases[side].get(key)
+                if not found and side == "sv":
+                    folded = tuple(_sv_stemmer().stemWords([fold(t) for t in tokens[i : i + size]]))
+                    found = self._phrases["sv_folded"].get(folded)
                 if found:
                     matches.extend(PhraseMatch(i, i + size, entry, side) for entry in found)
                     i += size

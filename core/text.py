@@ -8,6 +8,7 @@ of each compound, split against a lexicon of the corpus's own words (and the glo
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -41,6 +42,11 @@ def _stemmer(lang: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer("swedish" if lang == "sv" else "english")
 
 
+def fold(word: str) -> str:
+    """Without diacritics: "vänort" -> "vanort" (as typed on a keyboard without å/ä/ö)."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() or word
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words; hyphens and punctuation separate words."""
     return [w.lower() for w in _WORD.findall(text)]
@@ -72,6 +78,18 @@ class Lexicon:
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self.words = {w for w in vocabulary if len(w) >= self.MIN_PART and w not in stopwords("sv")}
         self.stems = {stem(w) for w in self.words}
+        # "vanort" -> "vänort": words as people type them without å, ä, ö
+        self.by_folded: dict[str, str] = {}
+        for w in sorted(self.words):
+            folded = fold(w)
+            if folded != w:
+                self.by_folded.setdefault(folded, w)
+
+    def restore(self, word: str) -> str:
+        """The library's spelling of a word typed without å/ä/ö; the word itself otherwise."""
+        if word in self.words:
+            return word
+        return self.by_folded.get(word, word)
 
     def _known(self, part: str) -> bool:
         return len(part) >= self.MIN_PART and (part in self.words or stem(part) in self.stems)

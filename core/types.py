@@ -131,6 +131,10 @@ class Answer:
     notice: str | None = None  # e.g. "the LLM did not answer; extractive answer shown"
     resolved_question: str = ""  # the question after follow-up resolution
     organisations: list[str] = field(default_factory=list)  # the filter in force
+    lead: str = ""  # the direct answer the text starts with
+    partial: bool = False  # the policies answer only part of it (the lead says which)
+    refusal: str = ""  # why it abstained: off_task, not_covered, amount, person, ...
+    coverage: float = 0.0  # the best passage's share of the question (what the decision saw)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -140,6 +144,9 @@ class Answer:
             "citations": [c.to_json() for c in self.citations],
             "answerer": self.answerer,
             "notice": self.notice,
+            "lead": self.lead,
+            "partial": self.partial,
+            "refusal": self.refusal,
         }
 
 

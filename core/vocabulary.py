@@ -15,7 +15,8 @@ from core.settings import PROJECT_ROOT
 VOCABULARY_DIR = PROJECT_ROOT / "data" / "vocabulary"
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def rows(name: str) -> list[dict[str, str]]:
+    """The rows of a CSV vocabulary file (lines starting with # are comments)."""
     path = VOCABULARY_DIR / name
     with path.open(encoding="utf-8", newline="") as fh:
         return [
@@ -38,10 +39,10 @@ class Relations:
 
 @lru_cache(maxsize=1)
 def relations() -> Relations:
-    rows = _rows("relations.csv")
+    table = rows("relations.csv")
     return Relations(
-        phrases={r["phrase"]: r["relation"] for r in rows},
-        english={r["relation"]: r["english"] for r in rows},
+        phrases={r["phrase"]: r["relation"] for r in table},
+        english={r["relation"]: r["english"] for r in table},
     )
 
 
@@ -49,8 +50,5 @@ def relations() -> Relations:
 def question_words(lang: str) -> frozenset[str]:
     """Words that frame a question without saying what it is about ("enligt", "tell")."""
     return frozenset(
-        w
-        for row in _rows("question_words.csv")
-        if row["lang"] == lang
-        for w in row["words"].split()
+        w for row in rows("question_words.csv") if row["lang"] == lang for w in row["words"].split()
     )

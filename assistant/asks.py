@@ -1,0 +1,66 @@
+"""What a question asks for when it asks for something specific: a figure, a year, a person's
+name, a contact, a list of named places, or a task that is not a question about the policies.
+
+The rules are data (``data/vocabulary/asks.csv``): each kind has a pattern for the question
+and a pattern for the evidence a passage must hold to answer it. The answerer refuses only on
+this positive evidence: the question asks for something specific, and the passages about its
+topic do not hold anything of that kind.
+
+    >>> rules = AskRules.load()
+    >>> rules.kinds("Hur mycket är traktamentet per dag?")
+    ['amount']
+    >>> rules.satisfied("amount", "Traktamentet är 450 kronor per dag.")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core import vocabulary
+
+OFF_TASK = "off_task"
+
+
+@dataclass(frozen=True, slots=True)
+class AskRule:
+    kind: str
+    asks: re.Pattern[str]
+    evidence: re.Pattern[str] | None  # None: nothing in a policy answers it (off_task)
+
+
+@dataclass(frozen=True, slots=True)
+class AskRules:
+    rules: tuple[AskRule, ...]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> AskRules:
+        rules = []
+        for row in vocabulary.rows("asks.csv"):
+            evidence = row.get("evidence") or ""
+            rules.append(
+                AskRule(
+                    row["kind"],
+                    re.compile(row["asks"], re.I),
+                    re.compile(evidence, re.I) if evidence else None,
+                )
+            )
+        return cls(tuple(rules))
+
+    def kinds(self, question: str) -> list[str]:
+        """The specific things ``question`` asks for, in the order of the rules."""
+        return [r.kind for r in self.rules if r.asks.search(question)]
+
+    def satisfied(self, kind: str, text: str, *, ignore: Iterable[str] = ()) -> bool:
+        """Whether ``text`` holds evidence of ``kind`` (a figure, a name, ...). Words in
+        ``ignore`` (organisation names) are not evidence of a name."""
+        rule = next((r for r in self.rules if r.kind == kind), None)
+        if rule is None or rule.evidence is None:
+            return False
+        for word in ignore:
+            text = text.replace(word, " ")
+        return bool(rule.evidence.search(text))

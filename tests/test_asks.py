@@ -1,0 +1,81 @@
+"""What a question asks for, and what evidence answers it: made-up sentences, including
+ones each rule must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.asks import AskRules
+
+RULES = AskRules.load()
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Hur mycket får man i traktamente i Tyskland?", "amount"),
+        ("How much do we pay in fees to the network?", "amount"),
+        ("Hur stor är budgeten för resor nästa år?", "amount"),
+        ("How many partner towns does the county have?", "count"),
+        ("Hur många dagar har jag på mig att lämna rapporten?", "duration"),
+        ("Which year was the strategy adopted?", "year"),
+        ("När antogs riktlinjerna?", "year"),
+        ("Vad heter ordföranden i utskottet?", "person"),
+        ("Who chairs the development board?", "person"),
+        ("What is the phone number of the EU office?", "contact"),
+        ("Vilka vänorter har kommunen?", "named_list"),
+        ("Skriv en dikt om samarbetet med Polen.", "off_task"),
+        ("Translate this greeting into German, please.", "off_task"),
+        ("Blir det regn i morgon? Hur blir vädret?", "off_task"),
+    ],
+)
+def test_a_specific_ask_is_recognised(question, kind):
+    assert kind in RULES.kinds(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vem beslutar om vänortssamarbeten?",
+        "Who pays the costs when we host a delegation?",  # costs, but no amount asked
+        "Who decides on the budget for trips abroad?",
+        "Vad ska en rapport efter resan innehålla?",
+        "What should I write in my report after the trip?",  # write, but not a poem
+        "Hur ska vi ta emot utländska gäster?",
+    ],
+)
+def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
+    assert RULES.kinds(question) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "holds"),
+    [
+        ("amount", "Ersättningen är 350 kronor per dygn.", True),
+        ("amount", "Målet är att 20 % av resorna sker med tåg.", True),
+        ("amount", "Styrelsen beslutar om resor 2021.", False),
+        ("count", "Kommunen har tre vänorter i Norden.", True),
+        ("count", "Policyn antogs 2019.", False),
+        ("duration", "Rapporten lämnas inom två veckor efter hemkomst.", True),
+        ("duration", "Rapporten lämnas efter hemkomst.", False),
+        ("year", "Strategin gäller 2022–2025.", True),
+        ("year", "Strategin gäller tills vidare.", False),
+        ("person", "Frågor besvaras av samordnaren Anna Lindqvist på kansliet.", True),
+        ("person", "Frågor besvaras av kansliet.", False),
+        ("contact", "Ring 0123-45 67 89 eller skriv till info@kommun.se.", True),
+        ("named_list", "Kommunen samarbetar med orter i Polen och Estland.", True),
+        ("named_list", "Kommunen samarbetar med orter i andra länder.", False),
+    ],
+)
+def test_evidence_of_each_kind(kind, text, holds):
+    assert RULES.satisfied(kind, text) is holds
+
+
+def test_an_organisations_own_name_is_not_evidence_of_a_person():
+    text = "Frågor besvaras av Region Fjällmark."
+    assert RULES.satisfied("person", text)
+    assert not RULES.satisfied("person", text, ignore=["Region", "Fjällmark"])
+
+
+def test_off_task_has_no_evidence_in_any_policy():
+    assert not RULES.satisfied("off_task", "Skriv en dikt.")

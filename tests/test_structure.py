@@ -1,0 +1,30 @@
+"""A passage's structure, read in one place: units and sentences."""
+
+from core.structure import render_list, sentences, units
+
+
+def test_sentences_split_at_a_stop_before_a_capital_or_a_digit():
+    text = "Nämnden beslutar. Styrelsen bereder ärendet! 3 gånger per år sker uppföljning."
+    assert sentences(text) == [
+        "Nämnden beslutar.",
+        "Styrelsen bereder ärendet!",
+        "3 gånger per år sker uppföljning.",
+    ]
+
+
+def test_an_abbreviation_before_a_lower_case_word_does_not_split():
+    assert len(sentences("Vi deltar i nätverk, t.ex. inom kultur. Nästa mening.")) == 2
+
+
+def test_a_list_is_one_unit_with_its_lead_in():
+    text = render_list("Kansliet ansvarar för:", ["bokningar", "rapporter"])
+    (unit,) = units(text)
+    assert unit.lead_in == "Kansliet ansvarar för:" and unit.items == ("bokningar", "rapporter")
+    assert unit.is_list and "bokningar" in unit.whole
+
+
+def test_blocks_of_lines_stay_together_and_paragraphs_split_into_sentences():
+    text = "Kommunkansliet\nStorgatan 1\n\nEtt. Två."
+    found = units(text)
+    assert found[0].text == "Kommunkansliet\nStorgatan 1"
+    assert [u.text for u in found[1:]] == ["Ett.", "Två."]
