@@ -19,6 +19,7 @@ from assistant.embeddings import Embedder, configured_model_name, make_embedder
 from assistant.errors import BadQuestionError, UnknownOrganisationError
 from assistant.glossary import Glossary
 from assistant.models import Answer, Passage, ScoredPassage
+from assistant.normalize import normalize_text
 from assistant.query import OrganisationMatcher, Question, QuestionAnalyzer
 from assistant.responsibilities import extract as extract_responsibilities
 from assistant.retrieval import HybridRetriever
@@ -28,7 +29,6 @@ from ingest.catalog import DocumentMeta
 
 log = logging.getLogger(__name__)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WHO = re.compile(
     r"^\s*(?:och\s+|and\s+)?(?:vem|vilka|vilket organ|vilken nämnd|vilken instans|who|whom|which (?:body|bodies|organ|committee|board))\b",
     re.I,
@@ -172,7 +172,9 @@ class Assistant:
 
     # -- asking ---------------------------------------------------------------------
     def clean_question(self, question: str) -> str:
-        text = _CONTROL.sub(" ", question or "").strip()
+        # Invisible characters (zero-width spaces, soft hyphens, direction marks) go, as they
+        # do in the documents, so that they cannot change the answer.
+        text = normalize_text(question or "").strip()
         text = re.sub(r"\s+", " ", text)
         if not text:
             raise BadQuestionError("The question is empty. Type a question about the policies.")

@@ -11,10 +11,11 @@ import codecs
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.errors import DocumentError
+from assistant.normalize import normalize_text
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".html", ".htm"}
@@ -63,6 +64,8 @@ def load(path: Path, *, max_bytes: int) -> LoadedText:
     else:
         html, _ = decode_text(data)
         loaded = LoadedText(_html_text(html), "html")
+    # Zero-width spaces, soft hyphens and direction marks inside words must not hide them.
+    loaded = replace(loaded, text=normalize_text(loaded.text))
     if not loaded.text.strip():
         raise DocumentError("the file has no text in it")
     return loaded

@@ -75,6 +75,16 @@ def test_utf16_bytes_without_a_bom_are_not_taken_for_binary():
     assert decode_text(data) == ("Vänort", "utf-16-le")
 
 
+def test_invisible_characters_inside_words_are_removed_at_load(tmp_path: Path):
+    path = tmp_path / "p.md"
+    path.write_text(
+        "# Ans\u00advar\n\nKommun\u200bstyrelsen beslutar om vän\u00adorts\u200fsamarbeten.\x0b\n",
+        encoding="utf-8",
+    )
+    text = load(path, max_bytes=MB).text
+    assert text == "# Ansvar\n\nKommunstyrelsen beslutar om vänortssamarbeten. \n"
+
+
 def test_pdf_text_is_extracted(tmp_path: Path):
     path = write_pdf(
         tmp_path / "p.pdf", ["Internationell policy", "Kommunstyrelsen svarar for kontakter."]
