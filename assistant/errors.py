@@ -67,3 +67,7 @@ class DocumentError(AssistantError):
 
 class EmbeddingModelError(AssistantError):
     """The configured embedding model could not be loaded."""
+
+
+class CatalogError(AssistantError):
+    """A policy folder's catalog.toml cannot be read; the message names the file and line."""
