@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.errors import AssistantError, IndexMissingError
+from assistant.errors import AssistantError, FeedbackError, IndexMissingError
 from assistant.feedback import FeedbackStore
 from assistant.presentation import (
     Turn,
@@ -57,6 +57,9 @@ UI: dict[str, dict[str, str]] = {
         "unhelpful": "Inte hjälpsamt",
         "comment": "Kommentar (valfritt)",
         "thanks": "Tack! Återkopplingen är sparad.",
+        "feedback_locked": "Återkopplingen kunde inte sparas: databasen är upptagen just nu. Försök igen om en stund.",
+        "feedback_readonly": "Återkopplingen kunde inte sparas: databasen går inte att skriva till. Be förvaltaren göra den skrivbar (POLICY_ASSISTANT_FEEDBACK_DB).",
+        "feedback_failed": "Återkopplingen kunde inte sparas: databasen är skadad. Be förvaltaren byta fil (POLICY_ASSISTANT_FEEDBACK_DB).",
         "export": "Ladda ner samtalet (Markdown)",
         "thinking": "Letar i policyerna …",
         "ingesting": "Första start: läser in policybiblioteket …",
@@ -121,6 +124,9 @@ UI: dict[str, dict[str, str]] = {
         "unhelpful": "Not helpful",
         "comment": "Comment (optional)",
         "thanks": "Thank you! Your feedback is saved.",
+        "feedback_locked": "Your feedback could not be saved: the database is busy right now. Try again in a moment.",
+        "feedback_readonly": "Your feedback could not be saved: the database cannot be written. Ask the administrator to make it writable (POLICY_ASSISTANT_FEEDBACK_DB).",
+        "feedback_failed": "Your feedback could not be saved: the database is damaged. Ask the administrator to use another file (POLICY_ASSISTANT_FEEDBACK_DB).",
         "export": "Download the conversation (Markdown)",
         "thinking": "Searching the policies …",
         "ingesting": "First start: reading the policy library …",
@@ -250,9 +256,13 @@ def draw_answer(assistant: Any, index: int, turn: Turn) -> None:
     helpful = left.button(t("helpful"), key=f"up_{index}")
     unhelpful = right.button(t("unhelpful"), key=f"down_{index}")
     if helpful or unhelpful:
-        FeedbackStore(assistant.settings.feedback_path).record(
-            turn.question, answer, helpful=helpful, comment=comment
-        )
+        try:
+            FeedbackStore(assistant.settings.feedback_path).record(
+                turn.question, answer, helpful=helpful, comment=comment
+            )
+        except FeedbackError as exc:  # locked or read-only: say so, keep the buttons
+            st.error(t(f"feedback_{exc.reason}"))
+            return
         st.session_state.feedback_given[index] = True
         st.caption(t("thanks"))
 
