@@ -25,7 +25,7 @@ from assistant.presentation import (
     text_block,
 )
 from core import messages
-from core.errors import AssistantError, IndexMissingError
+from core.errors import AssistantError, FeedbackError, IndexMissingError
 from core.settings import Settings
 
 log = logging.getLogger("policy_assistant.app")
@@ -122,9 +122,13 @@ def draw_answer(assistant: Any, index: int, turn: Turn) -> None:
     helpful = left.button(t("helpful"), key=f"up_{index}")
     unhelpful = right.button(t("unhelpful"), key=f"down_{index}")
     if helpful or unhelpful:
-        FeedbackStore(assistant.settings.feedback_path).record(
-            turn.question, answer, helpful=helpful, comment=comment
-        )
+        try:
+            FeedbackStore(assistant.settings.feedback_path).record(
+                turn.question, answer, helpful=helpful, comment=comment
+            )
+        except FeedbackError as exc:  # locked or read-only: say so, keep the buttons
+            st.error(t(f"feedback_{exc.reason}"))
+            return
         st.session_state.feedback_given[index] = True
         st.caption(t("thanks"))
 

@@ -59,18 +59,25 @@ class Turn:
 
 
 def conversation_markdown(turns: Sequence[Turn], *, title: str = "Policy assistant") -> str:
-    """The conversation with its sources, as a Markdown document to download."""
-    parts = [f"# {title}", ""]
+    """The conversation with its sources, as a Markdown document to download.
+
+    Escaped as the chat is: a document's ``<script>``, ``<img onerror=…>`` or
+    ``[link](javascript:…)`` is text in any Markdown viewer the file is opened in."""
+    parts = [f"# {escape_markdown(title)}", ""]
     for i, turn in enumerate(turns, 1):
-        parts += [f"## {i}. {turn.question}", "", turn.answer.text, ""]
+        parts += [
+            f"## {i}. {escape_markdown(turn.question)}",
+            "",
+            text_block(turn.answer.text),
+            "",
+        ]
         if turn.answer.notice:
-            parts += [f"_{turn.answer.notice}_", ""]
+            parts += [f"_{escape_markdown(turn.answer.notice)}_", ""]
         for c in turn.answer.citations:
             note = f" ({c.validity_note})" if c.validity_note else ""
-            parts.append(
-                f"**[{c.n}] {c.organisation} – {c.document}{note}**, {c.section} (`{c.source}`)"
-            )
-            parts += ["", *[f"> {line}" for line in c.text.split("\n")], ""]
+            head = escape_markdown(f"[{c.n}] {c.organisation} – {c.document}{note}")
+            parts.append(f"**{head}**, {escape_markdown(f'{c.section} ({c.source})')}")
+            parts += ["", *[f"> {escape_markdown(line)}" for line in c.text.split("\n")], ""]
     return "\n".join(parts)
 
 

@@ -22,13 +22,13 @@ from core.documents import DocumentMeta
 from core.embeddings import Embedder, configured_model_name, make_embedder
 from core.errors import BadQuestionError, UnknownOrganisationError
 from core.glossary import Glossary
+from core.normalize import normalize_text
 from core.settings import Settings
 from core.store import Manifest, PassageStore
 from core.types import Answer, Passage, ScoredPassage
 
 log = logging.getLogger(__name__)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WHO = re.compile(
     r"^\s*(?:och\s+|and\s+)?(?:vem|vilka|vilket organ|vilken nämnd|vilken instans|who|whom|which (?:body|bodies|organ|committee|board))\b",
     re.I,
@@ -150,7 +150,9 @@ class Assistant:
 
     # -- asking ---------------------------------------------------------------------
     def clean_question(self, question: str) -> str:
-        text = _CONTROL.sub(" ", question or "").strip()
+        # Invisible characters (zero-width spaces, soft hyphens, direction marks) go, as they
+        # do in the documents, so that they cannot change the answer.
+        text = normalize_text(question or "").strip()
         text = re.sub(r"\s+", " ", text)
         if not text:
             raise BadQuestionError("The question is empty. Type a question about the policies.")

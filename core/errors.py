@@ -67,3 +67,18 @@ class DocumentError(AssistantError):
 
 class EmbeddingModelError(AssistantError):
     """The configured embedding model could not be loaded."""
+
+
+class CatalogError(AssistantError):
+    """A policy folder's catalog.toml cannot be read; the message names the file and line."""
+
+
+class FeedbackError(AssistantError):
+    """Answer feedback could not be saved (the database is locked or read-only).
+
+    ``reason`` is ``locked``, ``readonly`` or ``failed``, for the app to say it in the user's
+    language."""
+
+    def __init__(self, message: str, reason: str = "failed") -> None:
+        super().__init__(message)
+        self.reason = reason

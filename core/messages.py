@@ -104,6 +104,9 @@ _SV: dict[str, str] = {
     "answer_refuse_contact": "Policyerna anger inga kontaktuppgifter för det här. Din organisations webbplats eller växel vet.",
     "answer_refuse_named_list": "Policyerna namnger inga sådana orter, regioner eller organisationer.",
     "answer_nearest": "Närmast i policyerna (öppna källorna för att läsa):",
+    "feedback_locked": "Återkopplingen kunde inte sparas: databasen är upptagen just nu. Försök igen om en stund.",
+    "feedback_readonly": "Återkopplingen kunde inte sparas: databasen går inte att skriva till. Be förvaltaren göra den skrivbar.",
+    "feedback_failed": "Återkopplingen kunde inte sparas: databasen är skadad. Be förvaltaren byta fil.",
 }
 
 _EN: dict[str, str] = {
@@ -200,6 +203,9 @@ _EN: dict[str, str] = {
     "answer_refuse_contact": "The policies give no contact details for this. Your organisation's website or switchboard will know.",
     "answer_refuse_named_list": "The policies name no such places, regions or organisations.",
     "answer_nearest": "The nearest the policies come (open the sources to read):",
+    "feedback_locked": "Your feedback could not be saved: the database is busy right now. Try again in a moment.",
+    "feedback_readonly": "Your feedback could not be saved: the database cannot be written. Ask the administrator to make it writable (POLICY_ASSISTANT_FEEDBACK_DB).",
+    "feedback_failed": "Your feedback could not be saved: the database is damaged. Ask the administrator to use another file (POLICY_ASSISTANT_FEEDBACK_DB).",
 }
 
 CATALOG: dict[str, dict[str, str]] = {"sv": _SV, "en": _EN}

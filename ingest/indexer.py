@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,24 +84,59 @@ class IngestReport:
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[FileError]]:
-    """The files to ingest, the folders scanned (for deletions) and paths that do not exist."""
+    """The files to ingest, the folders scanned (for deletions) and the paths refused: those
+    that do not exist, and links in a folder that lead out of it."""
     files: list[Path] = []
     folders: list[Path] = []
-    missing: list[FileError] = []
+    problems: list[FileError] = []
     for path in paths:
         path = path.expanduser().resolve()
         if path.is_dir():
             folders.append(path)
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and not p.name.startswith(".") and p.name != CATALOG_FILE
-            )
+            found, refused = _folder_files(path)
+            files.extend(found)
+            problems.extend(refused)
         elif path.is_file():
             files.append(path)
         else:
-            missing.append(FileError(str(path), "no such file or folder"))
-    return files, folders, missing
+            problems.append(FileError(str(path), "no such file or folder"))
+    return files, folders, problems
+
+
+def _folder_files(root: Path) -> tuple[list[Path], list[FileError]]:
+    """The policy files under ``root`` (resolved). A symbolic link, to a file or a folder,
+    that resolves outside ``root`` is refused: the library is what is in its folder, and a
+    link must not let a document from elsewhere (another user's files, /etc) be indexed and
+    quoted. Linked folders are never entered; links within the folder are followed."""
+    files: list[Path] = []
+    refused: list[FileError] = []
+    for dirpath, dirnames, filenames in os.walk(root):  # does not follow linked folders
+        here = Path(dirpath)
+        for name in sorted(dirnames):
+            link = here / name
+            if link.is_symlink() and not link.resolve().is_relative_to(root):
+                refused.append(
+                    FileError(
+                        str(link),
+                        f"a link to the folder {link.resolve()}, outside the policy folder "
+                        f"{root}; its files were not read. Copy them into the folder instead",
+                    )
+                )
+        for name in filenames:
+            path = here / name
+            if name.startswith(".") or name == CATALOG_FILE:
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                refused.append(
+                    FileError(
+                        str(path),
+                        f"a link to {path.resolve()}, outside the policy folder {root}; not "
+                        "read. Copy the file into the folder instead",
+                    )
+                )
+            elif path.is_file():
+                files.append(path)
+    return sorted(files), refused
 
 
 def document_hash(text: str, meta: DocumentMeta) -> str:
@@ -203,8 +239,9 @@ def _ingest_locked(
         raise ModelMismatchError(old.embedding_model, model_name)
 
     report = IngestReport()
-    files, folders, missing = collect_files(paths or [settings.policies_path])
-    report.errors.extend(missing)
+    files, folders, refused = collect_files(paths or [settings.policies_path])
+    report.errors.extend(refused)
+    refused_paths = {problem.path for problem in refused}
     catalogs: dict[Path, Catalog] = {}
     new_docs = dict(old.documents)
     seen: set[str] = set()
@@ -273,7 +310,9 @@ def _ingest_locked(
     for doc_id, facts in old.documents.items():
         doc_path = Path(str(facts.get("path", "")))
         in_scanned_folder = any(doc_path.is_relative_to(folder) for folder in folders)
-        if doc_id not in seen and in_scanned_folder and not doc_path.exists():
+        # a file that is gone, or now a link out of the folder (or under one), is dropped
+        gone = not doc_path.exists() or any(doc_path.is_relative_to(r) for r in refused_paths)
+        if doc_id not in seen and in_scanned_folder and gone:
             del new_docs[doc_id]
             report.removed += 1
 

@@ -153,3 +153,31 @@ def test_the_checklist_page_shows_cited_items_and_gaps(app: AppTest):
     assert "Uppträdande som ambassadör" in text and "ambassadörer" in text
     assert "Policyn säger inget om detta" in text
     assert not app.exception
+
+
+def test_feedback_that_cannot_be_saved_is_said_in_the_users_language(app: AppTest, tmp_path: Path):
+    from assistant.feedback import FeedbackStore
+
+    path = tmp_path / "feedback.sqlite3"
+    FeedbackStore(path).rows()  # the database exists; now another program holds its lock
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        app.chat_input[0].set_value("Vem beslutar om vänortssamarbeten?").run()
+        app.button(key="up_0").click().run()
+        assert not app.exception
+        assert [e.value for e in app.error] == [
+            "Återkopplingen kunde inte sparas: databasen är upptagen just nu. "
+            "Försök igen om en stund."
+        ]
+        assert app.button(key="up_0")  # the buttons stay, to try again
+        app.radio(key="lang_choice").set_value("English").run()
+        app.button(key="down_0").click().run()
+        assert [e.value for e in app.error] == [
+            "Your feedback could not be saved: the database is busy right now. Try again in a moment."
+        ]
+    finally:
+        other.rollback()
+        other.close()
+    app.button(key="down_0").click().run()
+    assert not app.error and [r.helpful for r in FeedbackStore(path).rows()] == [False]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
+import pytest
+
+from core.errors import CatalogError
 from ingest.catalog import Catalog
 from tests.conftest import BUNDLED
 
@@ -54,3 +58,81 @@ def test_a_document_without_an_entry_gets_guessed_metadata_and_a_warning(tmp_pat
     assert meta.title == "Internationell policy för Region Gotland"
     assert meta.organisation == "Region Gotland"
     assert meta.warnings and "no entry in catalog.toml" in meta.warnings[0]
+
+
+GOOD_ENTRY = '[[document]]\nfile = "a.md"\norganisation = "Exempels kommun"\ntitle = "Policy"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "what"),
+    [
+        (GOOD_ENTRY + 'aliases = ["Exempel"\n', "line 5 (the end of the file)", "unclosed"),
+        (
+            '# catalog\n\n[[document]]\nfile = "a.md"\norganisation = "Exempels kommun\n',
+            "line 5",
+            "illegal character",
+        ),
+        (GOOD_ENTRY + "valid_to = 2017-13-01\n", "line 5, column", "expected"),  # month 13
+        ('[[document]\nfile = "a.md"\n', "line 1", "expected"),
+    ],
+)
+def test_a_broken_catalog_names_the_file_and_line(tmp_path: Path, text: str, where: str, what: str):
+    (tmp_path / "catalog.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        Catalog.load(tmp_path)
+    message = str(caught.value)
+    assert message.startswith(str(tmp_path / "catalog.toml"))
+    assert where in message and what in message.lower() and "run ingest again" in message
+    assert "Traceback" not in message and caught.value.__suppress_context__
+
+
+@pytest.mark.parametrize(
+    ("entry", "what"),
+    [
+        ('[[document]]\nfile = "b.md"\ntitle = "Policy"\n', "'organisation' is missing"),
+        (
+            '[[document]]\nfile = "b.md"\norganisation = "B"\ntitle = "T"\nvalid_to = "2017-31-12"\n',
+            "a value is wrong",
+        ),
+        ("[document]\nfile = 'b.md'\n", "[[document]] (two brackets)"),
+    ],
+)
+def test_an_entry_with_a_missing_or_wrong_field_names_the_line(
+    tmp_path: Path, entry: str, what: str
+):
+    text = GOOD_ENTRY + "\n" + entry if entry.startswith("[[") else entry
+    (tmp_path / "catalog.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogError, match=re.escape(what)) as caught:
+        Catalog.load(tmp_path)
+    if entry.startswith("[["):
+        assert f"{tmp_path / 'catalog.toml'} line 6:" in str(caught.value)
+
+
+def test_ingest_with_a_broken_catalog_stops_with_the_message_and_keeps_the_index(
+    hash_settings, library: Path, monkeypatch, capsys
+):
+    from core.store import PassageStore
+
+    from assistant.cli import main
+
+    for key, value in {
+        "DATA_DIR": hash_settings.data_dir,
+        "POLICIES_DIR": library,
+        "INDEX_DIR": hash_settings.index_path,
+        "EMBEDDING_MODEL": "hash",
+    }.items():
+        monkeypatch.setenv(f"POLICY_ASSISTANT_{key}", str(value))
+    assert main(["ingest"]) == 0
+    before = {p.id for p in PassageStore(hash_settings).live_passages()}
+    catalog = library / "catalog.toml"
+    catalog.write_text(
+        catalog.read_text(encoding="utf-8").replace(
+            'title = "Internationell policy"', "title = ", 1
+        ),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["ingest"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {catalog}: line ") and "Traceback" not in err
+    assert {p.id for p in PassageStore(hash_settings).live_passages()} == before

@@ -250,3 +250,68 @@ def test_responsibility_statements_are_extracted_at_ingest_and_stored_in_chroma(
         if ("Landstingsfullmäktige", "beslutar om", "vänortssamarbeten") in p.responsibilities
     ]
     assert "vänortssamarbeten" in passage.text
+
+
+SECRET = "# Internationell policy för Region Hemlig\n\nRegion Hemlig beslutar om vänorter. Lösenordet är hunter2.\n"
+
+
+def test_links_out_of_the_policy_folder_are_reported_and_never_indexed(
+    hash_settings, hash_embedder, library: Path, tmp_path: Path
+):
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "folder").mkdir(parents=True)
+    (elsewhere / "secret.md").write_text(SECRET, encoding="utf-8")
+    (elsewhere / "folder" / "also-secret.md").write_text(SECRET, encoding="utf-8")
+    (library / "secret.md").symlink_to(elsewhere / "secret.md")  # a linked file
+    (library / "linked").symlink_to(elsewhere / "folder", target_is_directory=True)  # a folder
+    (library / "sub").mkdir()
+    (library / "sub" / "bilaga.md").write_text(
+        "# Bilaga\n\nRegion Exempel deltar i nätverk.\n", encoding="utf-8"
+    )
+    (library / "bilaga-länk.md").symlink_to(library / "sub" / "bilaga.md")  # stays inside
+
+    report = ingest(hash_settings, embedder=hash_embedder)
+
+    reasons = {Path(e.path).name: e.error for e in report.errors}
+    assert set(reasons) == {"secret.md", "linked"}
+    assert all("outside the policy folder" in r and "Copy" in r for r in reasons.values())
+    assert report.exit_code == 1 and report.added == 7  # five, the sub-folder's, the link in
+    texts = [p.text for p in PassageStore(hash_settings).live_passages()]
+    assert not any("hunter2" in t for t in texts)
+    assert sum("Region Exempel deltar i nätverk" in t for t in texts) == 2
+
+
+def test_a_document_replaced_by_a_link_out_of_the_folder_is_removed_from_the_index(
+    hash_settings, hash_embedder, library: Path, tmp_path: Path
+):
+    ingest(hash_settings, embedder=hash_embedder)
+    outside = tmp_path / "outside.txt"
+    outside.write_text(SECRET, encoding="utf-8")
+    harjedalen = library / "harjedalen-internationell-policy.txt"
+    harjedalen.unlink()
+    harjedalen.symlink_to(outside)
+    report = ingest(hash_settings, embedder=hash_embedder)
+    assert [Path(e.path).name for e in report.errors] == [harjedalen.name]
+    assert report.removed == 1 and report.unchanged == 4
+    passages = PassageStore(hash_settings).live_passages()
+    assert not any("hunter2" in p.text for p in passages)
+    assert not any(p.organisation == "Härjedalens kommun" for p in passages)
+
+
+def test_a_folder_replaced_by_a_link_out_of_the_library_loses_its_documents(
+    hash_settings, hash_embedder, library: Path, tmp_path: Path
+):
+    sub = library / "sub"
+    sub.mkdir()
+    (sub / "bilaga.md").write_text("# Bilaga\n\nRegion Exempel deltar i nätverk.\n", "utf-8")
+    ingest(hash_settings, embedder=hash_embedder)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "bilaga.md").write_text(SECRET, encoding="utf-8")
+    (sub / "bilaga.md").unlink()
+    sub.rmdir()
+    sub.symlink_to(elsewhere, target_is_directory=True)  # same path, now through a link
+    report = ingest(hash_settings, embedder=hash_embedder)
+    assert [Path(e.path).name for e in report.errors] == ["sub"] and report.removed == 1
+    texts = [p.text for p in PassageStore(hash_settings).live_passages()]
+    assert not any("hunter2" in t or "Region Exempel" in t for t in texts)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import DocumentError
-from ingest.loaders import load
+from ingest.loaders import decode_text, load
 from tests.helpers import write_docx, write_encrypted_pdf, write_pdf, write_zip_bomb_docx
 
 MB = 1024 * 1024
@@ -26,6 +26,63 @@ def test_other_text_encodings_are_detected(tmp_path: Path, encoding: str):
     text = "Syfte\n\nLandstingsfullmäktige beslutar om vänortssamarbeten och förvaltningschefernas ansvar för kontakter med utländska gäster.\n"
     path.write_bytes(text.encode(encoding))
     assert load(path, max_bytes=MB).text.strip() == text.strip()
+
+
+# Made-up Swedish sentences: every Swedish letter, and the words a wrong code page breaks.
+SWEDISH = (
+    "Åbo är vänort till Örnsköldsvik sedan 1948.\n\n"
+    "Ärenden om vänortssamarbeten beslutas av kommunfullmäktige; "
+    "förvaltningscheferna ansvarar för utländska gäster.\n"
+)
+# cp1252's own characters (0x80-0x9F: dashes, curly quotes, the euro sign) besides Latin-1's.
+SWEDISH_CP1252 = (
+    SWEDISH + "Resor – ”i tjänsten” – kostar högst 500 € per dygn; Bryssels kontor’s gäster.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "named"),
+    [
+        (SWEDISH, "latin-1", "latin-1"),
+        (SWEDISH_CP1252, "cp1252", "cp1252"),
+        (SWEDISH_CP1252, "utf-8-sig", "utf-8-sig"),
+        (SWEDISH_CP1252, "utf-8", "utf-8"),
+        (SWEDISH_CP1252, "utf-16", "utf-16"),  # with a BOM
+        (SWEDISH_CP1252, "utf-16-le", "utf-16-le"),  # no BOM
+        (SWEDISH_CP1252, "utf-16-be", "utf-16-be"),  # no BOM
+        (SWEDISH, "cp850", "cp850"),  # DOS
+        (SWEDISH, "mac_roman", "mac_roman"),
+    ],
+)
+def test_swedish_text_decodes_to_its_own_letters_in_every_encoding(
+    tmp_path: Path, text: str, encoding: str, named: str
+):
+    path = tmp_path / "p.txt"
+    path.write_bytes(text.encode(encoding))
+    loaded = load(path, max_bytes=MB)
+    assert loaded.text == text and loaded.encoding == named
+    assert "Ĺbo" not in loaded.text and "\ufeff" not in loaded.text
+
+
+def test_a_short_latin1_text_is_not_read_as_a_central_european_code_page():
+    # The case a charset detector got wrong: byte 0xC5 is "Å" in Latin-1 but "Ĺ" in cp1250.
+    text, encoding = decode_text("Åbo, Västerås.".encode("latin-1"))
+    assert text == "Åbo, Västerås." and encoding == "latin-1"
+
+
+def test_utf16_bytes_without_a_bom_are_not_taken_for_binary():
+    data = "Vänort".encode("utf-16-le")
+    assert decode_text(data) == ("Vänort", "utf-16-le")
+
+
+def test_invisible_characters_inside_words_are_removed_at_load(tmp_path: Path):
+    path = tmp_path / "p.md"
+    path.write_text(
+        "# Ans\u00advar\n\nKommun\u200bstyrelsen beslutar om vän\u00adorts\u200fsamarbeten.\x0b\n",
+        encoding="utf-8",
+    )
+    text = load(path, max_bytes=MB).text
+    assert text == "# Ansvar\n\nKommunstyrelsen beslutar om vänortssamarbeten. \n"
 
 
 def test_pdf_text_is_extracted(tmp_path: Path):
