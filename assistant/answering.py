@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from assistant.asks import OFF_TASK, AskRules
 from assistant.evidence import SCORING
@@ -58,6 +59,10 @@ def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     """Nearly the same words: one quote is (almost) contained in the other."""
     smaller = min(len(a), len(b))
     return smaller > 0 and len(a & b) / smaller >= SCORING.near_duplicate
+
+
+if TYPE_CHECKING:
+    from assistant.guides import Guide
 
 
 @dataclass(slots=True)
@@ -422,6 +427,53 @@ class ExtractiveAnswerer:
         answer.text = answer.text + "\n\n" + "\n".join(lines)
         answer.citations = citations
         return answer
+
+    def guide_answer(
+        self, question: Question, guides: Sequence[Guide], *, per_organisation: int
+    ) -> Answer | None:
+        """A trip or onboarding question answered from each organisation's cited guide: the
+        points its policy makes (at most ``per_organisation`` each) and, for one organisation,
+        the points it is silent on. None when no guide has anything to say."""
+        lang = messages.language(question.language)
+        t = _texts(lang)
+        citations: list[Citation] = []
+        said: list[tuple[str, str]] = []  # (organisation, its points with citations)
+        lines: list[str] = []
+        for guide in guides:
+            found = [i for i in guide.items if i.found and i.citation][:per_organisation]
+            if not found:
+                continue
+            refs = []
+            title = found[0].citation.document if found[0].citation else ""
+            lines += ["", t["from"].format(org=guide.organisation, title=title, note="")]
+            for item in found:
+                if item.citation is None:
+                    continue
+                n = len(citations) + 1
+                citations.append(replace(item.citation, n=n))
+                refs.append(f"{item.label[:1].lower()}{item.label[1:]} [{n}]")
+                lines.append(f"• {item.label}: “{item.quote}” [{n}]")
+            said.append((guide.organisation, ", ".join(refs)))
+        if not citations:
+            return None
+        kind = guides[0].kind
+        if len(guides) == 1:
+            lead = t[f"guide_lead_{kind}"].format(org=said[0][0], points=said[0][1])
+            gaps = [i.label.lower() for i in guides[0].items if not i.found]
+            if gaps:
+                lead += " " + t["guide_gaps"].format(points=", ".join(gaps))
+        else:
+            points = "; ".join(f"{org}: {refs}" for org, refs in said)
+            lead = t[f"guide_lead_many_{kind}"].format(points=points)
+        return Answer(
+            text="\n".join([lead, "", t["evidence"], *lines[1:]]),
+            language=lang,
+            abstained=False,
+            citations=citations,
+            resolved_question=question.resolved,
+            lead=lead,
+            coverage=1.0,
+        )
 
     def refuse(
         self, question: Question, hits: Sequence[ScoredPassage], case: str = "not_covered"

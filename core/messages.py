@@ -107,6 +107,11 @@ _SV: dict[str, str] = {
     "feedback_locked": "Återkopplingen kunde inte sparas: databasen är upptagen just nu. Försök igen om en stund.",
     "feedback_readonly": "Återkopplingen kunde inte sparas: databasen går inte att skriva till. Be förvaltaren göra den skrivbar.",
     "feedback_failed": "Återkopplingen kunde inte sparas: databasen är skadad. Be förvaltaren byta fil.",
+    "answer_guide_lead_checklist": "Inför en tjänsteresa tar {org}s policy upp: {points}.",
+    "answer_guide_lead_onboarding": "För en nyvald politiker tar {org}s policy upp: {points}.",
+    "answer_guide_gaps": "Policyn säger inget om: {points}.",
+    "answer_guide_lead_many_checklist": "Inför en tjänsteresa tar policyerna upp – {points}.",
+    "answer_guide_lead_many_onboarding": "För en nyvald politiker tar policyerna upp – {points}.",
 }
 
 _EN: dict[str, str] = {
@@ -206,6 +211,11 @@ _EN: dict[str, str] = {
     "feedback_locked": "Your feedback could not be saved: the database is busy right now. Try again in a moment.",
     "feedback_readonly": "Your feedback could not be saved: the database cannot be written. Ask the administrator to make it writable (POLICY_ASSISTANT_FEEDBACK_DB).",
     "feedback_failed": "Your feedback could not be saved: the database is damaged. Ask the administrator to use another file (POLICY_ASSISTANT_FEEDBACK_DB).",
+    "answer_guide_lead_checklist": "Before an official trip, {org}'s policy covers: {points}.",
+    "answer_guide_lead_onboarding": "For a newly elected politician, {org}'s policy covers: {points}.",
+    "answer_guide_gaps": "It says nothing about: {points}.",
+    "answer_guide_lead_many_checklist": "Before an official trip, the policies cover – {points}.",
+    "answer_guide_lead_many_onboarding": "For a newly elected politician, the policies cover – {points}.",
 }
 
 CATALOG: dict[str, dict[str, str]] = {"sv": _SV, "en": _EN}

@@ -171,3 +171,41 @@ def test_asking_before_any_ingest_says_to_run_ingest(tmp_path):
     settings = Settings(index_dir=tmp_path / "nothing-here", embedding_model="hash")
     with pytest.raises(IndexMissingError, match="policy-assistant ingest"):
         Assistant(settings)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad ska jag tänka på inför en officiell resa utomlands?",
+        "Vem beslutar om vänortssamarbeten?",
+        "Vad behöver en nyvald politiker veta om det internationella arbetet?",
+        "What should I check before an official trip abroad?",
+        "Who decides on twinning?",
+        "What should a newly elected politician know about the international work?",
+    ],
+)
+def test_the_starter_questions_answer_with_citations(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations
+    assert re.search(r"\[\d+\]", answer.lead)
+
+
+def test_a_general_trip_question_gets_each_organisations_cited_checklist_points(assistant):
+    answer = assistant.ask("What must I do before and after an official trip?")
+    assert not answer.abstained and answer.lead.startswith("Before an official trip")
+    assert len({c.organisation for c in answer.citations}) >= 3
+
+
+def test_an_onboarding_question_for_one_organisation_gets_its_overview_with_gaps(assistant):
+    answer = assistant.ask(
+        "I was just elected in Härjedalen. What do I need to know about our international work?"
+    )
+    assert {c.organisation for c in answer.citations} == {"Härjedalens kommun"}
+    assert answer.lead.startswith("For a newly elected politician, Härjedalens kommun's policy")
+
+
+def test_a_specific_trip_question_the_policies_do_not_answer_is_not_given_the_checklist(
+    assistant,
+):
+    answer = assistant.ask("Får jag flyga business class på en internationell tjänsteresa?")
+    assert answer.abstained
