@@ -25,12 +25,12 @@ from core.documents import DocumentMeta
 from core.embeddings import Embedder, configured_model_name, make_embedder
 from core.errors import DocumentError, IngestBusyError, ModelMismatchError
 from core.settings import Settings
+from core.statements import statements
 from core.store import Manifest, PassageStore
 from core.types import Passage
 from ingest import loaders
 from ingest.catalog import CATALOG_FILE, Catalog
 from ingest.chunking import chunk_text
-from ingest.statements import statements
 
 log = logging.getLogger(__name__)
 
