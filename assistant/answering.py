@@ -9,6 +9,7 @@ question asks about.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -503,3 +504,36 @@ class ExtractiveAnswerer:
             resolved_question=question.resolved,
             refusal=case,
         )
+
+
+_REF = re.compile(r"\[(\d+)\]")
+
+
+def combine_answers(parts: Sequence[str], answers: Sequence[Answer]) -> Answer:
+    """One answer to a message of several questions: each part's answer under its question,
+    citations numbered through."""
+    citations: list[Citation] = []
+    leads: list[str] = []
+    blocks: list[str] = []
+    for part, answer in zip(parts, answers, strict=True):
+        offset = len(citations)
+
+        def shift(text: str, offset: int = offset) -> str:
+            return _REF.sub(lambda m: f"[{int(m.group(1)) + offset}]", text)
+
+        citations += [replace(c, n=c.n + offset) for c in answer.citations]
+        leads.append(shift(answer.lead or answer.text.split("\n")[0]))
+        blocks.append(f"{part}\n{shift(answer.text)}")
+    first = answers[0]
+    return Answer(
+        text="\n\n".join(blocks),
+        language=first.language,
+        abstained=all(a.abstained for a in answers),
+        citations=citations,
+        resolved_question=" ".join(parts),
+        organisations=first.organisations,
+        lead=" ".join(leads),
+        partial=any(a.partial or a.abstained for a in answers),
+        refusal=first.refusal if all(a.abstained for a in answers) else "",
+        coverage=min(a.coverage for a in answers),
+    )

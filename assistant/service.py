@@ -15,10 +15,10 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from assistant.answering import ExtractiveAnswerer
+from assistant.answering import ExtractiveAnswerer, combine_answers
 from assistant.evidence import SCORING
 from assistant.intents import guide_kind, intent
-from assistant.query import OrganisationMatcher, Question, QuestionAnalyzer
+from assistant.query import OrganisationMatcher, Question, QuestionAnalyzer, question_parts
 from assistant.responsibilities import extract as extract_responsibilities
 from assistant.retrieval import HybridRetriever
 from core import messages
@@ -211,7 +211,38 @@ class Assistant:
         (unique parts of their names) and documents (ids), citing what it quotes.
 
         With an LLM configured, its reply is streamed to ``on_token`` and then verified
-        against the cited passages; the extractive answer is the fallback."""
+        against the cited passages; the extractive answer is the fallback. Several questions
+        in one get an answer to each part."""
+        parts = question_parts(self.clean_question(question))
+        if len(parts) > 1:
+            answers = [
+                self._ask_one(
+                    part,
+                    history=[*history, *parts[:i]],
+                    organisations=organisations,
+                    documents=documents,
+                    on_token=on_token,
+                )
+                for i, part in enumerate(parts)
+            ]
+            return combine_answers(parts, answers)
+        return self._ask_one(
+            question,
+            history=history,
+            organisations=organisations,
+            documents=documents,
+            on_token=on_token,
+        )
+
+    def _ask_one(
+        self,
+        question: str,
+        *,
+        history: Sequence[str],
+        organisations: Sequence[str] | None,
+        documents: Sequence[str] | None,
+        on_token: Callable[[str], None] | None,
+    ) -> Answer:
         parsed = self.understand(question, history, organisations)
         hits = self.retrieve(parsed, documents=documents, k=max(self.settings.top_k * 2, 10))
         who = asks_who(parsed.text)

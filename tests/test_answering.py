@@ -209,3 +209,23 @@ def test_a_specific_trip_question_the_policies_do_not_answer_is_not_given_the_ch
 ):
     answer = assistant.ask("Får jag flyga business class på en internationell tjänsteresa?")
     assert answer.abstained
+
+
+def test_several_questions_in_one_get_an_answer_each_numbered_through(assistant):
+    answer = assistant.ask(
+        "Vem beslutar om vänortssamarbeten i Västernorrland? "
+        "Och vem ansvarar för officiella internationella kontakter där?"
+    )
+    first, second = answer.text.split("\n\nOch vem ansvarar")
+    assert "Landstingsfullmäktige" in first and "Regionala nämnden" in second
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert all(f"[{c.n}]" in answer.text for c in answer.citations)
+
+
+def test_a_follow_up_asking_for_something_similar_carries_the_topic(assistant):
+    answer = assistant.ask(
+        "Does Härjedalen have something similar?",
+        history=["Who is responsible for official contacts in Västernorrland?"],
+    )
+    assert answer.organisations == ["Härjedalens kommun"] and not answer.abstained
+    assert "Kommunstyrelsen" in answer.text

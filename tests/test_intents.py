@@ -40,3 +40,15 @@ def test_other_questions_have_no_guide(question):
 )
 def test_who_questions(question, who):
     assert intent("who", question) is who
+
+
+def test_a_message_of_several_questions_is_split_but_framing_stays_with_its_question():
+    from assistant.query import question_parts
+
+    assert question_parts("Vem beslutar? Och vem följer upp resan?") == [
+        "Vem beslutar?",
+        "Och vem följer upp resan?",
+    ]
+    framed = "I travel to Riga next week. What must I report afterwards?"
+    assert question_parts(framed) == [framed]
+    assert question_parts("Who decides on twinning? And?") == ["Who decides on twinning? And?"]
