@@ -262,6 +262,34 @@ def cmd_map(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
+    """Print a catalog entry, guessed from the text, for every file the catalog lacks."""
+    from core.errors import DocumentError
+    from ingest import loaders
+    from ingest.catalog import CATALOG_FILE, guess_meta, to_toml, uncatalogued
+
+    folder = Path(args.folder) if args.folder else settings.policies_path
+    if not folder.is_dir():
+        print(f"error: {folder} is not a folder", file=sys.stderr)
+        return 2
+    files = uncatalogued(folder)
+    if not files:
+        print(f"# every document in {folder} has an entry in {CATALOG_FILE}")
+        return 0
+    status = 0
+    print(f"# Entries for {folder / CATALOG_FILE}, guessed from each document's text.")
+    for path in files:
+        try:
+            text = loaders.load(path, max_bytes=int(settings.max_file_mb * 1024 * 1024)).text
+        except DocumentError as exc:
+            print(f"# {path.name}: not readable ({exc})")
+            status = 1
+            continue
+        print()
+        print(to_toml(guess_meta(path, text, warn=False)), end="")
+    return status
+
+
 def _guide(args: argparse.Namespace, settings: Settings, kind: str) -> int:
     from assistant.guides import CHECKLIST, ONBOARDING, build_guide, render_guide
     from assistant.service import Assistant
@@ -346,6 +374,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", choices=["sv", "en"], default="sv")
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=func)
+
+    p = sub.add_parser(
+        "catalog", help="print a catalog entry to check and paste for every uncatalogued file"
+    )
+    p.add_argument("folder", nargs="?", help="the policy folder (default: the policy library)")
+    p.set_defaults(func=cmd_catalog)
 
     p = sub.add_parser("eval", help="score a gold question set, or the map on a corpus (--map)")
     p.add_argument("file", nargs="?", default=str(DEFAULT_GOLD))

@@ -9,6 +9,7 @@ can extend it for its own documents without touching the program:
   for bodies;
 - ``clause_words.csv``: closed word classes (modal verbs, adverbs, prepositions, ...);
 - ``question_words.csv``: words that frame a question;
+- ``document_types.csv``: a document's type from its title (for guessed catalog entries);
 - ``guide_points.csv``: the points of the pre-trip checklist and the onboarding overview.
 """
 
@@ -175,6 +176,12 @@ def clause_words() -> dict[str, tuple[str, ...]]:
         entries = [w.strip() for w in row["words"].split("|") if w.strip()]
         out[row["class"]] = tuple(sorted(entries, key=len, reverse=True))
     return out
+
+
+@lru_cache(maxsize=1)
+def document_types() -> tuple[tuple[str, str], ...]:
+    """(title word, catalog type) pairs: ``policy`` -> policy, ``riktlinjer`` -> riktlinjer."""
+    return tuple((r["word"].lower(), r["type"]) for r in _rows("document_types.csv"))
 
 
 @lru_cache(maxsize=2)

@@ -209,7 +209,7 @@ def _noun_phrase(tokens: list[str]) -> str | None:
     return _capitalise(" ".join(kept).rstrip(",.;:"))
 
 
-def _body_after(text: str) -> tuple[str | None, str]:
+def body_after(text: str) -> tuple[str | None, str]:
     """The body at the start of ``text`` (the words after "av", "hos", "åligger"): up to
     where its name ends (a date, a preposition other than "för", a comma, a clause). Returns
     the body and the text after it."""
@@ -525,7 +525,7 @@ def _patterns(text: str) -> list[Triple]:
         if any(abs(body_start - t) < 2 for t in taken):
             continue
         if m.end("body") == len(text):
-            body, rest = _body_after(m.group("body"))
+            body, rest = body_after(m.group("body"))
         else:
             body, rest = whole_body(m.group("body")), ""
         if not body:
@@ -546,7 +546,7 @@ def _patterns(text: str) -> list[Triple]:
         # "..., och för förtroendevalda av landstingsstyrelsens arbetsutskott"
         gap = re.match(r"^,?\s*(?:och|samt)\s+(?P<m>[^,.;]{2,80}?)\s+av\s+(?P<b>.+)$", rest)
         if gap and not any(is_finite_verb(t) for t in gap.group("m").split()):
-            second, _ = _body_after(gap.group("b"))
+            second, _ = body_after(gap.group("b"))
             head = matter.split(" för ")[0] if matter else ""
             if second:
                 found.append((second, entry.relation, f"{head} {gap.group('m')}".strip()))
