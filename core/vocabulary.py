@@ -184,6 +184,39 @@ def document_types() -> tuple[tuple[str, str], ...]:
     return tuple((r["word"].lower(), r["type"]) for r in _rows("document_types.csv"))
 
 
+@dataclass(frozen=True, slots=True)
+class GuidePoint:
+    """A point of the checklist or the onboarding overview (a row of ``guide_points.csv``)."""
+
+    guide: str  # "checklist" or "onboarding"
+    key: str
+    sv: str
+    en: str
+    groups: tuple[tuple[str, ...], ...]  # every group needs one of its terms
+    map_kinds: tuple[str, ...] = ()
+    map_terms: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=2)
+def guide_points(guide: str) -> tuple[GuidePoint, ...]:
+    def split(value: str) -> tuple[str, ...]:
+        return tuple(t.strip() for t in value.split("|") if t.strip())
+
+    return tuple(
+        GuidePoint(
+            guide=r["guide"],
+            key=r["id"],
+            sv=r["sv"],
+            en=r["en"],
+            groups=tuple(split(g) for g in r["terms"].split(";") if split(g)),
+            map_kinds=split(r.get("map_kinds", "")),
+            map_terms=split(r.get("map_terms", "")),
+        )
+        for r in _rows("guide_points.csv")
+        if r["guide"] == guide
+    )
+
+
 @lru_cache(maxsize=2)
 def question_words(lang: str) -> frozenset[str]:
     """Words that frame a question without saying what it is about ("enligt", "tell")."""
