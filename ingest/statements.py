@@ -270,9 +270,11 @@ def _subject(pre: str) -> tuple[str | None, bool]:
 
 
 def _adverbial(text: str) -> bool:
-    """A fronted adverbial ("Vid officiella besök", "Inom förvaltningarna", "Därför")."""
+    """A fronted adverbial ("Vid officiella besök", "Inom förvaltningarna", "Därför", "När
+    kommunen tar emot besök,")."""
     first = _bare(text.split()[0]) if text.split() else ""
-    return first in _PREPOSITIONS or first in _ADVERBS or first in ("här", "där", "nu")
+    clause = first in _SUBORDINATORS and first not in ("som", "att", "vilket", "vilka", "vilken")
+    return first in _PREPOSITIONS or first in _ADVERBS or first in ("här", "där", "nu") or clause
 
 
 def _subject_body(s: str) -> str | None:
@@ -306,6 +308,23 @@ def _subject_body(s: str) -> str | None:
         if not all(_noun_phrase(p) for p in parts):
             tokens = parts[-1] if parts else []
     return _noun_phrase(tokens)
+
+
+def _genitive_body(text: str) -> str | None:
+    """The body named in the genitive at the end of ``text``: "Enligt policyn är kansliets
+    [uppgift]" -> Kansliet; "Internationella funktionens övergripande [uppdrag]" ->
+    Internationella funktionen."""
+    tokens = text.split()
+    while tokens and not tokens[-1].endswith("s") and _modifier(tokens[-1]):
+        tokens.pop()
+    if not tokens or not tokens[-1].endswith("s"):
+        return None
+    tokens[-1] = tokens[-1][:-1]
+    for k in range(min(6, len(tokens)), 0, -1):
+        body = whole_body(" ".join(tokens[-k:]))
+        if body:
+            return body
+    return None
 
 
 def whole_body(text: str) -> str | None:
@@ -526,6 +545,8 @@ def _patterns(text: str) -> list[Triple]:
             continue
         if m.end("body") == len(text):
             body, rest = body_after(m.group("body"))
+        elif m.end("body") < m.start("matter") and "{body} " in entry.phrase[:7]:
+            body, rest = _genitive_body(m.group("body")), ""
         else:
             body, rest = whole_body(m.group("body")), ""
         if not body:
@@ -537,11 +558,13 @@ def _patterns(text: str) -> list[Triple]:
             else:
                 matter = _strip_duty_noun(m.group("matter").strip())
         else:
-            matter, _, _ = _cut_matter(m.group("matter"))
+            matter = ""
         if any(_bare(w) in _NEGATION for w in (m.group(0)[: m.start("body") - m.start()]).split()):
             continue
         taken.append(body_start)
-        if _usable(matter):
+        if m.start("matter") > m.start("body"):  # "det åligger Y att X": X as after a verb
+            found += _with_matter(body, entry.relation, m.group("matter"))
+        elif _usable(matter):
             found.append((body, entry.relation, matter))
         # "..., och för förtroendevalda av landstingsstyrelsens arbetsutskott"
         gap = re.match(r"^,?\s*(?:och|samt)\s+(?P<m>[^,.;]{2,80}?)\s+av\s+(?P<b>.+)$", rest)
@@ -588,6 +611,9 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
     return []
 
 
+_PARTICLE_PHRASES = frozenset(e.phrase for e in _RELATIONS.of_form("verb"))
+
+
 def _inverted(
     text: str, end: int, entry: vocabulary.RelationPhrase, fill: str
 ) -> tuple[str | None, str]:
@@ -602,7 +628,10 @@ def _inverted(
     for k in range(1, min(6, len(tokens)) + 1):
         if _is_body_token(tokens[k - 1].rstrip(",")):
             body = _noun_phrase(tokens[:k])
-            return (body, " ".join(tokens[k:])) if body else (None, "")
+            rest = tokens[k:]
+            if rest and f"{entry.phrase} {_bare(rest[0])}" in _PARTICLE_PHRASES:
+                rest = rest[1:]  # "beslutar kommundirektören om": the particle of the verb
+            return (body, " ".join(rest)) if body else (None, "")
     return None, ""
 
 
@@ -618,9 +647,21 @@ def _inverted_multi(text: str) -> list[Triple]:
     return []
 
 
+# A task or commission that is itself a duty verb ("har till uppgift att samordna X") is that
+# duty: the body coordinates X.
+_TASKS = frozenset(e.relation for e in _RELATIONS.entries if e.relation.endswith(" att"))
+
+
 def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
+    task = relation in _TASKS
     matter, kind, rest = _cut_matter(raw)
-    found = [(subject, relation, m) for m in _split_att(matter) if _usable(m)]
+    found: list[Triple] = []
+    for part in _split_att(matter):
+        duty = _verb_at_start(part) if task else None
+        if duty is not None and duty[0] not in _TASKS:
+            found.append((subject, duty[0], duty[1].strip(" ,.;:")))
+        elif _usable(part):
+            found.append((subject, relation, part))
     if kind == "shared":
         found += _active(rest, subject) or _active(f"{subject} {rest}", None)
     elif kind == "clause":

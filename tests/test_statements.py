@@ -390,3 +390,19 @@ def test_bodies_are_recognised_by_how_swedish_names_them():
 )
 def test_finite_verbs_are_told_from_plural_nouns(word, finite):
     assert is_finite_verb(word) is finite
+
+
+def test_a_task_that_is_itself_a_duty_verb_is_that_duty():
+    assert rows("Kommunkansliet har till uppgift att samordna vänortsbesöken.") == [
+        ("Kommunkansliet", "samordnar", "vänortsbesöken")
+    ]
+    found = rows(
+        "Utvecklingsenhetens uppdrag är att stödja förvaltningarna i EU-frågor och att "
+        "samordna kommunens nätverk."
+    )
+    assert has(found, "Utvecklingsenheten", "ger stöd till", "förvaltningarna")
+    assert has(found, "Utvecklingsenheten", "samordnar", "nätverk")
+    # a task that is not a duty verb keeps the task relation
+    assert rows("Kansliets uppgift är att boka resor åt politikerna.") == [
+        ("Kansliet", "har till uppgift att", "boka resor åt politikerna")
+    ]
