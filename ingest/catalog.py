@@ -107,7 +107,7 @@ def _common(word: str) -> bool:
 
 
 def _normal_case(line: str, *, title: bool = False) -> str:
-    """An all-capitals line in ordinary case: a name "GRANÅS KOMMUN" -> "Granås kommun", a
+    """An all-capitals line in ordinary case: a name "ÖSTERBY KOMMUN" -> "Österby kommun", a
     title "INTERNATIONELL POLICY" -> "Internationell policy" (two-letter parts such as "EU"
     stay as they are)."""
     if not line.isupper():
@@ -150,8 +150,8 @@ def _lines(text: str) -> list[str]:
 
 
 def _letterhead(lines: list[str]) -> str | None:
-    """An organisation named at the top, before or just after the title ("Älvdala kommun ·
-    Kommunledningskontoret", "REGION NORDMARK", "**Sjöviks stad**")."""
+    """An organisation named at the top, before or just after the title ("Ekby kommun ·
+    Kommunledningskontoret", "REGION NORRHAV", "**Lunneviks stad**")."""
     for line in lines[:4]:
         normal = _normal_case(line)
         names = _organisations(normal)
@@ -241,7 +241,7 @@ def _front_matter(text: str, title: str) -> str:
 
 def guess_decision(front: str) -> tuple[str | None, dt.date | None]:
     """Who decided the document and when, from its front matter ("Beslutad av
-    regionfullmäktige 2021-11-24", "Policyn antogs av kommunfullmäktige den 15 mars 2021")."""
+    regionfullmäktige 2024-02-20", "Strategin antogs av kommunfullmäktige den 3 maj 2016")."""
     from core.structure import sentences
     from ingest.statements import body_after
 
@@ -284,7 +284,7 @@ def _ascii(text: str) -> str:
 def guess_aliases(organisation: str, text: str = "") -> tuple[str, ...]:
     """Other names users type: the place name, its genitive, forms without å/ä/ö, and
     "Region X" for a county council (county councils are regions since 2019). A name in the
-    genitive ("Sjöviks stad") also gives the bare place name when the text uses it."""
+    genitive ("Lunneviks stad") also gives the bare place name when the text uses it."""
     place = re.sub(
         r"^(?:Landstinget i |Landstinget |Region )|(?: läns landsting| kommun| stad)$",
         "",
@@ -297,7 +297,7 @@ def guess_aliases(organisation: str, text: str = "") -> tuple[str, ...]:
     if place.endswith("s") and (
         re.search(rf"\b{re.escape(bare)}\b(?!s)", text) or place[-2] not in "aeiouyåäösr"
     ):
-        forms = [bare, place]  # "Sjöviks stad": Sjövik, Sjöviks
+        forms = [bare, place]  # "Lunneviks stad": Lunnevik, Lunneviks
     county = organisation.startswith("Landstinget") or organisation.endswith("landsting")
     if county:
         forms.append(f"Region {forms[0]}")

@@ -5,16 +5,16 @@ each passage, and the assistant reads the map back from the index.
 What is recognised (the phrases themselves live in ``data/vocabulary/relations.csv``, how
 bodies are named in ``bodies.csv``, the closed word classes in ``clause_words.csv``):
 
-- active: ``Kommunstyrelsen samordnar det internationella arbetet``, with a modal
-  (``Nämndens ordförande får besluta om ...``), adverbs (``Nämnderna svarar själva för ...``)
-  or the verb first after an adverbial (``Vid officiella besök svarar värdkommunen för ...``);
-- passive and participles: ``Resor godkänns av kommunstyrelsens ordförande``,
-  ``Strategin, som beslutats av regionfullmäktige, ...``, ``Rutinen är fastställd av ...``,
-  ``Beslut om medlemskap fattas av regionstyrelsen``;
+- active: ``Kulturnämnden beslutar om bidrag``, with a modal (``Förvaltningschefen får
+  besluta om ...``), adverbs (``Nämnderna ansvarar själva för ...``) or the verb first after
+  an adverbial (``Vid besök ansvarar värdkommunen för ...``);
+- passive and participles: ``Utlandsresor godkänns av nämndens ordförande``, ``Vår
+  EU-strategi, som beslutats av kommunfullmäktige, ...``, ``Programmet är fastställt av ...``,
+  ``Beslut om nya vänorter fattas av kommunfullmäktige``;
 - nominal: ``Ansvaret för X ligger hos Y``, ``Det åligger Y att X``, ``Y har till uppgift att
-  X``, ``Y har kommunstyrelsens uppdrag att X``;
-- coordination: ``Y samordnar X och ger stöd till Z`` gives two rows, ``..., och för
-  förtroendevalda av arbetsutskottet`` gives the second body its own row;
+  X``, ``Y har nämndens uppdrag att X``, ``Y:s uppgift är att X``;
+- coordination: ``Y ger stöd till Z och ansvarar för X`` gives two rows, ``..., och för
+  politiker av arbetsutskottet`` gives the second body its own row;
 - lists under a lead-in (``Kommunstyrelsen ansvarar för:``), an item that is itself a duty in
   the infinitive (``besluta om medlemskap``) taking that verb;
 - sections headed by a body, and lines ``Kommunstyrelsen – samordnar ...`` or
@@ -23,14 +23,14 @@ bodies are named in ``bodies.csv``, the closed word classes in ``clause_words.cs
 
 A body is recognised by how Swedish names one (the end of its head word: ``...nämnden``,
 ``...kontoret``, ``...chefen``; or a glossary term for a body), never by a list of any
-document's bodies. The body is the subject only (``Sekretariatet, med särskild tjänsteman ...,
-ansvarar`` -> ``Sekretariatet``); the matter ends where another clause begins (a new finite
-verb after ``och``, a subordinate clause after a comma).
+document's bodies. The body is the subject only (``Kanslienheten, som hör till
+kommunledningskontoret, ansvarar`` -> ``Kanslienheten``); the matter ends where another clause
+begins (a new finite verb after ``och``, a subordinate clause after a comma).
 
-    Landstingsfullmäktige beslutar om            ->  (Landstingsfullmäktige, beslutar om, vänortssamarbeten)
-    - vänortssamarbeten
-    Handlingsplanen beslutas av landstingsdirektören
-                                                 ->  (Landstingsdirektören, beslutar om, Handlingsplanen)
+    Regionfullmäktige beslutar om:               ->  (Regionfullmäktige, beslutar om, vänortsavtal)
+    - vänortsavtal
+    Handlingsplanen fastställs av kommunstyrelsen
+                                                 ->  (Kommunstyrelsen, fastställer, Handlingsplanen)
 """
 
 from __future__ import annotations
@@ -154,9 +154,9 @@ def _modifier(token: str) -> bool:
 
 def _noun_phrase(tokens: list[str]) -> str | None:
     """The body named by ``tokens`` (a subject or the words after "av"), or None when the
-    phrase's head is not a body. Keeps what names the body ("Avdelningen för internationella
-    relationer", "Alla medarbetare med ett internationellt uppdrag", "(LSF)"), drops where it
-    sits ("Internationella enheten vid landstingskontoret") and articles."""
+    phrase's head is not a body. Keeps what names the body ("Avdelningen för tillväxt", "Alla
+    anställda med budgetansvar", an abbreviation "(KLK)"), drops where it sits
+    ("Projektenheten vid regionkansliet") and articles."""
     tokens = [t for t in tokens if t]
     while tokens and _bare(tokens[0]) in _DETERMINERS and len(tokens) > 1:
         tokens = tokens[1:]
@@ -281,7 +281,7 @@ def _subject_body(s: str) -> str | None:
     s = re.sub(r"\s*,[^,]+,$", "", s.strip()).strip().rstrip(",").strip()
     if not s:
         return None
-    if re.search(r"\s(?:och|samt)$", s):  # "X är ledningsorgan ... och [svarar för]"
+    if re.search(r"\s(?:och|samt)$", s):  # "X är ... organ för Y och [ansvarar för]"
         tokens = s.split()
         cut = next(
             (i for i, t in enumerate(tokens) if i and is_finite_verb(t) and not _is_body_token(t)),
@@ -312,8 +312,7 @@ def _subject_body(s: str) -> str | None:
 
 def _genitive_body(text: str) -> str | None:
     """The body named in the genitive at the end of ``text``: "Enligt policyn är kansliets
-    [uppgift]" -> Kansliet; "Internationella funktionens övergripande [uppdrag]" ->
-    Internationella funktionen."""
+    [uppgift]" -> Kansliet; "Utvecklingsenhetens övergripande [uppdrag]" -> Utvecklingsenheten."""
     tokens = text.split()
     while tokens and not tokens[-1].endswith("s") and _modifier(tokens[-1]):
         tokens.pop()
@@ -566,7 +565,7 @@ def _patterns(text: str) -> list[Triple]:
             found += _with_matter(body, entry.relation, m.group("matter"))
         elif _usable(matter):
             found.append((body, entry.relation, matter))
-        # "..., och för förtroendevalda av landstingsstyrelsens arbetsutskott"
+        # "..., och för politiker av kommunstyrelsens arbetsutskott"
         gap = re.match(r"^,?\s*(?:och|samt)\s+(?P<m>[^,.;]{2,80}?)\s+av\s+(?P<b>.+)$", rest)
         if gap and not any(is_finite_verb(t) for t in gap.group("m").split()):
             second, _ = body_after(gap.group("b"))
@@ -617,9 +616,9 @@ _PARTICLE_PHRASES = frozenset(e.phrase for e in _RELATIONS.of_form("verb"))
 def _inverted(
     text: str, end: int, entry: vocabulary.RelationPhrase, fill: str
 ) -> tuple[str | None, str]:
-    """ "Vid officiella besök svarar värdkommunen för kostnaderna": verb, subject, rest. For a
-    one-word verb the subject is the body right after it; for "har * ansvar för" the words
-    the wildcard took ("Inom förvaltningarna har förvaltningscheferna ansvar för")."""
+    """ "Vid besök ansvarar värdkommunen för kostnaderna": verb, subject, rest. For a one-word
+    verb the subject is the body right after it; for "har * ansvar för" the words the wildcard
+    took ("Inom regionen har regiondirektören ansvar för")."""
     if "*" in entry.phrase.split():
         return (_noun_phrase(fill.split()), text[end:]) if fill.strip() else (None, "")
     if len(entry.phrase.split()) > 1:
