@@ -105,7 +105,8 @@ def relations() -> Relations:
             )
         )
     return Relations(
-        phrases={" ".join(e.words): e.relation for e in entries},
+        # the verb and noun forms: what a question asks with ("Vem beslutar om ...?")
+        phrases={" ".join(e.words): e.relation for e in entries if e.form != "pattern"},
         english={r["relation"]: r["english"] for r in rows},
         kinds=kinds,
         entries=tuple(entries),
