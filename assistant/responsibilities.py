@@ -46,6 +46,7 @@ def to_csv(rows: Iterable[Responsibility]) -> str:
         "organisation",
         "organ",
         "relation",
+        "kind",
         "matter",
         "document",
         "section",

@@ -36,7 +36,9 @@ log = logging.getLogger(__name__)
 
 # Bump when chunking or what is extracted from passages changes, so that every document
 # is re-chunked on the next ingest.
-CHUNKER_VERSION = "5"  # 4: responsibility statements stored with each passage; 5: infinitive duties
+# 4: responsibility statements stored with each passage; 5: infinitive duties;
+# 6: statements in any organisation's phrasing (passive, nominal, inverted, body sections)
+CHUNKER_VERSION = "6"
 
 Progress = Callable[[int, int, str], None]
 
