@@ -11,10 +11,11 @@ policy-assistant catalog [FOLDER]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -122,18 +123,16 @@ def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
     return status
 
 
-def map_rows(corpus: Path, settings: Settings) -> list[Any]:
-    """Ingest a corpus folder (``docs/`` and ``catalog.toml``) into a temporary index with
-    hash embeddings and return its responsibility map as rows with their file names."""
+@contextlib.contextmanager
+def corpus_library(corpus: Path, settings: Settings, **overrides: Any) -> Iterator[Settings]:
+    """A temporary library of a corpus folder (``docs/`` and ``catalog.toml``), ingested into
+    a temporary index; the settings that point at it."""
     import shutil
     import tempfile
 
-    from assistant.map_eval import ExtractedRow
-    from assistant.responsibilities import extract
-    from core.store import PassageStore
     from ingest.indexer import ingest
 
-    with tempfile.TemporaryDirectory(prefix="map-eval-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
         root = Path(tmp)
         library = root / "policies"
         shutil.copytree(corpus / "docs", library)
@@ -144,13 +143,26 @@ def map_rows(corpus: Path, settings: Settings) -> list[Any]:
                 "data_dir": root,
                 "policies_dir": library,
                 "index_dir": root / "index",
-                "embedding_model": "hash",
+                "glossary_path": settings.glossary_file,
+                "feedback_db": root / "feedback.sqlite3",
                 "chroma_host": None,
-                "collection": "map_eval",
+                "collection": "corpus",
+                **overrides,
             }
         )
         logging.getLogger("ingest.catalog").setLevel(logging.ERROR)  # guessed entries are fine
         ingest(local, [library])
+        yield local
+
+
+def map_rows(corpus: Path, settings: Settings) -> list[Any]:
+    """Ingest a corpus folder into a temporary index with hash embeddings and return its
+    responsibility map as rows with their file names."""
+    from assistant.map_eval import ExtractedRow
+    from assistant.responsibilities import extract
+    from core.store import PassageStore
+
+    with corpus_library(corpus, settings, embedding_model="hash") as local:
         store = PassageStore(local)
         files = {d: str(f.get("file", "")) for d, f in store.manifest().documents.items()}
         return [
@@ -207,6 +219,13 @@ def cmd_eval_map(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.map:
         return cmd_eval_map(args, settings)
+    if args.library:
+        with corpus_library(Path(args.library), settings) as local:
+            return cmd_eval_questions(args, local)
+    return cmd_eval_questions(args, settings)
+
+
+def cmd_eval_questions(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evaluation import (
         Report,
         at_threshold,
@@ -419,6 +438,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="score the responsibility map on a labelled corpus (docs/, map.jsonl, ...)",
     )
     p.add_argument("--details", action="store_true", help="with --map: list missed and false rows")
+    p.add_argument(
+        "--library",
+        metavar="CORPUS_DIR",
+        help="ask against a temporary index of this corpus (docs/, catalog.toml) instead",
+    )
     p.add_argument("--min-precision", type=float, help="with --map")
     p.add_argument("--min-recall", type=float, help="with --map")
     p.add_argument("--json", action="store_true")

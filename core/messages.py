@@ -113,6 +113,7 @@ _SV: dict[str, str] = {
     "answer_guide_lead_many_onboarding": "För en nyvald politiker tar policyerna upp – {points}.",
     "llm_dropped": "{n} mening(ar) i språkmodellens svar stämde inte med de citerade källorna och togs bort. Källorna nedan visar vad som står.",
     "llm_timeout": "svaret tog mer än {seconds:g} s",
+    "answer_refuse_unknown_name": "Policyerna nämner inte {names}, så jag kan inte svara på det.",
 }
 
 _EN: dict[str, str] = {
@@ -218,6 +219,7 @@ _EN: dict[str, str] = {
     "answer_guide_lead_many_onboarding": "For a newly elected politician, the policies cover – {points}.",
     "llm_dropped": "{n} sentence(s) of the language model's answer did not match the cited sources and were removed. The sources below show what they say.",
     "llm_timeout": "the reply took more than {seconds:g} s",
+    "answer_refuse_unknown_name": "The policies do not mention {names}, so I cannot answer that.",
 }
 
 CATALOG: dict[str, dict[str, str]] = {"sv": _SV, "en": _EN}

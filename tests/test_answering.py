@@ -229,3 +229,23 @@ def test_a_follow_up_asking_for_something_similar_carries_the_topic(assistant):
     )
     assert answer.organisations == ["Härjedalens kommun"] and not answer.abstained
     assert "Kommunstyrelsen" in answer.text
+
+
+def test_a_partner_the_library_never_mentions_is_refused_by_name(assistant):
+    answer = assistant.ask("Does Härjedalen have a twinning agreement with Tartu?")
+    assert answer.abstained and answer.refusal == "unknown_name"
+    assert "Tartu" in answer.text
+
+
+def test_a_destination_the_library_never_mentions_is_framing_not_a_refusal(assistant):
+    answer = assistant.ask(
+        "I am going to a conference in Tallinn for Region Västernorrland. "
+        "What mandate and reporting back is expected of me?"
+    )
+    assert not answer.abstained
+    assert {c.organisation for c in answer.citations} == {"Landstinget Västernorrland"}
+
+
+def test_a_year_must_stand_beside_what_the_question_is_about(assistant):
+    answer = assistant.ask("Vilket år antogs Norrbottens internationella policy?")
+    assert answer.abstained and answer.refusal == "year"
