@@ -236,15 +236,8 @@ class ExtractiveAnswerer:
                     quoted_units.append((n, hit, top))
                     citations.append(Citation.from_passage(n, hit.passage, hit.score, note_text))
         lead = self._lead(question, quoted_units, decision, lang, who=who)
-        return Answer(
-            text="\n".join([lead, "", t["evidence"], *lines[1:]]),
-            language=lang,
-            abstained=False,
-            citations=citations,
-            resolved_question=question.resolved,
-            lead=lead,
-            partial=decision.partial,
-            coverage=chosen[0].coverage,
+        return _cited_answer(
+            question, lead, lines, citations, partial=decision.partial, coverage=chosen[0].coverage
         )
 
     # -- deciding -------------------------------------------------------------------
@@ -546,15 +539,7 @@ class ExtractiveAnswerer:
         else:
             points = "; ".join(f"{org}: {refs}" for org, refs in said)
             lead = t[f"guide_lead_many_{kind}"].format(points=points)
-        return Answer(
-            text="\n".join([lead, "", t["evidence"], *lines[1:]]),
-            language=lang,
-            abstained=False,
-            citations=citations,
-            resolved_question=question.resolved,
-            lead=lead,
-            coverage=1.0,
-        )
+        return _cited_answer(question, lead, lines, citations, partial=False, coverage=1.0)
 
     def refuse(
         self,
@@ -588,6 +573,30 @@ class ExtractiveAnswerer:
             resolved_question=question.resolved,
             refusal=case,
         )
+
+
+def _cited_answer(
+    question: Question,
+    lead: str,
+    evidence: list[str],
+    citations: list[Citation],
+    *,
+    partial: bool,
+    coverage: float,
+) -> Answer:
+    """The direct answer first, then the evidence (blocks of quotes, each block after a
+    blank line: ``evidence`` starts with one)."""
+    lang = messages.language(question.language)
+    return Answer(
+        text="\n".join([lead, "", _texts(lang)["evidence"], *evidence[1:]]),
+        language=lang,
+        abstained=False,
+        citations=citations,
+        resolved_question=question.resolved,
+        lead=lead,
+        partial=partial,
+        coverage=coverage,
+    )
 
 
 _REF = re.compile(r"\[(\d+)\]")

@@ -170,7 +170,7 @@ def build_guide(
             guide.validity_notes.append(f"{assistant.documents[doc_id].title}: {note}")
     for point in points:
         question = _point_question(point, lang)
-        hits = assistant.retriever.search(question, doc_ids=doc_ids, k=3, dense=False)
+        hits = assistant.retriever.search(question, doc_ids=doc_ids, k=3)
         label = point.sv if lang == "sv" else point.en
         best = next((h for h in hits if h.coverage >= 0.999), None)
         n = len([i for i in guide.items if i.citation]) + 1

@@ -285,6 +285,14 @@ class Assistant:
             self._guides[key] = guide
         return guide
 
+    def warm_guides(self) -> None:
+        """Build every organisation's guides now (about 5 s for the bundled library), so that
+        no question waits for one; the app does this in the background at start."""
+        for organisation in self.organisations():
+            for kind in ("checklist", "onboarding"):
+                for language in messages.LANGUAGES:
+                    self.guide(organisation, kind, language)
+
     def _mostly_guide(self, parsed: Question) -> bool:
         """Most of the question's weight is the trip or the new mandate itself ("What should
         I check before an official trip abroad?"), not a matter within it. A concept that

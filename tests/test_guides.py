@@ -11,8 +11,8 @@ import pytest
 from assistant.guides import CHECKLIST, ONBOARDING, build_guide, render_guide
 from core import vocabulary
 from core.embeddings import HashEmbedder
-from core.settings import DEFAULT_DATA_DIR, Settings
 from ingest.indexer import ingest
+from tests.helpers import library_settings
 
 EKBY = """# Riktlinjer för internationellt arbete
 
@@ -66,13 +66,7 @@ def made_up(tmp_path_factory):
     (library / "ekby.md").write_text(EKBY, encoding="utf-8")
     (library / "norrhav.md").write_text(NORRHAV, encoding="utf-8")
     (library / "catalog.toml").write_text(CATALOG, encoding="utf-8")
-    settings = Settings(
-        data_dir=root,
-        policies_dir=library,
-        index_dir=root / "index",
-        embedding_model="hash",
-        glossary_path=DEFAULT_DATA_DIR / "glossary.csv",
-    )
+    settings = library_settings(root, library)
     embedder = HashEmbedder()
     ingest(settings, embedder=embedder)
     return Assistant(settings, embedder=embedder)

@@ -8,6 +8,7 @@ import pytest
 
 from assistant.service import Assistant
 from tests.conftest import TODAY
+from tests.helpers import library_settings
 from tests.llm_standin import StandIn
 
 QUESTION = "Vem beslutar om vänortssamarbeten?"
@@ -244,7 +245,7 @@ En hotellnatt får kosta högst 1 500 kronor. Policyn gäller från 2024-01-01.
 @pytest.fixture
 def travel_assistant(tmp_path, hash_embedder, standin):
     """A made-up travel policy with an instruction to the model next to its rule."""
-    from core.settings import DEFAULT_DATA_DIR, Settings
+    from core.settings import DEFAULT_DATA_DIR
     from ingest.indexer import ingest
 
     library = tmp_path / "policies"
@@ -257,11 +258,9 @@ def travel_assistant(tmp_path, hash_embedder, standin):
         + "hotel|hotel night|night,hotellnatt|hotell,\ncost|costs,kosta|kostar,\n",
         encoding="utf-8",
     )
-    settings = Settings(
-        data_dir=tmp_path,
-        policies_dir=library,
-        index_dir=tmp_path / "index",
-        embedding_model="hash",
+    settings = library_settings(
+        tmp_path,
+        library,
         glossary_path=glossary,
         llm_base_url=standin.base_url,
         llm_model="standin-7b",

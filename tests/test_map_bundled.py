@@ -23,6 +23,7 @@ from assistant.responsibilities import extract
 from core.settings import PROJECT_ROOT
 from core.store import PassageStore
 from ingest.indexer import ingest
+from tests.helpers import library_settings
 
 BEFORE = PROJECT_ROOT / "tests" / "data" / "bundled_map_before.csv"
 PREFIX_WORDS = 4
@@ -36,16 +37,10 @@ def _old_rows() -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def bundled_map(tmp_path_factory):
     from core.embeddings import HashEmbedder
-    from core.settings import DEFAULT_DATA_DIR, Settings
+    from core.settings import DEFAULT_DATA_DIR
 
     root = tmp_path_factory.mktemp("bundled-map")
-    settings = Settings(
-        data_dir=root,
-        policies_dir=DEFAULT_DATA_DIR / "policies",
-        index_dir=root / "index",
-        embedding_model="hash",
-        glossary_path=DEFAULT_DATA_DIR / "glossary.csv",
-    )
+    settings = library_settings(root, DEFAULT_DATA_DIR / "policies")
     ingest(settings, embedder=HashEmbedder())
     return extract(PassageStore(settings).live_passages())
 
