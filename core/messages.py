@@ -107,6 +107,9 @@ _SV: dict[str, str] = {
     "feedback_locked": "Återkopplingen kunde inte sparas: databasen är upptagen just nu. Försök igen om en stund.",
     "feedback_readonly": "Återkopplingen kunde inte sparas: databasen går inte att skriva till. Be förvaltaren göra den skrivbar.",
     "feedback_failed": "Återkopplingen kunde inte sparas: databasen är skadad. Be förvaltaren byta fil.",
+    "index_unreadable": "Policyindexet i {folder} går inte att läsa. Be förvaltaren bygga om det: `policy-assistant ingest --rebuild`.",
+    "index_readonly": "Indexmappen {folder} går inte att skriva till. Be förvaltaren göra den skrivbar för den användare som kör assistenten.",
+    "disk_full": "För lite ledigt diskutrymme för indexet i {folder} ({free_mb} MB ledigt). Indexet är oförändrat. Be förvaltaren frigöra utrymme och läsa in igen.",
 }
 
 _EN: dict[str, str] = {
@@ -206,6 +209,9 @@ _EN: dict[str, str] = {
     "feedback_locked": "Your feedback could not be saved: the database is busy right now. Try again in a moment.",
     "feedback_readonly": "Your feedback could not be saved: the database cannot be written. Ask the administrator to make it writable (POLICY_ASSISTANT_FEEDBACK_DB).",
     "feedback_failed": "Your feedback could not be saved: the database is damaged. Ask the administrator to use another file (POLICY_ASSISTANT_FEEDBACK_DB).",
+    "index_unreadable": "The policy index in {folder} cannot be read. Ask the administrator to rebuild it: `policy-assistant ingest --rebuild`.",
+    "index_readonly": "The index folder {folder} cannot be written. Ask the administrator to make it writable for the user running the assistant.",
+    "disk_full": "Not enough free disk space for the index in {folder} ({free_mb} MB free). The index is unchanged. Ask the administrator to free some space and ingest again.",
 }
 
 CATALOG: dict[str, dict[str, str]] = {"sv": _SV, "en": _EN}
@@ -225,3 +231,11 @@ def text(key: str, lang: str | None, **values: object) -> str:
     """One message in ``lang``, with ``values`` filled in."""
     template = table(lang)[key]
     return template.format(**values) if values else template
+
+
+def for_error(error: Exception, lang: str | None) -> str:
+    """An error in ``lang`` when it names a message (``key``, ``values``), else its own text."""
+    key = getattr(error, "key", None)
+    if isinstance(key, str) and key in table(lang):
+        return text(key, lang, **getattr(error, "values", {}))
+    return str(error)
