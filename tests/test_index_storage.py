@@ -92,6 +92,28 @@ def test_each_changing_ingest_publishes_a_new_version_and_moves_the_pointer(
     assert len(kept) > 50 and np.allclose(vectors(old), vectors(new), rtol=0, atol=1e-6)
 
 
+def test_a_reader_keeps_its_version_until_it_refreshes_and_then_sees_all_of_the_new_one(
+    hash_settings, hash_embedder, library: Path
+):
+    ingest(hash_settings, embedder=hash_embedder)
+    assistant = Assistant(hash_settings, embedder=hash_embedder)
+    before = {p.id for p in assistant.passages}
+    write_library(library, 1)  # every document changes: every passage id changes
+    ingest(hash_settings, embedder=hash_embedder)
+    question = "Vem beslutar om vänortssamarbeten?"
+    vector = hash_embedder.embed_query(question)
+    # still the old version, vectors included: dense hits are all passages it loaded
+    assert {pid for pid, _ in assistant.store.query(vector, n=10)} <= before
+    assert {c.passage_id for c in assistant.ask(question).citations} <= before
+    assert assistant.refresh() is True
+    after = {p.id for p in assistant.passages}
+    assert after.isdisjoint(before)
+    hits = assistant.store.query(vector, n=10)
+    assert len(hits) == 20 and {pid for pid, _ in hits} <= after  # 20 of 20 live
+    assert {c.passage_id for c in assistant.ask(question).citations} <= after
+    assert assistant.refresh() is False
+
+
 def test_rebuild_switches_versions_atomically_while_readers_read(hash_settings, hash_embedder):
     """The old rebuild deleted the live collection before renaming the new one: a reader in
     between found no index. Now a reader always finds one complete version."""

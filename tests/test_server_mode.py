@@ -107,6 +107,8 @@ def test_server_versions_are_collections_switched_by_a_pointer_and_cleaned_up(
     )
     embedder = HashEmbedder()
     first = ingest(settings, embedder=embedder)
+    assistant = Assistant(settings, embedder=embedder)
+    before = {p.id for p in assistant.passages}
     harjedalen = library / "harjedalen-internationell-policy.txt"
     for n in range(3):
         harjedalen.write_text(
@@ -120,3 +122,6 @@ def test_server_versions_are_collections_switched_by_a_pointer_and_cleaned_up(
     # the live version, the previous one and the pointer; the first version is gone
     assert names == {report.version, versions.previous(), "policy_passages.current"}
     assert first.version not in names
+    assert assistant.refresh() is True
+    assert {p.id for p in assistant.passages} != before
+    assert "Tillägg 2" in " ".join(p.text for p in assistant.passages)
