@@ -280,9 +280,6 @@ class IndexVersions:
     def new_name(self, generation: int) -> str:
         return f"{self.prefix}.v{generation:06d}-{secrets.token_hex(3)}"
 
-    def generation_of(self, name: str) -> int:
-        return _generation(name, self.prefix) or 0
-
     # to be provided per backend
     def current(self) -> str | None:
         raise NotImplementedError
@@ -343,12 +340,17 @@ class IndexVersions:
     def discard(self, store: PassageStore) -> None:
         """Throw away an unpublished version (after a failure)."""
         store.close()
-        if store.version and store.version != self.current():
+        try:
+            live = self.current()
+        except AssistantError:
+            live = None
+        if store.version and store.version not in (live, LEGACY):
             with contextlib.suppress(Exception):
                 self.remove(store.version)
 
     def restore(self) -> str:
-        """Make the previous version live again; its name."""
+        """Make the previous version live again; its name. (The version it replaces becomes
+        the previous one: restoring again goes forward.)"""
         previous = self.previous()
         if previous is None:
             raise AssistantError(

@@ -446,10 +446,13 @@ def _ingest_locked(
             store.switch(manifest)
             expected = sum(int(f.get("passages", 0)) for f in new_docs.values())
             count = store.count()
-            if count != expected:  # the live version lacked passages it claims: rebuild
-                raise _LiveUnreadable(
-                    f"{versions.location(live)} has {count} of the {expected} passages its "
-                    "manifest lists"
+            if count != expected and old_store is not None:  # the live one lacked some
+                raise _LiveUnreadable("it holds fewer passages than its manifest lists")
+            if count != expected:
+                raise IndexStorageError(
+                    f"The new index version holds {count} of {expected} passages; it was not "
+                    "made live. Run ingest again.",
+                    folder=versions.location(None),
                 )
             versions.publish(store, version_facts(manifest, count))
             report.version = store.version or ""
@@ -531,7 +534,12 @@ def _why(exc: Exception) -> str:
 def _clean_up(versions: IndexVersions, report: IngestReport) -> None:
     # A version Chroma could not read is no use to go back to: it goes once it is not live.
     broken = [report.unreadable] if report.unreadable else []
-    removed = versions.cleanup(keep=2, drop=broken)
+    try:
+        removed = versions.cleanup(keep=2, drop=broken)
+    except IndexStorageError as exc:
+        if isinstance(exc, IndexPermissionError):
+            raise
+        return  # a pointer that names no version: nothing is removed until it is rewritten
     report.versions_removed.extend(removed.names)
     report.bytes_removed += removed.bytes
     report.warnings.extend(f"old index version {k}" for k in removed.kept)

@@ -264,6 +264,22 @@ def test_a_pointer_to_a_missing_version_is_repaired_by_ingest(hash_settings, has
     assert len(Assistant(hash_settings, embedder=hash_embedder).passages) > 50
 
 
+@reliability
+@pytest.mark.parametrize("pointer", ["", "../../etc", "policy_passages.v9-zz"])
+def test_a_pointer_that_names_no_version_is_rewritten_by_ingest(
+    pointer, hash_settings, hash_embedder
+):
+    first = ingest(hash_settings, embedder=hash_embedder)
+    versions = FolderVersions(hash_settings)
+    versions.pointer.write_text(pointer, encoding="utf-8")
+    with pytest.raises(IndexUnreadableError, match="--rebuild"):
+        Assistant(hash_settings, embedder=hash_embedder)
+    report = ingest(hash_settings, embedder=hash_embedder)
+    assert versions.current() == report.version != first.version
+    assert len(Assistant(hash_settings, embedder=hash_embedder).passages) == report.passages
+    assert versions.path(first.version).exists()  # nothing was deleted on a guess
+
+
 # -- a full disk -------------------------------------------------------------------------
 
 
