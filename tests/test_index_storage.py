@@ -148,13 +148,17 @@ def test_restore_goes_back_to_the_previous_version(
     hash_settings, hash_embedder, library: Path, monkeypatch, capsys
 ):
     first = ingest(hash_settings, embedder=hash_embedder)
+    cli_env(monkeypatch, hash_settings)
+    assert main(["ingest", "--restore"]) == 1  # nothing to go back to yet
+    assert "no previous index version" in capsys.readouterr().err
+    assert main(["ingest", "--restore", "--rebuild"]) == 2
+    assert "--restore takes no paths" in capsys.readouterr().err
     before = contents(hash_settings)
     write_library(library, 1)
     ingest(hash_settings, embedder=hash_embedder)
     assert contents(hash_settings) != before
     assert restore(hash_settings) == first.version
     assert contents(hash_settings) == before
-    cli_env(monkeypatch, hash_settings)
     assert main(["ingest", "--restore"]) == 0  # and forward again
     assert "is live again" in capsys.readouterr().out
     assert contents(hash_settings) != before
