@@ -12,7 +12,7 @@ PORT ?= 8501
 # the CPU build where one is provided (PIP_FIND_LINKS / a CPU index) instead of CUDA packages.
 TORCH := torch==2.13.0
 
-.PHONY: install run test lint index bench browser clean
+.PHONY: install run test lint index bench browser check-reliability clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,13 @@ lint: install
 
 test: install browser lint
 	$(BIN)/python -m pytest
+
+# The index's crash, concurrency and bad-input tests (pytest -m reliability), printing their
+# figures: kill -9 of an ingest at random points, threads and a second process asking while
+# ingest runs, damaged, full (tmpfs, as root) and read-only index folders. Also part of `test`.
+TRIALS ?= 10
+check-reliability: install
+	RELIABILITY_TRIALS=$(TRIALS) $(BIN)/python -m pytest -m reliability -q
 
 bench: index
 	$(BIN)/python bench/benchmark.py

@@ -1,6 +1,6 @@
 """``policy-assistant``: ingest the library, ask, answer a batch, evaluate.
 
-policy-assistant ingest [PATH ...] [--json] [--rebuild]
+policy-assistant ingest [PATH ...] [--json] [--rebuild] | ingest --restore
 policy-assistant ask "Vem beslutar om vänortssamarbeten?" [--org NAME] [--json]
 policy-assistant batch < questions.jsonl > answers.jsonl
 policy-assistant eval [FILE] [--min-correct 0.9] [--min-hit 0.95]
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import logging
 import sys
@@ -24,6 +25,24 @@ from core.settings import PROJECT_ROOT, Settings
 
 DEFAULT_GOLD = PROJECT_ROOT / "tests" / "data" / "dev.jsonl"
 DEFAULT_CORPUS = PROJECT_ROOT / "tests" / "data" / "corpus"
+
+
+class UsageError(AssistantError):
+    """Options that do not go together."""
+
+
+def _os_error(exc: OSError) -> str:
+    """A file system error as a message that names the path and the fix, not a traceback."""
+    where = exc.filename or "a file"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"The disk is full ({where}). Free some space, then run the command again."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"{where} cannot be written or read by this user (read-only, or owned by another "
+            "user). Make it accessible (chown/chmod), or point the POLICY_ASSISTANT_* setting "
+            "for it elsewhere."
+        )
+    return f"{exc.strerror or exc} ({where})."
 
 
 def _print_json(data: Any) -> None:
@@ -49,8 +68,17 @@ def _progress_bar() -> Any:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest.indexer import ingest
+    from ingest.indexer import ingest, restore
 
+    if args.restore:
+        if args.paths or args.rebuild:
+            raise UsageError("--restore takes no paths and no --rebuild.")
+        version = restore(settings)
+        if args.json:
+            _print_json({"version": version})
+        else:
+            print(f"The previous index version {version} is live again.")
+        return 0
     paths = [Path(p) for p in args.paths] or None
     report = ingest(settings, paths, progress=_progress_bar(), rebuild=args.rebuild)
     if args.json:
@@ -62,6 +90,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             f"{report.documents} documents, {report.passages} passages: {report.added} added, "
             f"{report.updated} updated, {report.unchanged} unchanged, {report.removed} removed."
         )
+        if report.versions_removed:
+            print(
+                f"Removed {len(report.versions_removed)} superseded or unfinished index "
+                f"version(s), {report.bytes_removed / 1_000_000:.1f} MB: "
+                + ", ".join(report.versions_removed)
+            )
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for error in report.errors:
@@ -370,7 +404,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="files or folders (default: the bundled library)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument(
-        "--rebuild", action="store_true", help="re-embed everything (e.g. after changing the model)"
+        "--rebuild",
+        action="store_true",
+        help="re-embed everything into a new index version (after changing the model, or when "
+        "the index cannot be read)",
+    )
+    p.add_argument(
+        "--restore", action="store_true", help="make the previous index version live again"
     )
     p.set_defaults(func=cmd_ingest)
 
@@ -485,11 +525,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         level = logging.INFO if args.verbose else getattr(logging, settings.log_level)
         logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
         return int(args.func(args, settings))
-    except UnknownOrganisationError as exc:
+    except (UnknownOrganisationError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the file system refused (full, read-only, not ours): say where
+        print(f"error: {_os_error(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -159,6 +159,9 @@ class HybridRetriever:
             return {}
         vector = self.embedder.embed_query(question.search_text)
         hits = self.store.query(vector, n=SCORING.candidates, doc_ids=doc_ids)
+        # Order by similarity to five decimals, then by id: a copy of a vector into a new
+        # index version may differ in its last bit, and must not reorder near-ties.
+        hits = sorted(hits, key=lambda hit: (-round(hit[1], 5), hit[0]))
         ranks: dict[int, int] = {}
         for rank, (pid, _similarity) in enumerate(hits):
             if pid in self.by_id:  # only live passages are in by_id

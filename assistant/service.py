@@ -8,12 +8,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import logging
 import re
 import threading
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from assistant.answering import ExtractiveAnswerer, combine_answers
 from assistant.evidence import SCORING, alternative_present
@@ -29,12 +32,16 @@ from core.glossary import Glossary
 from core.normalize import normalize_text
 from core.settings import Settings
 from core.store import Manifest, PassageStore
-from core.types import Answer, Passage, ScoredPassage
+from core.types import Answer, Passage, Responsibility, ScoredPassage
+
+if TYPE_CHECKING:
+    from assistant.llm import LLMAnswerer
 
 if TYPE_CHECKING:
     from assistant.guides import Guide
 
 log = logging.getLogger(__name__)
+F = TypeVar("F", bound=Callable[..., Any])
 
 GUIDE_POINTS_ONE = 6  # points of a guide shown when one organisation is asked about
 GUIDE_POINTS_EACH = 2  # per organisation when the question names none
@@ -45,11 +52,41 @@ def asks_who(question: str) -> bool:
     return intent("who", question)
 
 
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """Everything built from one index version. A question reads one of these throughout."""
+
+    store: PassageStore
+    generation: int
+    documents: dict[str, DocumentMeta]
+    passages: list[Passage]
+    retriever: HybridRetriever
+    org_matcher: OrganisationMatcher
+    analyzer: QuestionAnalyzer
+    answerer: ExtractiveAnswerer
+    responsibilities: list[Responsibility]
+    llm: LLMAnswerer | None
+
+
+def _one_version(method: F) -> F:
+    """Run ``method`` on the index version loaded when it starts, whatever a refresh() in
+    another thread does meanwhile."""
+
+    @functools.wraps(method)
+    def pinned(self: Assistant, *args: Any, **kwargs: Any) -> Any:
+        with self.one_version():
+            return method(self, *args, **kwargs)
+
+    return cast(F, pinned)
+
+
 class Assistant:
     """Answers questions about the policy library, citing the passages it quotes.
 
     Heavy parts (embedding model, Chroma client, lexical index) are built once; an instance
-    is safe to share between threads (the Streamlit sessions of one process).
+    is safe to share between threads (the Streamlit sessions of one process). Each question
+    is answered from one index version from start to end, even while ``refresh()`` loads a
+    newer one.
     """
 
     def __init__(
@@ -62,60 +99,143 @@ class Assistant:
     ) -> None:
         self.settings = settings
         self.today = today
-        self.store = store or PassageStore(settings)
+        store = store or PassageStore(settings)
         model_name = embedder.name if embedder else configured_model_name(settings)
-        manifest = self.store.check_model(model_name)
+        manifest = store.check_model(model_name)
         self.embedder = embedder or make_embedder(settings)
         self.glossary = Glossary.load(settings.glossary_file)
         self._lock = threading.Lock()
         self._guides: dict[tuple[int, str, str, str], Guide] = {}
-        self._load(manifest)
+        self._pinned = threading.local()
+        self._retired: _Loaded | None = None
+        self._loaded = self._load(store, manifest)
 
-    def _load(self, manifest: Manifest) -> None:
-        passages = self.store.live_passages()
-        self.generation = manifest.generation
-        self.documents = {d: DocumentMeta.from_facts(d, f) for d, f in manifest.documents.items()}
-        self.passages: list[Passage] = passages
-        self.retriever = HybridRetriever(
+    def _load(self, store: PassageStore, manifest: Manifest) -> _Loaded:
+        passages = store.live_passages()
+        documents = {d: DocumentMeta.from_facts(d, f) for d, f in manifest.documents.items()}
+        retriever = HybridRetriever(
             passages,
             embedder=self.embedder,
-            store=self.store,
+            store=store,
             extra_vocabulary=self.glossary.swedish_vocabulary,
             dense_weight=self.settings.dense_weight,
             lexical_weight=self.settings.lexical_weight,
         )
         names: dict[str, list[str]] = {}
-        for meta in self.documents.values():
+        for meta in documents.values():
             names.setdefault(meta.organisation, []).extend(meta.names())
-        self.org_matcher = OrganisationMatcher(names)
-        self.analyzer = QuestionAnalyzer(self.glossary, self.retriever.lexicon, self.org_matcher)
-        self.answerer = ExtractiveAnswerer(
-            self.retriever.lexical,
+        org_matcher = OrganisationMatcher(names)
+        analyzer = QuestionAnalyzer(self.glossary, retriever.lexicon, org_matcher)
+        answerer = ExtractiveAnswerer(
+            retriever.lexical,
             self.glossary,
             min_coverage=self.settings.min_coverage,
             top_k=self.settings.top_k,
         )
-        self.responsibilities = extract_responsibilities(passages)
-        self.llm = None
+        llm = None
         if self.settings.uses_llm:
             from assistant.llm import LLMAnswerer
 
-            self.llm = LLMAnswerer(
-                self.settings, self.retriever.lexical, self.analyzer, self.glossary
-            )
+            llm = LLMAnswerer(self.settings, retriever.lexical, analyzer, self.glossary)
+        return _Loaded(
+            store=store,
+            generation=manifest.generation,
+            documents=documents,
+            passages=passages,
+            retriever=retriever,
+            org_matcher=org_matcher,
+            analyzer=analyzer,
+            answerer=answerer,
+            responsibilities=extract_responsibilities(passages),
+            llm=llm,
+        )
+
+    # The loaded version's parts: inside a question (or ``one_version()``), that question's.
+    def _version(self) -> _Loaded:
+        pinned: _Loaded | None = getattr(self._pinned, "version", None)
+        return pinned or self._loaded
+
+    @property
+    def store(self) -> PassageStore:
+        return self._version().store
+
+    @property
+    def generation(self) -> int:
+        return self._version().generation
+
+    @property
+    def documents(self) -> dict[str, DocumentMeta]:
+        return self._version().documents
+
+    @property
+    def passages(self) -> list[Passage]:
+        return self._version().passages
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        return self._version().retriever
+
+    @property
+    def org_matcher(self) -> OrganisationMatcher:
+        return self._version().org_matcher
+
+    @property
+    def analyzer(self) -> QuestionAnalyzer:
+        return self._version().analyzer
+
+    @property
+    def answerer(self) -> ExtractiveAnswerer:
+        return self._version().answerer
+
+    @property
+    def responsibilities(self) -> list[Responsibility]:
+        return self._version().responsibilities
+
+    @property
+    def llm(self) -> LLMAnswerer | None:
+        return self._version().llm
+
+    @contextlib.contextmanager
+    def one_version(self) -> Iterator[None]:
+        """Everything this thread reads inside comes from one index version (the one loaded
+        on entry), e.g. around building a guide. Questions do this themselves."""
+        if getattr(self._pinned, "version", None) is not None:  # nested: already pinned
+            yield
+            return
+        self._pinned.version = self._loaded
+        try:
+            yield
+        finally:
+            self._pinned.version = None
 
     @property
     def answerer_name(self) -> str:
         return self.llm.name if self.llm else "extractive"
 
     def refresh(self) -> bool:
-        """Pick up a newer index (after an ingest elsewhere). True when something changed."""
-        manifest = self.store.check_model(self.embedder.name)
-        if manifest.generation == self.generation:
-            return False
+        """Pick up a newer index version (after an ingest, here or in another process). True
+        when something changed.
+
+        The new version is opened with a Chroma client of its own on its folder (a client
+        keeps the vectors it has read, so the old one would go on answering from the old
+        version), loaded beside the old one and swapped in at once; questions under way end
+        on the version they started with."""
         with self._lock:
-            self._load(manifest)
-        return True
+            current = self._loaded
+            if current.store.versions.current() == current.store.version:
+                return False
+            store = PassageStore(self.settings)
+            try:
+                loaded = self._load(store, store.check_model(self.embedder.name))
+            except BaseException:
+                store.close()
+                raise
+            self._loaded = loaded
+            # Questions are short; none still runs on the version retired two refreshes ago.
+            if self._retired is not None and self._retired.store is not loaded.store:
+                self._retired.store.close()
+            self._retired = current
+            return True
 
     # -- the library ----------------------------------------------------------------
     def organisations(self) -> list[str]:
@@ -170,6 +290,7 @@ class Assistant:
             )
         return text
 
+    @_one_version
     def understand(
         self, question: str, history: Sequence[str] = (), organisations: Sequence[str] | None = None
     ) -> Question:
@@ -181,6 +302,7 @@ class Assistant:
             parsed.organisations = chosen
         return parsed
 
+    @_one_version
     def retrieve(
         self,
         question: str | Question,
@@ -198,6 +320,7 @@ class Assistant:
         doc_ids = self._doc_filter(parsed.organisations, documents)
         return self.retriever.search(parsed, doc_ids=doc_ids, k=k or self.settings.top_k)
 
+    @_one_version
     def ask(
         self,
         question: str,
@@ -303,6 +426,7 @@ class Assistant:
         )
 
     # -- guides ---------------------------------------------------------------------
+    @_one_version
     def guide(self, organisation: str, kind: str, language: str) -> Guide:
         """The organisation's pre-trip checklist or onboarding overview, built once per index
         version and language."""

@@ -82,3 +82,74 @@ class FeedbackError(AssistantError):
     def __init__(self, message: str, reason: str = "failed") -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class IndexStorageError(AssistantError):
+    """The index folder cannot be used as it is: unreadable, not writable or out of space.
+
+    ``key`` and ``values`` name the message in ``core.messages`` for an interface that speaks
+    the user's language; ``str()`` is the operator's message, in English."""
+
+    key = "index_unreadable"
+
+    def __init__(self, message: str, **values: object) -> None:
+        super().__init__(message)
+        self.values = values
+
+
+class IndexUnreadableError(IndexStorageError):
+    """Chroma cannot open or read the index (a damaged store, e.g. after a full disk)."""
+
+    key = "index_unreadable"
+
+    def __init__(self, folder: str, reason: str) -> None:
+        super().__init__(
+            f"The policy index at {folder} cannot be read ({reason}). Rebuild it: "
+            "`policy-assistant ingest --rebuild` (or go back to the previous version: "
+            "`policy-assistant ingest --restore`).",
+            folder=folder,
+        )
+        self.folder = folder
+        self.reason = reason
+
+
+class IndexPermissionError(IndexStorageError):
+    """The index folder is read-only, or belongs to another user."""
+
+    key = "index_readonly"
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(
+            f"The index folder {folder} cannot be written by this user (read-only, or owned by "
+            "another user); Chroma must write there even to answer. Make it writable "
+            f"(`chown -R $(id -un) {folder}` or `chmod -R u+w {folder}`) or point "
+            "POLICY_ASSISTANT_INDEX_DIR to a folder you can write.",
+            folder=folder,
+        )
+        self.folder = folder
+
+
+class DiskFullError(IndexStorageError):
+    """Too little free space to write a new index version; nothing was changed."""
+
+    key = "disk_full"
+
+    def __init__(self, folder: str, need: int, free: int) -> None:
+        need_mb, free_mb = _mb(need), _mb(free)
+        needed = (
+            f"ingest needs about {need_mb} MB, {free_mb} MB is" if need else f"only {free_mb} MB is"
+        )
+        super().__init__(
+            f"Not enough free disk space for the index at {folder}: {needed} free. The index "
+            "is unchanged. Free some space (or point POLICY_ASSISTANT_INDEX_DIR to another "
+            "disk), then run ingest again.",
+            folder=folder,
+            free_mb=free_mb,
+        )
+        self.folder = folder
+        self.need = need
+        self.free = free
+
+
+def _mb(size: int) -> str:
+    return f"{max(size, 0) / 1_000_000:.1f}"

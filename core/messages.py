@@ -115,6 +115,9 @@ _SV: dict[str, str] = {
     "llm_timeout": "svaret tog mer än {seconds:g} s",
     "answer_refuse_unknown_name": "Policyerna nämner inte {names}, så jag kan inte svara på det.",
     "answer_refuse_permission": "Policyerna säger inget om huruvida det är tillåtet ({names}). Sådant står oftast i reseregler eller beslutas av närmaste chef.",
+    "index_unreadable": "Policyindexet i {folder} går inte att läsa. Be förvaltaren bygga om det: `policy-assistant ingest --rebuild`.",
+    "index_readonly": "Indexmappen {folder} går inte att skriva till. Be förvaltaren göra den skrivbar för den användare som kör assistenten.",
+    "disk_full": "För lite ledigt diskutrymme för indexet i {folder} ({free_mb} MB ledigt). Indexet är oförändrat. Be förvaltaren frigöra utrymme och läsa in igen.",
 }
 
 _EN: dict[str, str] = {
@@ -222,6 +225,9 @@ _EN: dict[str, str] = {
     "llm_timeout": "the reply took more than {seconds:g} s",
     "answer_refuse_unknown_name": "The policies do not mention {names}, so I cannot answer that.",
     "answer_refuse_permission": "The policies say nothing about whether that is allowed ({names}). Such rules are usually in the travel regulations or decided by your manager.",
+    "index_unreadable": "The policy index in {folder} cannot be read. Ask the administrator to rebuild it: `policy-assistant ingest --rebuild`.",
+    "index_readonly": "The index folder {folder} cannot be written. Ask the administrator to make it writable for the user running the assistant.",
+    "disk_full": "Not enough free disk space for the index in {folder} ({free_mb} MB free). The index is unchanged. Ask the administrator to free some space and ingest again.",
 }
 
 CATALOG: dict[str, dict[str, str]] = {"sv": _SV, "en": _EN}
@@ -241,3 +247,11 @@ def text(key: str, lang: str | None, **values: object) -> str:
     """One message in ``lang``, with ``values`` filled in."""
     template = table(lang)[key]
     return template.format(**values) if values else template
+
+
+def for_error(error: Exception, lang: str | None) -> str:
+    """An error in ``lang`` when it names a message (``key``, ``values``), else its own text."""
+    key = getattr(error, "key", None)
+    if isinstance(key, str) and key in table(lang):
+        return text(key, lang, **getattr(error, "values", {}))
+    return str(error)

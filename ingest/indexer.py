@@ -1,9 +1,16 @@
 """Ingest: files -> passages -> embeddings -> Chroma, incrementally and safely.
 
-- Unchanged documents (same content hash) are skipped; changed ones replaced; documents
-  whose files were removed from an ingested folder are deleted.
-- New versions are written beside the old ones and the manifest is switched in one write,
-  so a failure half-way leaves the previous index intact.
+- Unchanged documents (same content hash) are not embedded again: their passages and
+  embeddings are copied from the live index version; changed ones are re-embedded;
+  documents whose files were removed from an ingested folder are dropped.
+- Each ingest that changes something writes a complete new index version beside the live
+  one (``core.store``), checks it, and then switches the pointer to it in one atomic step.
+  A failure, a full disk or a kill half-way leaves the live version as it was; a live
+  version Chroma cannot read is rebuilt from the documents.
+- Free disk space is checked before writing (estimated from the documents and the live
+  version), and stops the ingest with a message rather than filling the disk.
+- The live and the previous version are kept (``restore`` goes back); older versions and
+  leftovers of interrupted ingests are removed, and the report says what was removed.
 - A second ingest while one runs is refused (file lock), not interleaved.
 """
 
@@ -23,10 +30,26 @@ from filelock import FileLock, Timeout
 
 from core.documents import DocumentMeta
 from core.embeddings import Embedder, configured_model_name, make_embedder
-from core.errors import DocumentError, IngestBusyError, ModelMismatchError
+from core.errors import (
+    DiskFullError,
+    DocumentError,
+    IndexMissingError,
+    IndexPermissionError,
+    IndexStorageError,
+    IngestBusyError,
+    ModelMismatchError,
+)
 from core.settings import Settings
 from core.statements import statements
-from core.store import Manifest, PassageStore
+from core.store import (
+    IndexVersions,
+    Manifest,
+    PassageStore,
+    estimate_bytes,
+    index_versions,
+    storage_error,
+    version_facts,
+)
 from core.types import Passage
 from ingest import loaders
 from ingest.catalog import CATALOG_FILE, Catalog
@@ -46,6 +69,14 @@ Progress = Callable[[int, int, str], None]
 # so bigger batches waste less on padding (measured: per-document batches ran at ~75 % of
 # the model's own rate). Small enough that progress still moves every few seconds.
 EMBED_BATCH_PASSAGES = 256
+
+# Ingest stops rather than leave less than this free on the index's disk: a full disk breaks
+# more than the index (Chroma, SQLite, the feedback database, the system).
+MIN_FREE_BYTES = 32 * 1024 * 1024
+# For the estimate before anything is read: file bytes per passage and per character of text
+# (the bundled library: 48 kB of text, 120 passages; PDF and DOCX files overstate their text).
+FILE_BYTES_PER_PASSAGE = 300
+DEFAULT_DIMENSION = 384
 
 
 @dataclass(slots=True)
@@ -75,6 +106,10 @@ class IngestReport:
     removed: int = 0
     errors: list[FileError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    version: str = ""  # the live index version afterwards
+    unreadable: str | None = None  # the live version before, when Chroma could not read it
+    versions_removed: list[str] = field(default_factory=list)  # superseded or unfinished
+    bytes_removed: int = 0
 
     def to_json(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
@@ -182,10 +217,27 @@ def make_passages(
 
 def _lock_path(settings: Settings) -> Path:
     if settings.chroma_host:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        return settings.data_dir / f".ingest-{settings.chroma_host}-{settings.collection}.lock"
-    settings.index_path.mkdir(parents=True, exist_ok=True)
-    return settings.index_path / f".ingest-{settings.collection}.lock"
+        folder = settings.data_dir
+        name = f".ingest-{settings.chroma_host}-{settings.collection}.lock"
+    else:
+        folder = settings.index_path
+        name = f".ingest-{settings.collection}.lock"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise storage_error(exc, folder, writing=True) from None
+    return folder / name
+
+
+def _locked(settings: Settings) -> FileLock:
+    lock = FileLock(str(_lock_path(settings)), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise IngestBusyError(lock.lock_file) from None
+    except OSError as exc:  # a read-only folder, one owned by another user, a full disk
+        raise storage_error(exc, Path(lock.lock_file).parent, writing=True) from None
+    return lock
 
 
 def ingest(
@@ -193,22 +245,54 @@ def ingest(
     paths: Sequence[Path] | None = None,
     *,
     embedder: Embedder | None = None,
-    store: PassageStore | None = None,
     progress: Progress | None = None,
     rebuild: bool = False,
 ) -> IngestReport:
-    """Bring the index up to date with ``paths`` (default: the bundled library)."""
-    lock = FileLock(str(_lock_path(settings)), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise IngestBusyError(lock.lock_file) from None
+    """Bring the index up to date with ``paths`` (default: the bundled library).
+
+    ``rebuild`` embeds every document again into a new version, without reading the live
+    one: the way out of a changed model or a damaged store."""
+    lock = _locked(settings)
     try:
         return _ingest_locked(
-            settings, paths, embedder=embedder, store=store, progress=progress, rebuild=rebuild
+            settings, paths, embedder=embedder, progress=progress, rebuild=rebuild
         )
     finally:
         lock.release()
+
+
+def restore(settings: Settings) -> str:
+    """Make the previous index version live again (it is kept by every ingest); its name."""
+    lock = _locked(settings)
+    try:
+        return index_versions(settings).restore()
+    finally:
+        lock.release()
+
+
+class _Space:
+    """Free disk space, checked before each write; a refusal names what is needed."""
+
+    def __init__(self, versions: IndexVersions) -> None:
+        self.versions = versions
+
+    def check(self, need: int) -> None:
+        if need <= 0:
+            return
+        free = self.versions.free_bytes()
+        if free is not None and free - need < MIN_FREE_BYTES:
+            raise DiskFullError(self.versions.location(None), need + MIN_FREE_BYTES, free)
+
+
+def _file_estimate(files: Sequence[Path], dimension: int) -> int:
+    sizes = []
+    for path in files:
+        try:
+            sizes.append(path.stat().st_size)
+        except OSError:
+            continue
+    passages = sum(size // FILE_BYTES_PER_PASSAGE + 1 for size in sizes)
+    return estimate_bytes(passages, sum(sizes), dimension)
 
 
 def _ingest_locked(
@@ -216,9 +300,10 @@ def _ingest_locked(
     paths: Sequence[Path] | None,
     *,
     embedder: Embedder | None,
-    store: PassageStore | None,
     progress: Progress | None,
     rebuild: bool,
+    notes: Sequence[str] = (),
+    unreadable: str | None = None,
 ) -> IngestReport:
     model_name = embedder.name if embedder else configured_model_name(settings)
     loaded_embedder: list[Embedder] = [embedder] if embedder else []
@@ -228,117 +313,235 @@ def _ingest_locked(
             loaded_embedder.append(make_embedder(settings))
         return loaded_embedder[0]
 
-    live_store = store or PassageStore(settings)
-    target = live_store
-    if rebuild:
-        target = PassageStore(
-            settings.model_copy(update={"collection": f"{settings.collection}-rebuild"}),
-            client=live_store.client,
-        )
-        target.drop()
-    old = target.manifest()
+    report = IngestReport()
+    report.warnings.extend(notes)
+    report.unreadable = unreadable
+    versions = index_versions(settings)
+    # Leftovers of interrupted ingests first: they may hold the space this one needs.
+    _clean_up(versions, report)
+    live, old_store, old = _open_live(settings, versions, report, rebuild=rebuild)
     if old.documents and old.embedding_model and old.embedding_model != model_name:
+        if old_store is not None:
+            old_store.close()
         raise ModelMismatchError(old.embedding_model, model_name)
 
-    report = IngestReport()
     files, folders, refused = collect_files(paths or [settings.policies_path])
     report.errors.extend(refused)
     refused_paths = {problem.path for problem in refused}
     catalogs: dict[Path, Catalog] = {}
     new_docs = dict(old.documents)
+    written: set[str] = set()  # documents embedded into the new version
     seen: set[str] = set()
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
     pending: list[_Pending] = []
+    dimension = old.dimension or (embedder.dimension if embedder else DEFAULT_DIMENSION)
+    space = _Space(versions)
+    # Room to copy the unchanged documents from the live version, reserved until they are.
+    reserve = (versions.size(live) or 0) if old_store is not None and live else 0
+    known_paths = {str(facts.get("path", "")) for facts in old.documents.values()}
+    space.check(_file_estimate([f for f in files if str(f) not in known_paths], dimension))
+    target: PassageStore | None = None
+    generation = versions.next_generation(old.generation)
+
+    def target_store() -> PassageStore:
+        nonlocal target
+        if target is None:
+            target = versions.create(generation)
+        return target
 
     def flush() -> None:
         passages = [p for doc in pending for p in doc.passages]
         vectors = get_embedder().embed_documents([p.context_text() for p in passages])
-        target.add(passages, vectors)
+        dim = len(vectors[0]) if vectors else dimension
+        space.check(
+            estimate_bytes(len(passages), sum(len(p.text) for p in passages), dim) + reserve
+        )
+        target_store().add(passages, vectors)
         for doc in pending:
             new_docs[doc.meta.id] = manifest_entry(
                 doc.meta, doc.path, doc.doc_hash, len(doc.passages), doc.fmt
             )
+            written.add(doc.meta.id)
         pending.clear()
 
-    for index, path in enumerate(files):
-        if progress:
-            progress(index, len(files), path.name)
-        try:
-            loaded = loaders.load(path, max_bytes=max_bytes)
-        except DocumentError as exc:
-            report.errors.append(FileError(str(path), str(exc)))
-            log.warning("skipped %s: %s", path, exc)
-            # Keep what the index already has for this file: nothing is lost.
-            seen.update(d for d, facts in old.documents.items() if facts.get("path") == str(path))
-            continue
-        if path.parent not in catalogs:  # read each folder's catalog once, not once per file
-            catalogs[path.parent] = Catalog.load(path.parent)
-        catalog = catalogs[path.parent]
-        meta = catalog.meta_for(path, loaded.text)
-        report.warnings.extend(meta.warnings)
-        if meta.id in seen:
-            report.errors.append(
-                FileError(
-                    str(path),
-                    f"another file already has the document id {meta.id!r}; give it its own id in {CATALOG_FILE}",
+    try:
+        for index, path in enumerate(files):
+            if progress:
+                progress(index, len(files), path.name)
+            try:
+                loaded = loaders.load(path, max_bytes=max_bytes)
+            except DocumentError as exc:
+                report.errors.append(FileError(str(path), str(exc)))
+                log.warning("skipped %s: %s", path, exc)
+                # Keep what the index already has for this file: nothing is lost.
+                seen.update(
+                    d for d, facts in old.documents.items() if facts.get("path") == str(path)
                 )
-            )
-            continue
-        seen.add(meta.id)
-        doc_hash = document_hash(loaded.text, meta)
-        previous = old.documents.get(meta.id)
-        report.documents += 1
-        if previous and previous.get("hash") == doc_hash:
-            report.unchanged += 1
-            report.passages += int(previous.get("passages", 0))
-            continue
-        passages = make_passages(meta, loaded.text, doc_hash, get_embedder())
-        if not passages:
-            report.errors.append(FileError(str(path), "no passages could be made from the text"))
-            report.documents -= 1
-            continue
-        pending.append(_Pending(meta, path, doc_hash, loaded.format, passages))
-        if sum(len(doc.passages) for doc in pending) >= EMBED_BATCH_PASSAGES:
+                continue
+            if path.parent not in catalogs:  # read each folder's catalog once, not per file
+                catalogs[path.parent] = Catalog.load(path.parent)
+            catalog = catalogs[path.parent]
+            meta = catalog.meta_for(path, loaded.text)
+            report.warnings.extend(meta.warnings)
+            if meta.id in seen:
+                report.errors.append(
+                    FileError(
+                        str(path),
+                        f"another file already has the document id {meta.id!r}; give it its own id in {CATALOG_FILE}",
+                    )
+                )
+                continue
+            seen.add(meta.id)
+            doc_hash = document_hash(loaded.text, meta)
+            previous = old.documents.get(meta.id)
+            report.documents += 1
+            if previous and previous.get("hash") == doc_hash:
+                report.unchanged += 1
+                report.passages += int(previous.get("passages", 0))
+                continue
+            passages = make_passages(meta, loaded.text, doc_hash, get_embedder())
+            if not passages:
+                report.errors.append(
+                    FileError(str(path), "no passages could be made from the text")
+                )
+                report.documents -= 1
+                continue
+            pending.append(_Pending(meta, path, doc_hash, loaded.format, passages))
+            if sum(len(doc.passages) for doc in pending) >= EMBED_BATCH_PASSAGES:
+                flush()
+            report.passages += len(passages)
+            if previous:
+                report.updated += 1
+            else:
+                report.added += 1
+
+        if pending:
             flush()
-        report.passages += len(passages)
-        if previous:
-            report.updated += 1
-        else:
-            report.added += 1
 
-    if pending:
-        flush()
+        for doc_id, facts in old.documents.items():
+            doc_path = Path(str(facts.get("path", "")))
+            in_scanned_folder = any(doc_path.is_relative_to(folder) for folder in folders)
+            # a file that is gone, or now a link out of the folder (or under one), is dropped
+            gone = not doc_path.exists() or any(doc_path.is_relative_to(r) for r in refused_paths)
+            if doc_id not in seen and in_scanned_folder and gone:
+                del new_docs[doc_id]
+                report.removed += 1
 
-    for doc_id, facts in old.documents.items():
-        doc_path = Path(str(facts.get("path", "")))
-        in_scanned_folder = any(doc_path.is_relative_to(folder) for folder in folders)
-        # a file that is gone, or now a link out of the folder (or under one), is dropped
-        gone = not doc_path.exists() or any(doc_path.is_relative_to(r) for r in refused_paths)
-        if doc_id not in seen and in_scanned_folder and gone:
-            del new_docs[doc_id]
-            report.removed += 1
-
-    changed = report.added or report.updated or report.removed or not target.exists()
-    if changed:
-        target.switch(
-            Manifest(
+        changed = report.added or report.updated or report.removed or old_store is None
+        if changed:
+            store = target_store()
+            keep = {d: str(f["hash"]) for d, f in new_docs.items() if d not in written}
+            if keep and old_store is not None:
+                space.check(reserve)
+                try:
+                    store.copy_from(old_store, keep)
+                except IndexStorageError as exc:
+                    if isinstance(exc, (DiskFullError, IndexPermissionError)):
+                        raise
+                    raise _LiveUnreadable(_why(exc)) from None
+            manifest = Manifest(
                 embedding_model=model_name,
                 dimension=get_embedder().dimension if loaded_embedder else old.dimension,
-                generation=old.generation + 1,
+                generation=generation,
                 documents=new_docs,
             )
+            store.switch(manifest)
+            expected = sum(int(f.get("passages", 0)) for f in new_docs.values())
+            count = store.count()
+            if count != expected and old_store is not None:  # the live one lacked some
+                raise _LiveUnreadable("it holds fewer passages than its manifest lists")
+            if count != expected:
+                raise IndexStorageError(
+                    f"The new index version holds {count} of {expected} passages; it was not "
+                    "made live. Run ingest again.",
+                    folder=versions.location(None),
+                )
+            versions.publish(store, version_facts(manifest, count))
+            report.version = store.version or ""
+        else:
+            report.version = live or ""
+    except _LiveUnreadable as exc:
+        if target is not None:
+            versions.discard(target)
+        if old_store is not None:
+            old_store.close()
+        note = (
+            f"The live index version {live} could not be read ({exc}); every document was "
+            "embedded again into a new version."
         )
-    swept = target.sweep()
-    if swept:
-        log.info("removed %d passages of replaced or deleted documents", swept)
-    if rebuild:
-        _replace_collection(live_store, target)
+        log.warning("%s", note)
+        return _ingest_locked(
+            settings,
+            paths,
+            embedder=embedder,
+            progress=progress,
+            rebuild=True,
+            notes=[note],
+            unreadable=live,
+        )
+    except BaseException:
+        if target is not None:
+            versions.discard(target)
+        raise
+    finally:
+        if old_store is not None:
+            old_store.close()
+    _clean_up(versions, report)
     if progress:
         progress(len(files), len(files), "done")
     return report
 
 
-def _replace_collection(live: PassageStore, rebuilt: PassageStore) -> None:
-    """Put a rebuilt collection in place of the live one."""
-    live.drop()
-    rebuilt.client.get_collection(rebuilt.name).modify(name=live.name)
+class _LiveUnreadable(Exception):
+    """The live version opened but its passages could not all be read."""
+
+
+def _open_live(
+    settings: Settings, versions: IndexVersions, report: IngestReport, *, rebuild: bool
+) -> tuple[str | None, PassageStore | None, Manifest]:
+    """The live version's name, a store on it and its manifest; no store when rebuilding or
+    when it cannot be read (then the ingest builds a new version from the documents)."""
+    try:
+        live = versions.current()
+    except IndexStorageError as exc:
+        if isinstance(exc, IndexPermissionError):
+            raise
+        report.warnings.append(f"{exc} A new version is built from the documents.")
+        return None, None, Manifest()
+    if live is None or rebuild:
+        return live, None, Manifest()
+    store: PassageStore | None = None
+    try:
+        store = PassageStore(settings, versions=versions, version=live)
+        return live, store, store.manifest()
+    except (IndexStorageError, IndexMissingError) as exc:
+        if store is not None:
+            store.close()
+        if isinstance(exc, (IndexPermissionError, DiskFullError)):
+            raise
+        note = (
+            f"The live index version {live} could not be read ({_why(exc)}); every document "
+            "was embedded again into a new version."
+        )
+        report.warnings.append(note)
+        report.unreadable = live
+        log.warning("%s", note)
+        return live, None, Manifest()
+
+
+def _why(exc: Exception) -> str:
+    return str(getattr(exc, "reason", "") or exc)
+
+
+def _clean_up(versions: IndexVersions, report: IngestReport) -> None:
+    # A version Chroma could not read is no use to go back to: it goes once it is not live.
+    broken = [report.unreadable] if report.unreadable else []
+    try:
+        removed = versions.cleanup(keep=2, drop=broken)
+    except IndexStorageError as exc:
+        if isinstance(exc, IndexPermissionError):
+            raise
+        return  # a pointer that names no version: nothing is removed until it is rewritten
+    report.versions_removed.extend(removed.names)
+    report.bytes_removed += removed.bytes
+    report.warnings.extend(f"old index version {k}" for k in removed.kept)

@@ -89,3 +89,39 @@ def test_an_unreachable_server_names_the_setting(hash_settings: Settings):
     )
     with pytest.raises(AssistantError, match="POLICY_ASSISTANT_CHROMA_HOST"):
         ingest(settings, embedder=HashEmbedder())
+
+
+def test_server_versions_are_collections_switched_by_a_pointer_and_cleaned_up(
+    chroma_server: int, hash_settings: Settings, library: Path, tmp_path: Path
+):
+    import chromadb
+
+    from core.store import ServerVersions
+
+    settings = hash_settings.model_copy(
+        update={
+            "chroma_host": "127.0.0.1",
+            "chroma_port": chroma_server,
+            "index_dir": tmp_path / "unused",
+        }
+    )
+    embedder = HashEmbedder()
+    first = ingest(settings, embedder=embedder)
+    assistant = Assistant(settings, embedder=embedder)
+    before = {p.id for p in assistant.passages}
+    harjedalen = library / "harjedalen-internationell-policy.txt"
+    for n in range(3):
+        harjedalen.write_text(
+            harjedalen.read_text(encoding="utf-8") + f"\n\nTillägg {n}.\n", "utf-8"
+        )
+        report = ingest(settings, embedder=embedder, rebuild=n == 1)
+    versions = ServerVersions(settings)
+    assert versions.current() == report.version and report.versions_removed
+    client = chromadb.HttpClient(host="127.0.0.1", port=chroma_server)
+    names = {c.name for c in client.list_collections()}
+    # the live version, the previous one and the pointer; the first version is gone
+    assert names == {report.version, versions.previous(), "policy_passages.current"}
+    assert first.version not in names
+    assert assistant.refresh() is True
+    assert {p.id for p in assistant.passages} != before
+    assert "Tillägg 2" in " ".join(p.text for p in assistant.passages)
