@@ -185,11 +185,9 @@ def sidebar(assistant: Assistant) -> tuple[str, str, list[str]]:
         organisations = [ALL, *assistant.organisations()]
         if st.session_state.get("org") not in organisations:
             st.session_state.org = ALL
+        org_names = {o: o or t("all_orgs") for o in organisations}
         organisation = st.selectbox(
-            t("org_pick"),
-            organisations,
-            key="org",
-            format_func=lambda o, all_=t("all_orgs"): o or all_,
+            t("org_pick"), organisations, key="org", format_func=org_names.__getitem__
         )
         docs_by_label = {
             f"{m.organisation} – {m.title}": doc_id
