@@ -207,7 +207,7 @@ _EN: dict[str, str] = {
     "answer_gloss": "glossary",
     "answer_gaps": "The other organisations' policies do not name this:",
     "answer_gaps_many": "{n} other organisations' policies do not name this. Choose organisations in the filter to see the nearest they say.",
-    "answer_gap_nearest": "• {org}: not named. The nearest it names (in Swedish): “{nearest}” [{n}]",
+    "answer_gap_nearest": "• {org}: not named. The nearest it names (in Swedish): ‘{nearest}’ [{n}]",
     "answer_gap_none": "• {org}: not named, and its policy names no related responsibility.",
     "llm_failed": "The language model did not answer ({reason}); showing quotes from the documents instead.",
     "llm_unverified": "The language model's answer could not be checked against the sources; showing quotes from the documents instead.",
