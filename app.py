@@ -11,6 +11,7 @@ in it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Callable
 
@@ -34,12 +35,41 @@ VIEWS = ("chat", "checklist", "onboarding", "map", "library", "glossary")
 ALL = ""  # the organisation selector's "all organisations"
 GUIDE_ICONS = {"checklist": "🧳", "onboarding": "🏛️"}
 
-# Fixed script (no document or user text): tells the browser the page's language, and makes a
-# `[n]` link open its source card (a keyed st.expander, so Streamlit records it in
-# st.session_state) and bring it into view, by mouse or keyboard.
+# Fixed script (no document or user text; its words are the interface's own, from
+# core/messages): tells the browser the page's language, says Streamlit's own labels for
+# screen readers in that language, and makes a `[n]` link open its source card (a keyed
+# st.expander, so Streamlit records it in st.session_state) and bring it into view, by mouse
+# or keyboard.
+CHROME_LABELS = {  # selector -> (attribute or "text", message key)
+    'a[href="#stMain"]': ("text", "chrome_skip"),
+    '[data-testid="stSidebar"]': ("aria-label", "chrome_sidebar"),
+    '[data-testid="stSidebarCollapseButton"] button': ("aria-label", "chrome_collapse"),
+    '[data-testid="stExpandSidebarButton"]': ("aria-label", "chrome_expand"),
+    '[data-testid="stChatInputSubmitButton"]': ("aria-label", "chrome_send"),
+    '[aria-label="Open"], [aria-label="Öppna listan"], [aria-label="Open the list"]': (
+        "aria-label",
+        "chrome_open",
+    ),
+}
 PAGE_SCRIPT = """<script>
 (() => {
-  document.documentElement.lang = "%(lang)s";
+  const page = %(page)s;
+  document.documentElement.lang = page.lang;
+  const relabel = () => {
+    for (const [selector, [attribute, words]] of Object.entries(page.labels)) {
+      for (const element of document.querySelectorAll(selector)) {
+        if (attribute === "text") {
+          if (element.textContent !== words) element.textContent = words;
+        } else if (element.getAttribute(attribute) !== words) {
+          element.setAttribute(attribute, words);
+        }
+      }
+    }
+  };
+  relabel();
+  if (window.__policyRelabel) window.__policyRelabel.disconnect();
+  window.__policyRelabel = new MutationObserver(relabel);
+  window.__policyRelabel.observe(document.body, { childList: true, subtree: true });
   if (window.__policySourceLinks) return;
   window.__policySourceLinks = true;
   document.addEventListener("click", (event) => {
@@ -368,7 +398,7 @@ def chat_view(assistant: Assistant, organisation: str, docs: list[str]) -> None:
         st.download_button(
             t("export"),
             pres.conversation_markdown(st.session_state.turns, title=t("title")),
-            file_name=f"policy-assistant-{dt.date.today().isoformat()}.md",
+            file_name=t("export_file", date=dt.date.today().isoformat()),
             mime="text/markdown",
             key="export",
         )
@@ -379,7 +409,7 @@ def chat_view(assistant: Assistant, organisation: str, docs: list[str]) -> None:
 
 def guide_view(assistant: Assistant, kind: str, organisation: str) -> None:
     if not organisation:
-        st.subheader(t(kind))
+        st.subheader(t(kind), anchor=False)
         st.info(t("guide_pick_org"))
         return
     guide = cached_guide(
@@ -390,7 +420,7 @@ def guide_view(assistant: Assistant, kind: str, organisation: str) -> None:
         lang(),
         _assistant=assistant,
     )
-    st.subheader(t("guide_heading", page=t(kind), org=escape_markdown(organisation)))
+    st.subheader(t("guide_heading", page=t(kind), org=escape_markdown(organisation)), anchor=False)
     for note in guide.validity_notes:
         st.warning(t("expired").format(note=escape_markdown(note)))
     if guide.responsibilities:
@@ -455,7 +485,7 @@ def map_view(assistant: Assistant, organisation: str) -> None:
         to_csv(
             r for r in assistant.responsibilities if (r.organisation, r.organ, r.matter) in chosen
         ),
-        file_name="ansvarskarta.csv",
+        file_name=t("map_file"),
         mime="text/csv",
         key="map_csv",
     )
@@ -472,7 +502,7 @@ def library_view(assistant: Assistant, organisation: str) -> None:
         if organisation and meta.organisation != organisation:
             continue
         status = meta.validity(assistant.today)
-        st.subheader(escape_markdown(f"{meta.organisation} – {meta.title}"))
+        st.subheader(escape_markdown(f"{meta.organisation} – {meta.title}"), anchor=False)
         if status == "expired":
             st.error(
                 t("status_expired")
@@ -540,10 +570,16 @@ def main() -> None:
         st.error(t("unexpected"))
         return
     view, organisation, docs = sidebar(assistant)
-    st.title(t("title"))
+    st.title(t("title"), anchor=False)
     st.caption(t("caption"))
     PAGES[view](assistant, organisation, docs)
-    st.html(PAGE_SCRIPT % {"lang": lang()}, unsafe_allow_javascript=True)
+    page = {
+        "lang": lang(),
+        "labels": {sel: [attr, t(key)] for sel, (attr, key) in CHROME_LABELS.items()},
+    }
+    # JSON of fixed strings, with "<" escaped so that nothing can close the script element
+    data = json.dumps(page, ensure_ascii=False).replace("<", "\\u003c")
+    st.html(PAGE_SCRIPT % {"page": data}, unsafe_allow_javascript=True)
 
 
 main()

@@ -390,7 +390,14 @@ def test_a_newly_elected_politician_reads_english_and_pastes_too_much(page: Any)
     box.press("Enter")
     page.get_by_text("The question is 6,000 characters long; the limit is 2,000.").wait_for()
     settle(page)
-    assert box.input_value() == PASTE  # what was typed is still there
+    # what was typed is back in the box (the server sends it back after the submit cleared it)
+    page.wait_for_function(
+        "n => (document.querySelector('[data-testid=\"stChatInputTextArea\"]') || {}).value"
+        "?.length === n",
+        arg=len(PASTE),
+        timeout=10_000,
+    )
+    assert box.input_value() == PASTE
     assert page.locator('[data-testid="stChatMessage"]').count() == 2  # nothing was sent
     screenshot(page, "limit-en")
     no_deploy_button(page)
