@@ -150,15 +150,17 @@ def page(browser: Any, server: str) -> Iterator[Any]:
 # -- helpers ----------------------------------------------------------------------------------
 
 
+IDLE = (
+    "() => document.querySelector('[data-testid=\"stApp\"]')"
+    "?.getAttribute('data-test-script-state') === 'notRunning'"
+)
+
+
 def settle(page: Any) -> None:
-    """Wait until Streamlit has finished its run (its status widget says nothing)."""
+    """Wait until Streamlit has finished the run an action started (the app root says so)."""
     page.wait_for_timeout(150)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.trim()",
-        timeout=WAIT,
-    )
-    page.wait_for_timeout(150)
+    page.wait_for_function(IDLE, timeout=WAIT)
+    page.wait_for_timeout(100)
 
 
 def ask(page: Any, placeholder: str, question: str) -> None:
@@ -253,11 +255,7 @@ def timed_open(page: Any, label: str, ready: Any) -> float:
     start = time.perf_counter()
     go(page, label)
     ready.first.wait_for()
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.trim()",
-        timeout=WAIT,
-    )
+    page.wait_for_function(IDLE, timeout=WAIT)
     seconds = time.perf_counter() - start
     settle(page)
     return seconds
@@ -319,7 +317,7 @@ def test_a_coordinator_sees_the_answer_first_and_opens_its_source(page: Any):
         reached.append(focused)
         if focused["key"] == "st-key-src_0_2" and not card_is_open(page, "src_0_2"):
             page.keyboard.press("Enter")
-            settle(page)
+            settle(page)  # Streamlit records the open card in session state
             assert card_is_open(page, "src_0_2")
             page.locator(".st-key-src_0_2 summary").focus()
         if focused["key"] == "st-key-question" and focused["tag"] == "TEXTAREA":
