@@ -357,11 +357,8 @@ def ask(assistant: Assistant, question: str, organisation: str, docs: list[str])
                     documents=docs or None,
                     on_token=on_token,
                 )
-        except AssistantError:  # a problem for the administrator: logged, said briefly
-            log.exception("answering failed")
-            st.error(t("unexpected"))
-            return
-        except Exception:  # never a traceback in the chat
+        except Exception:  # AssistantError or worse: logged for the administrator; no
+            # traceback and no English detail in the chat (the question was checked already)
             log.exception("answering failed")
             st.error(t("unexpected"))
             return

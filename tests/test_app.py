@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.messages import text as messages_text
 from core.settings import Settings
 from tests.language_check import library_names, swedish_outside_quotes
 
@@ -362,3 +363,16 @@ def test_feedback_that_cannot_be_saved_is_said_in_the_users_language(app: AppTes
         other.close()
     app.button(key="down_0").click().run()
     assert not app.error and [r.helpful for r in FeedbackStore(path).rows()] == [False]
+
+
+def test_a_failure_while_answering_is_said_briefly_in_the_users_language(app: AppTest, monkeypatch):
+    from assistant.service import Assistant
+    from core.errors import AssistantError
+
+    def broken(self, question, **kwargs):
+        raise AssistantError("Chroma said no (POLICY_ASSISTANT_CHROMA_HOST)")
+
+    monkeypatch.setattr(Assistant, "ask", broken)
+    ask(app, "Vem beslutar om vänortssamarbeten?")
+    assert [e.value for e in app.error] == [messages_text("unexpected", "sv")]
+    assert not app.exception and "POLICY" not in all_markdown(app)
