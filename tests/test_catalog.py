@@ -111,9 +111,8 @@ def test_an_entry_with_a_missing_or_wrong_field_names_the_line(
 def test_ingest_with_a_broken_catalog_stops_with_the_message_and_keeps_the_index(
     hash_settings, library: Path, monkeypatch, capsys
 ):
-    from core.store import PassageStore
-
     from assistant.cli import main
+    from core.store import PassageStore
 
     for key, value in {
         "DATA_DIR": hash_settings.data_dir,
