@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import threading
 from collections.abc import Callable
 
 import streamlit as st
@@ -20,7 +21,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from assistant import presentation as pres
 from assistant.feedback import FeedbackStore
-from assistant.guides import CHECKLIST, ONBOARDING, Guide, build_guide
+from assistant.guides import Guide
 from assistant.presentation import Turn, escape_markdown, highlight, quoted, text_block
 from assistant.service import Assistant
 from core import messages
@@ -98,7 +99,7 @@ def load_assistant(settings_json: str) -> Assistant:
     settings = Settings.model_validate_json(settings_json)
     embedder = make_embedder(settings)
     try:
-        return Assistant(settings, embedder=embedder)
+        return warmed(Assistant(settings, embedder=embedder))
     except IndexMissingError:
         bar = st.progress(0.0, text=t("ingesting"))
 
@@ -107,7 +108,14 @@ def load_assistant(settings_json: str) -> Assistant:
 
         ingest(settings, embedder=embedder, progress=progress)
         bar.empty()
-        return Assistant(settings, embedder=embedder)
+        return warmed(Assistant(settings, embedder=embedder))
+
+
+def warmed(assistant: Assistant) -> Assistant:
+    """Every organisation's guides are built in the background, so that neither a guide page
+    nor a trip question waits for one."""
+    threading.Thread(target=assistant.warm_guides, name="warm-guides", daemon=True).start()
+    return assistant
 
 
 # Guides and the map are computed once per index version: the key is the index (where it is
@@ -116,8 +124,7 @@ def load_assistant(settings_json: str) -> Assistant:
 def cached_guide(
     index: str, generation: int, organisation: str, kind: str, lang: str, _assistant: Assistant
 ) -> Guide:
-    points = CHECKLIST if kind == "checklist" else ONBOARDING
-    return build_guide(_assistant, organisation, points, kind, lang)
+    return _assistant.guide(organisation, kind, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

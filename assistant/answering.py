@@ -9,25 +9,31 @@ question asks about.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from assistant.asks import OFF_TASK, AskRules
 from assistant.evidence import SCORING
+from assistant.intents import intent
 from assistant.query import Concept, Question
 from assistant.retrieval import LexicalIndex
 from core import messages, vocabulary
 from core.documents import DocumentMeta
 from core.glossary import Glossary
 from core.structure import Unit, units
-from core.text import analyze, stem, stopwords, words
-from core.types import Answer, Citation, Responsibility, ScoredPassage
+from core.text import analyze, fold, stem, stopwords, words
+from core.types import Answer, Citation, Passage, Responsibility, ScoredPassage
 
 SHORT_LIST_CHARS = 520
 MAX_GAP_ORGANISATIONS = (
     12  # beyond this, "who decides?" counts the silent ones instead of listing them
 )
 MAX_UNITS_PER_PASSAGE = 3
+# A name in a question: a capitalised word inside a sentence (not its first word), four
+# letters or more, or an all-capital acronym of three or more.
+_NAME = re.compile(r"(?<=[\w,] )(?:[A-ZÅÄÖØÆ][a-zåäöøæé]{3,}|[A-ZÅÄÖ]{3,})\b")
 MAX_NEAREST = 3  # sections offered with a refusal
 MAX_LEAD_STATEMENTS = 2  # organisations named in a who-answer's first sentences
 LEAD_CHARS = 240
@@ -60,6 +66,10 @@ def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return smaller > 0 and len(a & b) / smaller >= SCORING.near_duplicate
 
 
+if TYPE_CHECKING:
+    from assistant.guides import Guide
+
+
 @dataclass(slots=True)
 class Decision:
     """Whether to answer, and from which passages; or which case of refusal it is."""
@@ -68,6 +78,7 @@ class Decision:
     case: str = ""  # off_task, not_covered, or the kind of specific thing asked for
     chosen: list[ScoredPassage] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # what the best passage does not cover
+    kinds: list[str] = field(default_factory=list)  # specific things asked for, all found
 
     @property
     def partial(self) -> bool:
@@ -126,7 +137,11 @@ class ExtractiveAnswerer:
         terms = frozenset(analyze(text, self.lexical.lexicon)) | context
         return self.lexical.evidence(question, terms).coverage
 
-    def _quote(self, question: Question, hit: ScoredPassage) -> str:
+    def _quote(
+        self, question: Question, hit: ScoredPassage, kinds: Sequence[str] = ()
+    ) -> tuple[str, str]:
+        """The units of a passage that answer (the quote), and the one that answers best.
+        A unit holding what the question asks for (a figure, a year, a name) comes first."""
         passage = hit.passage
         context = frozenset(
             analyze(f"{passage.organisation} {passage.section_tail}", self.lexical.lexicon)
@@ -134,20 +149,24 @@ class ExtractiveAnswerer:
         passage_units = units(passage.text)
         scored = []
         for position, unit in enumerate(passage_units):
-            whole = unit.text or " ".join([unit.lead_in, *unit.items])
-            scored.append((self._unit_score(question, whole, context), position, unit))
+            whole = unit.whole
+            score = self._unit_score(question, whole, context)
+            if score > 0 and any(self.asks.satisfied(k, whole) for k in kinds):
+                score += 1.0  # holds the evidence asked for: above any unit without it
+            scored.append((score, position, unit))
         best = max(s for s, _, _ in scored) if scored else 0.0
         good = [x for x in scored if x[0] >= best * SCORING.unit_keep_ratio and x[0] > 0]
         chosen = sorted(
             sorted(good, key=lambda x: -x[0])[:MAX_UNITS_PER_PASSAGE], key=lambda x: x[1]
         )
         rendered = []
-        for _, _, unit in chosen:
-            if unit.items:
-                rendered.append(self._render_list(question, unit, context))
-            else:
-                rendered.append(unit.text)
-        return " … ".join(rendered) if rendered else passage.text
+        top = ""
+        for score, _, unit in chosen:
+            text = self._render_list(question, unit, context) if unit.items else unit.text
+            rendered.append(text)
+            if score >= best:
+                top = text
+        return (" … ".join(rendered), top) if rendered else (passage.text, passage.text)
 
     def _render_list(self, question: Question, unit: Unit, context: frozenset[str]) -> str:
         items = list(unit.items)
@@ -182,7 +201,7 @@ class ExtractiveAnswerer:
         t = _texts(lang)
         decision = self.decide(question, hits)
         if decision.refuse:
-            refusal = self.refuse(question, hits, decision.case)
+            refusal = self.refuse(question, hits, decision.case, decision.missing)
             refusal.coverage = max((h.coverage for h in hits), default=0.0)
             return refusal
         chosen = decision.chosen
@@ -206,7 +225,7 @@ class ExtractiveAnswerer:
                 quoted: list[frozenset[str]] = []
                 for hit in doc_hits:  # best first
                     n = len(citations) + 1
-                    quote = self._quote(question, hit)
+                    quote, top = self._quote(question, hit, decision.kinds)
                     # Documents repeat themselves (a proposal, its minutes, the final text):
                     # the same words are quoted once.
                     quote_words = frozenset(words(quote))
@@ -214,18 +233,11 @@ class ExtractiveAnswerer:
                         continue
                     quoted.append(quote_words)
                     lines.append(f"• “{quote}” [{n}]")
-                    quoted_units.append((n, hit, quote))
+                    quoted_units.append((n, hit, top))
                     citations.append(Citation.from_passage(n, hit.passage, hit.score, note_text))
         lead = self._lead(question, quoted_units, decision, lang, who=who)
-        return Answer(
-            text="\n".join([lead, "", t["evidence"], *lines[1:]]),
-            language=lang,
-            abstained=False,
-            citations=citations,
-            resolved_question=question.resolved,
-            lead=lead,
-            partial=decision.partial,
-            coverage=chosen[0].coverage,
+        return _cited_answer(
+            question, lead, lines, citations, partial=decision.partial, coverage=chosen[0].coverage
         )
 
     # -- deciding -------------------------------------------------------------------
@@ -237,17 +249,46 @@ class ExtractiveAnswerer:
         if OFF_TASK in kinds:
             return Decision(True, "off_task")
         best = max((h.coverage for h in hits), default=0.0)
+        unknown = self.unknown_names(question)
         if not hits or not question.concepts or best < self.min_coverage:
-            # a specific ask ("how many …?") says more than "not covered"
+            # a name never mentioned, or a specific ask ("how many …?"), says more than
+            # "not covered"
+            if unknown:
+                return Decision(True, "unknown_name", missing=unknown)
             return Decision(True, kinds[0] if kinds else "not_covered")
+        if unknown:
+            # A name the library never mentions is the point of the question when it names a
+            # partner ("an agreement with Shanghai?", "mellan Norrvika och Linnavere") or is
+            # nearly all the question asks; a destination is framing ("I go to Tallinn; who
+            # pays?"): then the answer says the name is not mentioned.
+            partners = [u for u in unknown if self._names_a_partner(question.text, u)]
+            others = [c for c in question.concepts if c.label not in {u.lower() for u in unknown}]
+            if partners or len(others) <= 1:
+                return Decision(True, "unknown_name", missing=unknown)
         floor = best * SCORING.companion_ratio
         chosen = [h for h in hits if h.coverage >= floor][: self.top_k]
-        names = {w for h in chosen for w in h.passage.organisation.split()}
-        for kind in kinds:
-            if not any(self.asks.satisfied(kind, h.passage.text, ignore=names) for h in chosen):
-                return Decision(True, kind)
+        if kinds:
+            # What is asked for (a year, the named places) must stand in a unit about the
+            # question's main subject; such a passage may stand apart, so any passage on
+            # the topic that holds it is cited, and first.
+            subject = question
+            holding = [
+                h
+                for h in hits
+                if h.coverage >= self.min_coverage
+                and all(self._holds(k, h.passage, subject) for k in kinds)
+            ]
+            for kind in kinds:
+                if not any(
+                    self._holds(kind, h.passage, subject)
+                    for h in hits[: len(chosen) + len(holding)]
+                ):
+                    return Decision(True, kind)
+            chosen = (holding + [h for h in chosen if h not in holding])[: self.top_k]
         missing: list[str] = []
-        if best < SCORING.partial_below:
+        if unknown:
+            missing = unknown
+        elif best < SCORING.partial_below:
             top = chosen[0].passage
             terms = frozenset(analyze(top.context_text(), self.lexical.lexicon))
             # what the library speaks of elsewhere, not an untranslated framing word
@@ -261,7 +302,44 @@ class ExtractiveAnswerer:
             missing = self.lexical.evidence(
                 Question(question.text, question.language, known), terms
             ).missing
-        return Decision(False, "", chosen, missing)
+        return Decision(False, "", chosen, missing, kinds)
+
+    def _holds(self, kind: str, passage: Passage, subject: Question) -> bool:
+        """A unit of the passage holds evidence of ``kind`` and speaks of the question."""
+        names = passage.organisation.split()
+        context = frozenset(analyze(passage.section_tail, self.lexical.lexicon))
+        for unit in units(passage.text):
+            if self.asks.satisfied(kind, unit.whole, ignore=names):
+                terms = frozenset(analyze(unit.whole, self.lexical.lexicon)) | context
+                if self.lexical.evidence(subject, terms).coverage > 0:
+                    return True
+        return False
+
+    @staticmethod
+    def _names_a_partner(text: str, name: str) -> bool:
+        at = text.find(name)
+        return at >= 0 and intent("partner", text[:at])
+
+    def unknown_names(self, question: Question) -> list[str]:
+        """Names in the question (a partner town, a place) that the library never mentions,
+        in any spelling: "a twinning agreement with Shanghai?". Organisations, glossary
+        terms and words the library holds are known."""
+        unknown = []
+        for m in _NAME.finditer(question.text):
+            name = m.group(0)
+            word = name.lower()
+            if word in self.lexical.lexicon.words or fold(word) in self.lexical.lexicon.by_folded:
+                continue
+            if fold(word) in self.lexical.lexicon.words or self.glossary.find(name, "en"):
+                continue
+            if self.glossary.find(name, "sv") or any(
+                word in o.lower() or fold(word) in fold(o.lower()) for o in question.organisations
+            ):
+                continue
+            if self.lexical.expand(stem(word)):
+                continue
+            unknown.append(name)
+        return unknown
 
     # -- writing ------------------------------------------------------------------
     def _lead(
@@ -283,7 +361,8 @@ class ExtractiveAnswerer:
             if stated:
                 return " ".join([*parts, *stated])
         n, hit, quote = quoted[0]
-        first = quote.split(" … ")[0].split("\n")[0].strip()
+        lines = [line.strip().removeprefix("– ") for line in quote.split("\n") if line.strip()]
+        first = lines[0] + (" " + "; ".join(lines[1:]) if len(lines) > 1 else "")
         if len(first) > LEAD_CHARS:
             first = first[:LEAD_CHARS].rsplit(" ", 1)[0] + " …"
         org, title = hit.passage.organisation, hit.passage.title
@@ -423,8 +502,51 @@ class ExtractiveAnswerer:
         answer.citations = citations
         return answer
 
+    def guide_answer(
+        self, question: Question, guides: Sequence[Guide], *, per_organisation: int
+    ) -> Answer | None:
+        """A trip or onboarding question answered from each organisation's cited guide: the
+        points its policy makes (at most ``per_organisation`` each) and, for one organisation,
+        the points it is silent on. None when no guide has anything to say."""
+        lang = messages.language(question.language)
+        t = _texts(lang)
+        citations: list[Citation] = []
+        said: list[tuple[str, str]] = []  # (organisation, its points with citations)
+        lines: list[str] = []
+        for guide in guides:
+            found = [i for i in guide.items if i.found and i.citation][:per_organisation]
+            if not found:
+                continue
+            refs = []
+            title = found[0].citation.document if found[0].citation else ""
+            lines += ["", t["from"].format(org=guide.organisation, title=title, note="")]
+            for item in found:
+                if item.citation is None:
+                    continue
+                n = len(citations) + 1
+                citations.append(replace(item.citation, n=n))
+                refs.append(f"{item.label[:1].lower()}{item.label[1:]} [{n}]")
+                lines.append(f"• {item.label}: “{item.quote}” [{n}]")
+            said.append((guide.organisation, ", ".join(refs)))
+        if not citations:
+            return None
+        kind = guides[0].kind
+        if len(guides) == 1:
+            lead = t[f"guide_lead_{kind}"].format(org=said[0][0], points=said[0][1])
+            gaps = [i.label.lower() for i in guides[0].items if not i.found]
+            if gaps:
+                lead += " " + t["guide_gaps"].format(points=", ".join(gaps))
+        else:
+            points = "; ".join(f"{org}: {refs}" for org, refs in said)
+            lead = t[f"guide_lead_many_{kind}"].format(points=points)
+        return _cited_answer(question, lead, lines, citations, partial=False, coverage=1.0)
+
     def refuse(
-        self, question: Question, hits: Sequence[ScoredPassage], case: str = "not_covered"
+        self,
+        question: Question,
+        hits: Sequence[ScoredPassage],
+        case: str = "not_covered",
+        missing: Sequence[str] = (),
     ) -> Answer:
         """Say which case it is, in the user's language, and offer the nearest sections as
         openable sources (they are not an answer: the answer is marked abstained)."""
@@ -434,7 +556,7 @@ class ExtractiveAnswerer:
         citations = [
             Citation.from_passage(i + 1, h.passage, h.score) for i, h in enumerate(nearest)
         ]
-        lines = [t[f"refuse_{case}"]]
+        lines = [t[f"refuse_{case}"].format(names=", ".join(missing))]
         if citations:
             lines.append(t["nearest"])
             lines += [
@@ -451,3 +573,60 @@ class ExtractiveAnswerer:
             resolved_question=question.resolved,
             refusal=case,
         )
+
+
+def _cited_answer(
+    question: Question,
+    lead: str,
+    evidence: list[str],
+    citations: list[Citation],
+    *,
+    partial: bool,
+    coverage: float,
+) -> Answer:
+    """The direct answer first, then the evidence (blocks of quotes, each block after a
+    blank line: ``evidence`` starts with one)."""
+    lang = messages.language(question.language)
+    return Answer(
+        text="\n".join([lead, "", _texts(lang)["evidence"], *evidence[1:]]),
+        language=lang,
+        abstained=False,
+        citations=citations,
+        resolved_question=question.resolved,
+        lead=lead,
+        partial=partial,
+        coverage=coverage,
+    )
+
+
+_REF = re.compile(r"\[(\d+)\]")
+
+
+def combine_answers(parts: Sequence[str], answers: Sequence[Answer]) -> Answer:
+    """One answer to a message of several questions: each part's answer under its question,
+    citations numbered through."""
+    citations: list[Citation] = []
+    leads: list[str] = []
+    blocks: list[str] = []
+    for part, answer in zip(parts, answers, strict=True):
+        offset = len(citations)
+
+        def shift(text: str, offset: int = offset) -> str:
+            return _REF.sub(lambda m: f"[{int(m.group(1)) + offset}]", text)
+
+        citations += [replace(c, n=c.n + offset) for c in answer.citations]
+        leads.append(shift(answer.lead or answer.text.split("\n")[0]))
+        blocks.append(f"{part}\n{shift(answer.text)}")
+    first = answers[0]
+    return Answer(
+        text="\n\n".join(blocks),
+        language=first.language,
+        abstained=all(a.abstained for a in answers),
+        citations=citations,
+        resolved_question=" ".join(parts),
+        organisations=first.organisations,
+        lead=" ".join(leads),
+        partial=any(a.partial or a.abstained for a in answers),
+        refusal=first.refusal if all(a.abstained for a in answers) else "",
+        coverage=min(a.coverage for a in answers),
+    )

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core import vocabulary
+from core.text import fold
 
 OFF_TASK = "off_task"
 
@@ -30,6 +31,7 @@ class AskRule:
     kind: str
     asks: re.Pattern[str]
     evidence: re.Pattern[str] | None  # None: nothing in a policy answers it (off_task)
+    asks_folded: re.Pattern[str] | None = None  # the same, for text typed without å/ä/ö
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +49,19 @@ class AskRules:
                     row["kind"],
                     re.compile(row["asks"], re.I),
                     re.compile(evidence, re.I) if evidence else None,
+                    re.compile(fold(row["asks"]), re.I),
                 )
             )
         return cls(tuple(rules))
 
     def kinds(self, question: str) -> list[str]:
         """The specific things ``question`` asks for, in the order of the rules."""
-        return [r.kind for r in self.rules if r.asks.search(question)]
+        folded = fold(question)
+        return [
+            r.kind
+            for r in self.rules
+            if r.asks.search(question) or (r.asks_folded and r.asks_folded.search(folded))
+        ]
 
     def satisfied(self, kind: str, text: str, *, ignore: Iterable[str] = ()) -> bool:
         """Whether ``text`` holds evidence of ``kind`` (a figure, a name, ...). Words in

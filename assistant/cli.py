@@ -4,15 +4,18 @@ policy-assistant ingest [PATH ...] [--json] [--rebuild]
 policy-assistant ask "Vem beslutar om vänortssamarbeten?" [--org NAME] [--json]
 policy-assistant batch < questions.jsonl > answers.jsonl
 policy-assistant eval [FILE] [--min-correct 0.9] [--min-hit 0.95]
+policy-assistant eval --map [CORPUS_DIR] [--min-precision X] [--min-recall X]
+policy-assistant catalog [FOLDER]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,7 @@ from core.errors import AssistantError, UnknownOrganisationError
 from core.settings import PROJECT_ROOT, Settings
 
 DEFAULT_GOLD = PROJECT_ROOT / "tests" / "data" / "dev.jsonl"
+DEFAULT_CORPUS = PROJECT_ROOT / "tests" / "data" / "corpus"
 
 
 def _print_json(data: Any) -> None:
@@ -119,7 +123,109 @@ def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
     return status
 
 
+@contextlib.contextmanager
+def corpus_library(corpus: Path, settings: Settings, **overrides: Any) -> Iterator[Settings]:
+    """A temporary library of a corpus folder (``docs/`` and ``catalog.toml``), ingested into
+    a temporary index; the settings that point at it."""
+    import shutil
+    import tempfile
+
+    from ingest.indexer import ingest
+
+    with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
+        root = Path(tmp)
+        library = root / "policies"
+        shutil.copytree(corpus / "docs", library)
+        if (corpus / "catalog.toml").exists():
+            shutil.copy(corpus / "catalog.toml", library / "catalog.toml")
+        local = settings.model_copy(
+            update={
+                "data_dir": root,
+                "policies_dir": library,
+                "index_dir": root / "index",
+                "glossary_path": settings.glossary_file,
+                "feedback_db": root / "feedback.sqlite3",
+                "chroma_host": None,
+                "collection": "corpus",
+                **overrides,
+            }
+        )
+        logging.getLogger("ingest.catalog").setLevel(logging.ERROR)  # guessed entries are fine
+        ingest(local, [library])
+        yield local
+
+
+def map_rows(corpus: Path, settings: Settings) -> list[Any]:
+    """Ingest a corpus folder into a temporary index with hash embeddings and return its
+    responsibility map as rows with their file names."""
+    from assistant.map_eval import ExtractedRow
+    from assistant.responsibilities import extract
+    from core.store import PassageStore
+
+    with corpus_library(corpus, settings, embedding_model="hash") as local:
+        store = PassageStore(local)
+        files = {d: str(f.get("file", "")) for d, f in store.manifest().documents.items()}
+        return [
+            ExtractedRow.from_responsibility(r, files.get(r.doc_id, ""))
+            for r in extract(store.live_passages())
+        ]
+
+
+def cmd_eval_map(args: argparse.Namespace, settings: Settings) -> int:
+    import tomllib
+
+    from assistant.map_eval import load_corpus, report, score
+
+    corpus = Path(args.map)
+    if not (corpus / "map.jsonl").exists() or not (corpus / "docs").is_dir():
+        print(f"error: {corpus} has no map.jsonl and docs/ folder", file=sys.stderr)
+        return 2
+    expected, negatives = load_corpus(corpus)
+    rows = map_rows(corpus, settings)
+    order = list(dict.fromkeys(e.file for e in expected))
+    if (corpus / "expected.toml").exists():
+        with (corpus / "expected.toml").open("rb") as fh:
+            order = [d["file"] for d in tomllib.load(fh).get("document", [])] or order
+    half = (len(order) + 1) // 2
+    groups = {
+        "all documents": order,
+        f"documents 1-{half} of expected.toml": order[:half],
+        f"documents {half + 1}-{len(order)} of expected.toml": order[half:],
+    }
+    overall = score(rows, expected, negatives)
+    if args.json:
+        _print_json(
+            {
+                name: score(rows, expected, negatives, files).to_json()
+                for name, files in groups.items()
+            }
+            | {"documents": {f: score(rows, expected, negatives, [f]).to_json() for f in order}}
+        )
+    else:
+        print(report(rows, expected, negatives, groups, details=args.details))
+    failed = [
+        f"{name} {value:.3f} (threshold >= {limit})"
+        for name, value, limit in (
+            ("map precision", overall.precision, args.min_precision),
+            ("map recall", overall.recall, args.min_recall),
+        )
+        if limit is not None and value < limit
+    ]
+    for failure in failed:
+        print(f"below threshold: {failure}", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.map:
+        return cmd_eval_map(args, settings)
+    if args.library:
+        with corpus_library(Path(args.library), settings) as local:
+            return cmd_eval_questions(args, local)
+    return cmd_eval_questions(args, settings)
+
+
+def cmd_eval_questions(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evaluation import (
         Report,
         at_threshold,
@@ -201,6 +307,34 @@ def cmd_map(args: argparse.Namespace, settings: Settings) -> int:
         for r in rows:
             print(f"{r.organisation}: {r.sentence()}  ({r.document}, {r.section.split(' > ')[-1]})")
     return 0
+
+
+def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
+    """Print a catalog entry, guessed from the text, for every file the catalog lacks."""
+    from core.errors import DocumentError
+    from ingest import loaders
+    from ingest.catalog import CATALOG_FILE, guess_meta, to_toml, uncatalogued
+
+    folder = Path(args.folder) if args.folder else settings.policies_path
+    if not folder.is_dir():
+        print(f"error: {folder} is not a folder", file=sys.stderr)
+        return 2
+    files = uncatalogued(folder)
+    if not files:
+        print(f"# every document in {folder} has an entry in {CATALOG_FILE}")
+        return 0
+    status = 0
+    print(f"# Entries for {folder / CATALOG_FILE}, guessed from each document's text.")
+    for path in files:
+        try:
+            text = loaders.load(path, max_bytes=int(settings.max_file_mb * 1024 * 1024)).text
+        except DocumentError as exc:
+            print(f"# {path.name}: not readable ({exc})")
+            status = 1
+            continue
+        print()
+        print(to_toml(guess_meta(path, text, warn=False)), end="")
+    return status
 
 
 def _guide(args: argparse.Namespace, settings: Settings, kind: str) -> int:
@@ -288,8 +422,29 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=func)
 
-    p = sub.add_parser("eval", help="score gold question sets")
+    p = sub.add_parser(
+        "catalog", help="print a catalog entry to check and paste for every uncatalogued file"
+    )
+    p.add_argument("folder", nargs="?", help="the policy folder (default: the policy library)")
+    p.set_defaults(func=cmd_catalog)
+
+    p = sub.add_parser("eval", help="score gold question sets, or the map on a corpus (--map)")
     p.add_argument("files", nargs="*", metavar="FILE", help=f"gold sets (default {DEFAULT_GOLD})")
+    p.add_argument(
+        "--map",
+        nargs="?",
+        const=str(DEFAULT_CORPUS),
+        metavar="CORPUS_DIR",
+        help="score the responsibility map on a labelled corpus (docs/, map.jsonl, ...)",
+    )
+    p.add_argument("--details", action="store_true", help="with --map: list missed and false rows")
+    p.add_argument(
+        "--library",
+        metavar="CORPUS_DIR",
+        help="ask against a temporary index of this corpus (docs/, catalog.toml) instead",
+    )
+    p.add_argument("--min-precision", type=float, help="with --map")
+    p.add_argument("--min-recall", type=float, help="with --map")
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--report", action="store_true", help="full table per set, with the decision's confusion"

@@ -235,6 +235,9 @@ def evaluate(items: Iterable[dict[str, Any]], ask: Callable[[dict[str, Any]], An
 # -- held-out split and cross-validation -----------------------------------------------------
 
 
+SMOOTHING = 2  # grid points on each side averaged when choosing a threshold
+
+
 def split_of(item_id: str) -> str:
     """``tune`` or ``heldout``: a fixed half of a bank, by a hash of the id (not by position,
     so neither half is one topic)."""
@@ -269,19 +272,15 @@ def _accuracy(items: Sequence[ItemResult], threshold: float) -> float:
 
 
 def _best_threshold(items: Sequence[ItemResult], grid: Sequence[float]) -> float:
-    """The middle of the widest run of grid points that reach the best accuracy: a point well
-    inside a plateau, not one at the edge of a single set's extremes."""
+    """The grid point with the best accuracy averaged over it and its neighbours (two on
+    each side): a point inside a plateau, not a spike that one question makes."""
     scores = [_accuracy(items, t) for t in grid]
-    top = max(scores)
-    runs: list[list[float]] = []
-    for t, s in zip(grid, scores, strict=True):
-        if s >= top - 1e-9:
-            if runs and runs[-1][-1] == grid[grid.index(t) - 1]:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-    widest = max(runs, key=len)
-    return widest[len(widest) // 2]
+    smoothed = [
+        sum(scores[max(0, i - SMOOTHING) : i + SMOOTHING + 1])
+        / len(scores[max(0, i - SMOOTHING) : i + SMOOTHING + 1])
+        for i in range(len(grid))
+    ]
+    return grid[max(range(len(grid)), key=lambda i: (smoothed[i], -i))]
 
 
 def cross_validate(

@@ -50,6 +50,9 @@ class Scoring:
     companion_ratio: float = 0.65
     # Below this coverage of the best passage, the answer says what the policies do not say.
     partial_below: float = 0.75
+    # A question whose concepts are at least this share (by weight) about the trip or the
+    # new mandate itself is answered from the guide.
+    guide_share: float = 0.5
     # A related responsibility must cover this much of the matter's glossary description.
     related_enough: float = 0.5
 

@@ -5,8 +5,13 @@
 - an onboarding overview per organisation for a newly elected politician;
 - "who decides on X?" across organisations, from the responsibility map.
 
-Each point is found by the same retrieval and evidence measure as answers: a point is
-"found" only when one passage covers every concept of the point.
+The points are general concepts defined by Swedish terms in ``data/vocabulary/guide_points.csv``
+(purpose tied to goals, mandate and approval of a trip, reporting back, planning and budget,
+conduct, receiving visitors, whom to contact, focus areas, networks and memberships), not by any
+policy's wording. A point is "found" when one passage covers a term of each of its groups (the
+same evidence measure as answers), or else when the organisation's responsibility map has a row
+of the point's kind (who approves trips, who pays, who coordinates or supports); otherwise it is
+shown as a gap.
 """
 
 from __future__ import annotations
@@ -17,9 +22,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.query import Concept, Question
+from core import vocabulary
 from core.structure import units
 from core.text import stem, stopwords, words
-from core.types import Citation, Responsibility
+from core.types import Citation, Passage, Responsibility
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -30,110 +36,29 @@ class Point:
     key: str
     sv: str
     en: str
-    concepts: tuple[tuple[str, ...], ...]  # each: Swedish words, any of which expresses it
+    concepts: tuple[tuple[str, ...], ...]  # each: Swedish terms, any of which expresses it
+    map_kinds: tuple[str, ...] = ()  # kinds of responsibility that also evidence it, best first
+    map_terms: frozenset[str] = frozenset()  # stems one of which the row's matter must hold
+
+    @classmethod
+    def from_vocabulary(cls, point: vocabulary.GuidePoint) -> Point:
+        return cls(
+            point.key,
+            point.sv,
+            point.en,
+            point.groups,
+            point.map_kinds,
+            frozenset(stem(w) for term in point.map_terms for w in words(term)),
+        )
 
 
-CHECKLIST: tuple[Point, ...] = (
-    Point(
-        "purpose",
-        "Syfte kopplat till organisationens mål",
-        "Purpose tied to the organisation's goals",
-        (("syfte", "syften", "syftet", "nytta"), ("mål", "målen", "målsättningar")),
-    ),
-    Point(
-        "mandate",
-        "Tydligt uppdrag och mandat",
-        "A clear mandate",
-        (("mandat", "tydliga uppdrag", "ansvariga förtroendevalda och tjänstemän utses"),),
-    ),
-    Point(
-        "reporting",
-        "Återrapportering och uppföljning",
-        "Reporting back and follow-up",
-        (("återrapportering", "redogöra för", "redovisas"),),
-    ),
-    Point(
-        "planning",
-        "Planering och budget",
-        "Planning and budget",
-        (
-            ("planeras", "planering", "planerad"),
-            ("budget", "budgeteras", "budgetering", "budgetarbete"),
-        ),
-    ),
-    Point(
-        "conduct",
-        "Uppträdande som ambassadör",
-        "Conduct as an ambassador",
-        (("ambassadör", "ambassadörer", "goda representanter", "professionalitet", "gott omdöme"),),
-    ),
-    Point(
-        "visitors",
-        "Att ta emot besök",
-        "Receiving visitors",
-        (("ta emot besök", "tar emot besök", "ta emot internationella besök", "utländska gäster"),),
-    ),
-    Point(
-        "contact",
-        "Vem du kontaktar",
-        "Who to contact",
-        (
-            (
-                "kontaktuppgifter",
-                "internationell chef",
-                "internationella funktionen",
-                "sekretariatet",
-            ),
-        ),
-    ),
-)
+def load_points(guide: str) -> tuple[Point, ...]:
+    """The points of ``guide`` ("checklist" or "onboarding") from the vocabulary file."""
+    return tuple(Point.from_vocabulary(p) for p in vocabulary.guide_points(guide))
 
-ONBOARDING: tuple[Point, ...] = (
-    Point(
-        "goals",
-        "Mål och syfte",
-        "Goals and purpose",
-        (("syfte", "syftet", "mål", "målen", "målsättningar"),),
-    ),
-    Point(
-        "focus",
-        "Fokusområden och prioriteringar",
-        "Focus areas and priorities",
-        (
-            (
-                "fokusområden",
-                "huvudområden",
-                "prioriterade",
-                "prioriterar",
-                "prioritet",
-                "inriktning",
-                "prioriteringar",
-            ),
-        ),
-    ),
-    Point(
-        "networks",
-        "Nätverk och medlemskap",
-        "Networks and memberships",
-        (("nätverk", "medlemskap", "organisationer", "brysselkontor", "bryssel"),),
-    ),
-    Point(
-        "support",
-        "Var du får stöd",
-        "Where to get support",
-        (
-            (
-                "stöd",
-                "stödja",
-                "kontaktuppgifter",
-                "sekretariatet",
-                "internationella funktionen",
-                "samordnas",
-                "rådgivning",
-            ),
-        ),
-    ),
-)
+
+CHECKLIST: tuple[Point, ...] = load_points("checklist")
+ONBOARDING: tuple[Point, ...] = load_points("onboarding")
 
 
 @dataclass(slots=True)
@@ -195,6 +120,40 @@ def _best_quote(assistant: Assistant, question: Question, text: str) -> str:
     return max(scored)[2] if scored else text
 
 
+def _map_row(
+    assistant: Assistant, organisation: str, point: Point
+) -> tuple[Responsibility, Passage] | None:
+    """A row of the organisation's responsibility map that evidences the point: of one of its
+    kinds, about one of its terms (who approves trips, who pays, who coordinates)."""
+    if not point.map_kinds:
+        return None
+    passages = {p.id: p for p in assistant.passages}
+    rows = [r for r in assistant.responsibilities if r.organisation == organisation]
+    for row in sorted(
+        rows, key=lambda r: point.map_kinds.index(r.kind) if r.kind in point.map_kinds else 99
+    ):
+        if row.kind not in point.map_kinds:
+            continue
+        stems = {stem(w) for w in words(row.matter)}
+        if point.map_terms and not stems & point.map_terms:
+            continue
+        passage = passages.get(row.passage_id)
+        if passage is not None:
+            return row, passage
+    return None
+
+
+def _row_quote(row: Responsibility, text: str) -> str:
+    """The unit of a passage that states a responsibility row."""
+    organ = row.organ.lower().split()[0][:6]
+    matter = words(row.matter)[:1]
+    for unit in units(text):
+        whole = unit.whole.lower()
+        if organ in whole and all(w in whole for w in matter):
+            return unit.text or "\n".join([unit.lead_in, *(f"– {i}" for i in unit.items)])
+    return row.sentence("sv")
+
+
 def build_guide(
     assistant: Assistant,
     organisation: str,
@@ -214,20 +173,22 @@ def build_guide(
         hits = assistant.retriever.search(question, doc_ids=doc_ids, k=3)
         label = point.sv if lang == "sv" else point.en
         best = next((h for h in hits if h.coverage >= 0.999), None)
-        if best is None:
-            guide.items.append(GuideItem(point.key, label, False))
-            continue
-        p = best.passage
+        n = len([i for i in guide.items if i.citation]) + 1
+        if best is not None:
+            p, score = best.passage, best.score
+            quote = _best_quote(assistant, question, p.text)
+        else:
+            found = _map_row(assistant, organisation, point)
+            if found is None:
+                guide.items.append(GuideItem(point.key, label, False))
+                continue
+            row, p = found
+            score, quote = 0.0, _row_quote(row, p.text)
         meta = assistant.documents.get(p.doc_id)
         citation = Citation.from_passage(
-            len([i for i in guide.items if i.citation]) + 1,
-            p,
-            best.score,
-            meta.validity_note(assistant.today, lang) if meta else None,
+            n, p, score, meta.validity_note(assistant.today, lang) if meta else None
         )
-        guide.items.append(
-            GuideItem(point.key, label, True, _best_quote(assistant, question, p.text), citation)
-        )
+        guide.items.append(GuideItem(point.key, label, True, quote, citation))
     if kind == "onboarding":
         guide.responsibilities = [
             r for r in assistant.responsibilities if r.organisation == organisation

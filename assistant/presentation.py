@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from assistant.intents import guide_kind
 from core import messages, vocabulary
 from core.glossary import Glossary
 from core.normalize import normalize_text
@@ -245,27 +245,15 @@ def question_problem(text: str | None, limit: int, lang: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _guide_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple(
-        (row["guide"], re.compile(row["pattern"], re.I)) for row in vocabulary.rows("guides.csv")
-    )
-
-
-def guide_kinds(question: str) -> list[str]:
-    """The guides a question is about: "checklist" (a trip, visitors), "onboarding" (newly
-    elected), by the words in ``data/vocabulary/guides.csv``."""
-    return [kind for kind, pattern in _guide_patterns() if pattern.search(question)]
-
-
 def guide_links(answer: Answer, question: str, organisation: str) -> list[tuple[str, str]]:
-    """(guide, organisation) pairs to offer under an answer: the organisation chosen in the
-    sidebar, else the one the answer cites first ("" when it cites none)."""
+    """(guide, organisation) pairs to offer under an answer about a trip or about being newly
+    elected (``assistant.intents``, words in ``data/vocabulary/intents.csv``): the
+    organisation chosen in the sidebar, else the one the answer cites first ("" for none)."""
     if answer.refusal == "off_task":
         return []
-    kinds = guide_kinds(f"{question} {answer.resolved_question}")
+    kind = guide_kind(question) or guide_kind(answer.resolved_question)
     org = organisation or next((c.organisation for c in answer.citations), "")
-    return [(kind, org) for kind in kinds]
+    return [(kind, org)] if kind else []
 
 
 # -- the responsibility map ------------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assistant.evidence import SCORING
+from core import vocabulary
 from core.glossary import Glossary
 from core.text import Lexicon, detect_language, stem, stopwords, words
 
@@ -43,43 +44,32 @@ class Question:
         return f"{self.resolved or self.text} {' '.join(extra)}".strip()
 
 
-_DEICTIC = frozenset(
-    [
-        "där",
-        "dit",
-        "dem",
-        "deras",
-        "den",
-        "det",
-        "detta",
-        "samma",
-        "också",
-        "då",
-        "här",
-        "there",
-        "they",
-        "them",
-        "their",
-        "it",
-        "that",
-        "same",
-        "also",
-        "too",
-        "those",
-        "these",
-    ]
-)
-_CONTINUATIONS = (
-    "och ",
-    "men ",
-    "samt ",
-    "and ",
-    "but ",
-    "what about",
-    "how about",
-    "hur är det med",
-    "vad gäller",
-)
+_QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
+MIN_PART_WORDS = 3  # "Och?" is not a question of its own
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions in one message: "Vem beslutar om X? Och vem följer upp det?" is two.
+    Text before the first question mark belongs to it (framing is not a question)."""
+    parts = [p.strip() for p in _QUESTION_END.split(text) if p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        if merged and len(words(part)) < MIN_PART_WORDS:
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
+def _followup_cues() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words that point back, and how a continuation opens (``data/vocabulary/followups.csv``)."""
+    rows = vocabulary.rows("followups.csv")
+    refers = frozenset(w for r in rows if r["kind"] == "refers" for w in r["words"].split())
+    opens = tuple(w for r in rows if r["kind"] == "opens" for w in r["words"].split("|") if w)
+    return refers, opens
+
+
+_DEICTIC, _CONTINUATIONS = _followup_cues()
 
 
 class OrganisationMatcher:

@@ -1,5 +1,5 @@
 """The responsibility map, read back from the index: the statements found at ingest
-(``ingest/statements.py``) and stored with each passage, so the map always matches the index
+(``core/statements.py``, run by ``ingest/indexer.py``) and stored with each passage, so the map always matches the index
 it cites."""
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ def to_csv(rows: Iterable[Responsibility]) -> str:
         "organisation",
         "organ",
         "relation",
+        "kind",
         "matter",
         "document",
         "section",

@@ -166,9 +166,15 @@ class HybridRetriever:
         return ranks
 
     def search(
-        self, question: Question, *, doc_ids: set[str] | None = None, k: int = 5
+        self,
+        question: Question,
+        *,
+        doc_ids: set[str] | None = None,
+        k: int = 5,
+        dense: bool = True,
     ) -> list[ScoredPassage]:
-        """The ``k`` best passages, each with its fused score and coverage of the question."""
+        """The ``k`` best passages, each with its fused score and coverage of the question.
+        ``dense=False``: lexical evidence only (a guide's point is found by its terms)."""
         allowed = np.ones(len(self.passages), dtype=bool)
         if doc_ids is not None:
             wanted = [self.doc_codes[d] for d in doc_ids if d in self.doc_codes]
@@ -182,7 +188,7 @@ class HybridRetriever:
             ]
         order = [int(i) for i in positive[np.lexsort((positive, -lexical[positive]))]]
         lex_ranks = {i: r for r, i in enumerate(order)}
-        dense_ranks = self._dense_ranks(question, doc_ids)
+        dense_ranks = self._dense_ranks(question, doc_ids) if dense else {}
         fused: dict[int, float] = {}
         for i, r in lex_ranks.items():
             fused[i] = fused.get(i, 0.0) + self.lexical_weight / (SCORING.rrf_k + r)

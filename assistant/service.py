@@ -13,11 +13,15 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from assistant.answering import ExtractiveAnswerer
-from assistant.query import OrganisationMatcher, Question, QuestionAnalyzer
+from assistant.answering import ExtractiveAnswerer, combine_answers
+from assistant.evidence import SCORING
+from assistant.intents import guide_kind, intent
+from assistant.query import OrganisationMatcher, Question, QuestionAnalyzer, question_parts
 from assistant.responsibilities import extract as extract_responsibilities
 from assistant.retrieval import HybridRetriever
+from core import messages
 from core.documents import DocumentMeta
 from core.embeddings import Embedder, configured_model_name, make_embedder
 from core.errors import BadQuestionError, UnknownOrganisationError
@@ -27,17 +31,18 @@ from core.settings import Settings
 from core.store import Manifest, PassageStore
 from core.types import Answer, Passage, ScoredPassage
 
+if TYPE_CHECKING:
+    from assistant.guides import Guide
+
 log = logging.getLogger(__name__)
 
-_WHO = re.compile(
-    r"^\s*(?:och\s+|and\s+)?(?:vem|vilka|vilket organ|vilken nämnd|vilken instans|who|whom|which (?:body|bodies|organ|committee|board))\b",
-    re.I,
-)
+GUIDE_POINTS_ONE = 6  # points of a guide shown when one organisation is asked about
+GUIDE_POINTS_EACH = 2  # per organisation when the question names none
 
 
 def asks_who(question: str) -> bool:
     """A question about who holds a responsibility ("Vem beslutar om …?", "Who decides …?")."""
-    return bool(_WHO.match(question))
+    return intent("who", question)
 
 
 class Assistant:
@@ -63,6 +68,7 @@ class Assistant:
         self.embedder = embedder or make_embedder(settings)
         self.glossary = Glossary.load(settings.glossary_file)
         self._lock = threading.Lock()
+        self._guides: dict[tuple[int, str, str, str], Guide] = {}
         self._load(manifest)
 
     def _load(self, manifest: Manifest) -> None:
@@ -205,11 +211,46 @@ class Assistant:
         (unique parts of their names) and documents (ids), citing what it quotes.
 
         With an LLM configured, its reply is streamed to ``on_token`` and then verified
-        against the cited passages; the extractive answer is the fallback."""
+        against the cited passages; the extractive answer is the fallback. Several questions
+        in one get an answer to each part."""
+        parts = question_parts(self.clean_question(question))
+        if len(parts) > 1:
+            answers = [
+                self._ask_one(
+                    part,
+                    history=[*history, *parts[:i]],
+                    organisations=organisations,
+                    documents=documents,
+                    on_token=on_token,
+                )
+                for i, part in enumerate(parts)
+            ]
+            return combine_answers(parts, answers)
+        return self._ask_one(
+            question,
+            history=history,
+            organisations=organisations,
+            documents=documents,
+            on_token=on_token,
+        )
+
+    def _ask_one(
+        self,
+        question: str,
+        *,
+        history: Sequence[str],
+        organisations: Sequence[str] | None,
+        documents: Sequence[str] | None,
+        on_token: Callable[[str], None] | None,
+    ) -> Answer:
         parsed = self.understand(question, history, organisations)
         hits = self.retrieve(parsed, documents=documents, k=max(self.settings.top_k * 2, 10))
         who = asks_who(parsed.text)
         answer = self.answerer.answer(parsed, hits, self.documents, today=self.today, who=who)
+        if answer.partial or answer.refusal == "not_covered" or self._mostly_guide(parsed):
+            guided = self._guide_answer(parsed, hits, who=who, documents=documents)
+            if guided is not None:
+                answer = guided
         answer.organisations = list(parsed.organisations)
         if not answer.abstained and who:
             in_scope = parsed.organisations or self.organisations()
@@ -229,3 +270,76 @@ class Assistant:
         if self.llm is not None and not answer.abstained:
             answer = self.llm.stream(parsed.resolved or parsed.text, answer, on_token)
         return answer
+
+    # -- guides ---------------------------------------------------------------------
+    def guide(self, organisation: str, kind: str, language: str) -> Guide:
+        """The organisation's pre-trip checklist or onboarding overview, built once per index
+        version and language."""
+        from assistant.guides import CHECKLIST, ONBOARDING, build_guide
+
+        key = (self.generation, organisation, kind, language)
+        guide = self._guides.get(key)
+        if guide is None:
+            points = CHECKLIST if kind == "checklist" else ONBOARDING
+            guide = build_guide(self, organisation, points, kind, language)
+            self._guides[key] = guide
+        return guide
+
+    def warm_guides(self) -> None:
+        """Build every organisation's guides now (about 5 s for the bundled library), so that
+        no question waits for one; the app does this in the background at start."""
+        for organisation in self.organisations():
+            for kind in ("checklist", "onboarding"):
+                for language in messages.LANGUAGES:
+                    self.guide(organisation, kind, language)
+
+    def _mostly_guide(self, parsed: Question) -> bool:
+        """Most of the question's weight is the trip or the new mandate itself ("What should
+        I check before an official trip abroad?"), not a matter within it. A concept that
+        means the same as the frame ("politician" beside "newly elected") is the frame."""
+        lexical = self.retriever.lexical
+        framing = {a for c in parsed.concepts if guide_kind(c.label) for a in c.alternatives}
+        weights = [
+            (
+                lexical.concept_weight(c),
+                guide_kind(c.label) is not None or bool(c.alternatives & framing),
+            )
+            for c in parsed.concepts
+        ]
+        total = sum(w for w, _ in weights)
+        return total > 0 and sum(w for w, guide in weights if guide) / total >= SCORING.guide_share
+
+    def _absent_specifics(self, parsed: Question) -> list[str]:
+        """Specific things the question names that the library never mentions ("business
+        class"): then it is not a general trip question, and the guide is not its answer."""
+        lexical = self.retriever.lexical
+        return [
+            c.label
+            for c in parsed.concepts
+            if c.hint >= 1.0
+            and not c.guessed
+            and lexical.concept_idf(c) >= lexical.max_idf
+            and guide_kind(c.label) is None
+        ]
+
+    def _guide_answer(
+        self,
+        parsed: Question,
+        hits: Sequence[ScoredPassage],
+        *,
+        who: bool,
+        documents: Sequence[str] | None,
+    ) -> Answer | None:
+        """A general trip or onboarding question gets the organisations' guides: not a who-
+        question, not a specific ask (a figure, a name), not within chosen documents."""
+        if who or documents or self.answerer.asks.kinds(parsed.text):
+            return None
+        kind = guide_kind(parsed.resolved or parsed.text)
+        if kind is None or self._absent_specifics(parsed):
+            return None
+        ranked = list(dict.fromkeys(h.passage.organisation for h in hits))
+        orgs = parsed.organisations or ranked + [o for o in self.organisations() if o not in ranked]
+        language = messages.language(parsed.language)
+        guides = [self.guide(org, kind, language) for org in orgs]
+        per_org = GUIDE_POINTS_ONE if len(orgs) == 1 else GUIDE_POINTS_EACH
+        return self.answerer.guide_answer(parsed, guides, per_organisation=per_org)

@@ -83,7 +83,6 @@ _SV: dict[str, str] = {
     "answer_gap_none": "• {org}: nämns inte, och policyn anger inget närliggande ansvar.",
     "llm_failed": "Språkmodellen svarade inte ({reason}); här är citaten ur dokumenten i stället.",
     "llm_unverified": "Språkmodellens svar kunde inte beläggas med källorna; här är citaten ur dokumenten i stället.",
-    "llm_dropped": "{n} mening(ar) i språkmodellens svar saknade stöd i de citerade källorna och togs bort.",
     "validity_expired": "upphörde att gälla {date}; kan ha ersatts",
     "validity_not_yet": "gäller från {date}",
     "question_empty": "Frågan är tom. Skriv en fråga om policyerna.",
@@ -144,6 +143,14 @@ _SV: dict[str, str] = {
     "feedback_locked": "Återkopplingen kunde inte sparas: databasen är upptagen just nu. Försök igen om en stund.",
     "feedback_readonly": "Återkopplingen kunde inte sparas: databasen går inte att skriva till. Be förvaltaren göra den skrivbar.",
     "feedback_failed": "Återkopplingen kunde inte sparas: databasen är skadad. Be förvaltaren byta fil.",
+    "answer_guide_lead_checklist": "Inför en tjänsteresa tar {org}s policy upp: {points}.",
+    "answer_guide_lead_onboarding": "För en nyvald politiker tar {org}s policy upp: {points}.",
+    "answer_guide_gaps": "Policyn säger inget om: {points}.",
+    "answer_guide_lead_many_checklist": "Inför en tjänsteresa tar policyerna upp – {points}.",
+    "answer_guide_lead_many_onboarding": "För en nyvald politiker tar policyerna upp – {points}.",
+    "llm_dropped": "{n} mening(ar) i språkmodellens svar stämde inte med de citerade källorna och togs bort. Källorna nedan visar vad som står.",
+    "llm_timeout": "svaret tog mer än {seconds:g} s",
+    "answer_refuse_unknown_name": "Policyerna nämner inte {names}, så jag kan inte svara på det.",
 }
 
 _EN: dict[str, str] = {
@@ -219,7 +226,6 @@ _EN: dict[str, str] = {
     "answer_gap_none": "• {org}: not named, and its policy names no related responsibility.",
     "llm_failed": "The language model did not answer ({reason}); showing quotes from the documents instead.",
     "llm_unverified": "The language model's answer could not be checked against the sources; showing quotes from the documents instead.",
-    "llm_dropped": "{n} sentence(s) of the language model's answer had no support in the cited sources and were removed.",
     "validity_expired": "expired {date}; may have been replaced",
     "validity_not_yet": "applies from {date}",
     "question_empty": "The question is empty. Type a question about the policies.",
@@ -280,6 +286,14 @@ _EN: dict[str, str] = {
     "feedback_locked": "Your feedback could not be saved: the database is busy right now. Try again in a moment.",
     "feedback_readonly": "Your feedback could not be saved: the database cannot be written. Ask the administrator to make it writable (POLICY_ASSISTANT_FEEDBACK_DB).",
     "feedback_failed": "Your feedback could not be saved: the database is damaged. Ask the administrator to use another file (POLICY_ASSISTANT_FEEDBACK_DB).",
+    "answer_guide_lead_checklist": "Before an official trip, {org}'s policy covers: {points}.",
+    "answer_guide_lead_onboarding": "For a newly elected politician, {org}'s policy covers: {points}.",
+    "answer_guide_gaps": "It says nothing about: {points}.",
+    "answer_guide_lead_many_checklist": "Before an official trip, the policies cover – {points}.",
+    "answer_guide_lead_many_onboarding": "For a newly elected politician, the policies cover – {points}.",
+    "llm_dropped": "{n} sentence(s) of the language model's answer did not match the cited sources and were removed. The sources below show what they say.",
+    "llm_timeout": "the reply took more than {seconds:g} s",
+    "answer_refuse_unknown_name": "The policies do not mention {names}, so I cannot answer that.",
 }
 
 CATALOG: dict[str, dict[str, str]] = {"sv": _SV, "en": _EN}

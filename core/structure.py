@@ -24,6 +24,19 @@ LIST_MARK = "- "
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9\"”])")
 
 
+# In a reply that is still arriving: a sentence is complete at . ! or ? (with any [n] citation
+# markers after it) followed by white space and not a lower-case letter, or at a line break.
+_STREAM_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?:\s*\[\d{1,2}\])*[ \t]+(?=[^\s\[a-zåäö])|[ \t]*\n\s*"
+)
+
+
+def first_sentence_end(buffer: str) -> int | None:
+    """Where the first complete sentence of a streamed ``buffer`` ends, or None."""
+    match = _STREAM_SENTENCE_END.search(buffer)
+    return match.end() if match else None
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a paragraph (or of any running text), in order, stripped."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]

@@ -162,6 +162,12 @@ class Responsibility:
     passage_id: str
     passage_text: str
 
+    @property
+    def kind(self) -> str:
+        """decides, responsible, coordinates, leads, prepares, represents, supports or
+        commissioned: what sort of duty the relation is (``data/vocabulary/relations.csv``)."""
+        return vocabulary.relations().kind(self.relation)
+
     def sentence(self, lang: str = "sv") -> str:
         rel = self.relation if lang == "sv" else vocabulary.relations().to_english(self.relation)
         return f"{self.organ} {rel} {self.matter}"
@@ -169,4 +175,5 @@ class Responsibility:
     def row(self) -> dict[str, str]:
         data = asdict(self)
         data.pop("passage_text")
+        data["kind"] = self.kind
         return data

@@ -1,7 +1,16 @@
 """Vocabulary the method uses, read from data files beside the glossary (``data/vocabulary/``).
 
 Knowledge of how Swedish policies phrase things lives in these files, not in code, so a site
-can extend it for its own documents without touching the program.
+can extend it for its own documents without touching the program:
+
+- ``relations.csv``: how a duty is said (verb phrases, nouns, passive and other patterns), the
+  normalised relation each phrase stands for, its English reading and its kind;
+- ``bodies.csv``: how a body or role is named (the end of its name), plus the glossary's terms
+  for bodies;
+- ``clause_words.csv``: closed word classes (modal verbs, adverbs, prepositions, ...);
+- ``question_words.csv``: words that frame a question;
+- ``document_types.csv``: a document's type from its title (for guessed catalog entries);
+- ``guide_points.csv``: the points of the pre-trip checklist and the onboarding overview.
 """
 
 from __future__ import annotations
@@ -13,6 +22,18 @@ from functools import lru_cache
 from core.settings import PROJECT_ROOT
 
 VOCABULARY_DIR = PROJECT_ROOT / "data" / "vocabulary"
+GLOSSARY_FILE = PROJECT_ROOT / "data" / "glossary.csv"
+
+KINDS = (
+    "decides",
+    "responsible",
+    "coordinates",
+    "leads",
+    "prepares",
+    "represents",
+    "supports",
+    "commissioned",
+)
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -26,23 +47,175 @@ def rows(name: str) -> list[dict[str, str]]:
 
 
 @dataclass(frozen=True, slots=True)
+class RelationPhrase:
+    """One way of saying a duty (a row of ``relations.csv``)."""
+
+    phrase: str  # as written; form "pattern" holds {body} and {matter}
+    relation: str  # normalised Swedish
+    kind: str
+    form: str  # "verb", "noun" or "pattern"
+    not_before: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The phrase's own words, without slots, wildcards or compound marks."""
+        return tuple(
+            w.lstrip("~") for w in self.phrase.split() if not w.startswith("{") and w != "*"
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Relations:
-    """How a responsibility is phrased: surface phrase -> normalised Swedish relation, and the
-    English rendering of each normalised relation."""
+    """How a responsibility is phrased: surface phrase -> normalised Swedish relation, the
+    English rendering and the kind of each normalised relation."""
 
     phrases: dict[str, str]
     english: dict[str, str]
+    kinds: dict[str, str]
+    entries: tuple[RelationPhrase, ...] = ()
 
     def to_english(self, relation: str) -> str:
         return self.english.get(relation, relation)
+
+    def kind(self, relation: str) -> str:
+        """decides, responsible, coordinates, ... ("responsible" for a relation not listed)."""
+        return self.kinds.get(relation, "responsible")
+
+    def of_form(self, form: str) -> tuple[RelationPhrase, ...]:
+        return tuple(e for e in self.entries if e.form == form)
 
 
 @lru_cache(maxsize=1)
 def relations() -> Relations:
     table = rows("relations.csv")
+    entries = []
+    kinds: dict[str, str] = {}
+    for r in table:
+        kind = r.get("kind") or "responsible"
+        if kind not in KINDS:
+            raise ValueError(f"relations.csv: unknown kind {kind!r} for {r['phrase']!r}")
+        if kinds.setdefault(r["relation"], kind) != kind:
+            raise ValueError(f"relations.csv: relation {r['relation']!r} has two kinds")
+        entries.append(
+            RelationPhrase(
+                phrase=r["phrase"],
+                relation=r["relation"],
+                kind=kind,
+                form=r.get("form") or "verb",
+                not_before=tuple((r.get("not_before") or "").split()),
+            )
+        )
     return Relations(
-        phrases={r["phrase"]: r["relation"] for r in table},
+        # the verb and noun forms: what a question asks with ("Vem beslutar om ...?")
+        phrases={" ".join(e.words): e.relation for e in entries if e.form != "pattern"},
         english={r["relation"]: r["english"] for r in table},
+        kinds=kinds,
+        entries=tuple(entries),
+    )
+
+
+# Endings a Swedish noun takes (definite, plural, definite plural), for matching a body's name.
+INFLECTIONS = ("", "n", "en", "et", "na", "er", "erna", "ar", "arna", "r", "rna", "nen")
+
+
+@dataclass(frozen=True, slots=True)
+class Bodies:
+    """How bodies and roles are named: the ends of their names, and whole words."""
+
+    suffixes: tuple[str, ...]
+    words: frozenset[str]
+
+    def is_body_word(self, word: str) -> bool:
+        """Whether ``word`` can be the head of a body's name: kommunstyrelsen, nämnderna,
+        kultur- och fritidsnämnden, medarbetare."""
+        w = word.lower().strip(".,;:()")
+        if w.endswith("-"):
+            return False
+        if w in self.words:
+            return True
+        return any(
+            w.endswith(suffix + ending) for suffix in self.suffixes for ending in INFLECTIONS
+        )
+
+
+def _glossary_body_terms(heads: set[str]) -> set[str]:
+    """Swedish words of glossary entries that name a body: one of their English terms is a
+    body word (``board``, ``officials``), or their first one ends in it (``head of
+    department``). Returns the last word of each of their Swedish terms."""
+    if not GLOSSARY_FILE.exists():
+        return set()
+    found: set[str] = set()
+    with GLOSSARY_FILE.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            english = [t.strip().lower() for t in (row.get("english") or "").split("|")]
+            if not (
+                any(t in heads for t in english) or any(english[0].endswith(" " + h) for h in heads)
+            ):
+                continue
+            for term in (row.get("swedish") or "").split("|"):
+                if term.strip():
+                    found.add(term.strip().lower().split()[-1])
+    return found
+
+
+@lru_cache(maxsize=1)
+def bodies() -> Bodies:
+    table = rows("bodies.csv")
+    suffixes = tuple(r["term"].lower() for r in table if r["kind"] == "suffix")
+    heads = {r["term"].lower() for r in table if r["kind"] == "english_head"}
+    words = {r["term"].lower() for r in table if r["kind"] == "word"}
+    words |= _glossary_body_terms(heads)
+    inflected = {w + e for w in words for e in INFLECTIONS}
+    return Bodies(suffixes=suffixes, words=frozenset(inflected))
+
+
+@lru_cache(maxsize=1)
+def clause_words() -> dict[str, tuple[str, ...]]:
+    """Closed word classes by name (``modal``, ``adverb``, ``preposition``, ...), longest
+    entries first so that "bland annat" is tried before "bland"."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in rows("clause_words.csv"):
+        entries = [w.strip() for w in row["words"].split("|") if w.strip()]
+        out[row["class"]] = tuple(sorted(entries, key=len, reverse=True))
+    return out
+
+
+@lru_cache(maxsize=1)
+def document_types() -> tuple[tuple[str, str], ...]:
+    """(title word, catalog type) pairs: ``policy`` -> policy, ``riktlinjer`` -> riktlinjer."""
+    return tuple((r["word"].lower(), r["type"]) for r in rows("document_types.csv"))
+
+
+@dataclass(frozen=True, slots=True)
+class GuidePoint:
+    """A point of the checklist or the onboarding overview (a row of ``guide_points.csv``)."""
+
+    guide: str  # "checklist" or "onboarding"
+    key: str
+    sv: str
+    en: str
+    groups: tuple[tuple[str, ...], ...]  # every group needs one of its terms
+    map_kinds: tuple[str, ...] = ()
+    map_terms: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=2)
+def guide_points(guide: str) -> tuple[GuidePoint, ...]:
+    def split(value: str) -> tuple[str, ...]:
+        return tuple(t.strip() for t in value.split("|") if t.strip())
+
+    return tuple(
+        GuidePoint(
+            guide=r["guide"],
+            key=r["id"],
+            sv=r["sv"],
+            en=r["en"],
+            groups=tuple(split(g) for g in r["terms"].split(";") if split(g)),
+            map_kinds=split(r.get("map_kinds", "")),
+            map_terms=split(r.get("map_terms", "")),
+        )
+        for r in rows("guide_points.csv")
+        if r["guide"] == guide
     )
 
 

@@ -25,18 +25,20 @@ from core.documents import DocumentMeta
 from core.embeddings import Embedder, configured_model_name, make_embedder
 from core.errors import DocumentError, IngestBusyError, ModelMismatchError
 from core.settings import Settings
+from core.statements import statements
 from core.store import Manifest, PassageStore
 from core.types import Passage
 from ingest import loaders
 from ingest.catalog import CATALOG_FILE, Catalog
 from ingest.chunking import chunk_text
-from ingest.statements import statements
 
 log = logging.getLogger(__name__)
 
 # Bump when chunking or what is extracted from passages changes, so that every document
 # is re-chunked on the next ingest.
-CHUNKER_VERSION = "5"  # 4: responsibility statements stored with each passage; 5: infinitive duties
+# 4: responsibility statements stored with each passage; 5: infinitive duties;
+# 6: statements in any organisation's phrasing (passive, nominal, inverted, body sections)
+CHUNKER_VERSION = "6"
 
 Progress = Callable[[int, int, str], None]
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from core.embeddings import HashEmbedder, SentenceTransformerEmbedder
-from core.settings import DEFAULT_DATA_DIR, Settings
+from core.settings import DEFAULT_DATA_DIR, DEFAULT_EMBEDDING_MODEL, Settings
+from tests.helpers import library_settings
 
 BUNDLED = DEFAULT_DATA_DIR / "policies"
 TODAY = dt.date(2026, 11, 22)
@@ -26,13 +27,7 @@ def library(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def hash_settings(tmp_path: Path, library: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path,
-        policies_dir=library,
-        index_dir=tmp_path / "index",
-        embedding_model="hash",
-        glossary_path=DEFAULT_DATA_DIR / "glossary.csv",
-    )
+    return library_settings(tmp_path, library)
 
 
 @pytest.fixture
@@ -49,12 +44,7 @@ def real_embedder() -> SentenceTransformerEmbedder:
 @pytest.fixture(scope="session")
 def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     root = tmp_path_factory.mktemp("real")
-    return Settings(
-        data_dir=root,
-        policies_dir=BUNDLED,
-        index_dir=root / "index",
-        glossary_path=DEFAULT_DATA_DIR / "glossary.csv",
-    )
+    return library_settings(root, BUNDLED, embedding_model=DEFAULT_EMBEDDING_MODEL)
 
 
 @pytest.fixture(scope="session")

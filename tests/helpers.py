@@ -6,6 +6,9 @@ import io
 import socket
 import zipfile
 from pathlib import Path
+from typing import Any
+
+from core.settings import DEFAULT_DATA_DIR, Settings
 
 
 def write_pdf(path: Path, lines: list[str]) -> Path:
@@ -81,3 +84,16 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def library_settings(root: Path, library: Path, **overrides: Any) -> Settings:
+    """Settings for a policy library in a temporary folder: its own index under ``root``, the
+    project's glossary, the meaning-free hash embedder unless another model is given."""
+    values: dict[str, Any] = {
+        "data_dir": root,
+        "policies_dir": library,
+        "index_dir": root / "index",
+        "embedding_model": "hash",
+        "glossary_path": DEFAULT_DATA_DIR / "glossary.csv",
+    }
+    return Settings(**{**values, **overrides})

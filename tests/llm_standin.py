@@ -1,10 +1,12 @@
 """A local stand-in for an OpenAI-compatible endpoint, spoken to over real HTTP.
 
 It streams a scripted reply as server-sent events, records each request, and can be told
-to be slow or to fail, like a real server on a bad day."""
+to be slow (before answering, or between tokens: a reply that trickles in), or to fail, like
+a real server on a bad day."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -16,7 +18,8 @@ from typing import Any
 @dataclass
 class Script:
     reply: str = ""
-    delay: float = 0.0
+    delay: float = 0.0  # seconds before the reply starts
+    token_delay: float = 0.0  # seconds between tokens
     status: int = 200
     requests: list[dict[str, Any]] = field(default_factory=list)
 
@@ -52,8 +55,15 @@ class StandIn:
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
+                # A client that gives up on the reply (its timeout) closes the connection.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self._stream(body)
+
+            def _stream(self, body: dict[str, Any]) -> None:
                 words = script.reply.split(" ")
                 for i, word in enumerate(words):
+                    if i and script.token_delay:
+                        time.sleep(script.token_delay)
                     token = word if i == 0 else " " + word
                     chunk = {
                         "id": "standin",

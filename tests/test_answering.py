@@ -171,3 +171,81 @@ def test_asking_before_any_ingest_says_to_run_ingest(tmp_path):
     settings = Settings(index_dir=tmp_path / "nothing-here", embedding_model="hash")
     with pytest.raises(IndexMissingError, match="policy-assistant ingest"):
         Assistant(settings)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad ska jag tänka på inför en officiell resa utomlands?",
+        "Vem beslutar om vänortssamarbeten?",
+        "Vad behöver en nyvald politiker veta om det internationella arbetet?",
+        "What should I check before an official trip abroad?",
+        "Who decides on twinning?",
+        "What should a newly elected politician know about the international work?",
+    ],
+)
+def test_the_starter_questions_answer_with_citations(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations
+    assert re.search(r"\[\d+\]", answer.lead)
+
+
+def test_a_general_trip_question_gets_each_organisations_cited_checklist_points(assistant):
+    answer = assistant.ask("What must I do before and after an official trip?")
+    assert not answer.abstained and answer.lead.startswith("Before an official trip")
+    assert len({c.organisation for c in answer.citations}) >= 3
+
+
+def test_an_onboarding_question_for_one_organisation_gets_its_overview_with_gaps(assistant):
+    answer = assistant.ask(
+        "I was just elected in Härjedalen. What do I need to know about our international work?"
+    )
+    assert {c.organisation for c in answer.citations} == {"Härjedalens kommun"}
+    assert answer.lead.startswith("For a newly elected politician, Härjedalens kommun's policy")
+
+
+def test_a_specific_trip_question_the_policies_do_not_answer_is_not_given_the_checklist(
+    assistant,
+):
+    answer = assistant.ask("Får jag flyga business class på en internationell tjänsteresa?")
+    assert answer.abstained
+
+
+def test_several_questions_in_one_get_an_answer_each_numbered_through(assistant):
+    answer = assistant.ask(
+        "Vem beslutar om vänortssamarbeten i Västernorrland? "
+        "Och vem ansvarar för officiella internationella kontakter där?"
+    )
+    first, second = answer.text.split("\n\nOch vem ansvarar")
+    assert "Landstingsfullmäktige" in first and "Regionala nämnden" in second
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert all(f"[{c.n}]" in answer.text for c in answer.citations)
+
+
+def test_a_follow_up_asking_for_something_similar_carries_the_topic(assistant):
+    answer = assistant.ask(
+        "Does Härjedalen have something similar?",
+        history=["Who is responsible for official contacts in Västernorrland?"],
+    )
+    assert answer.organisations == ["Härjedalens kommun"] and not answer.abstained
+    assert "Kommunstyrelsen" in answer.text
+
+
+def test_a_partner_the_library_never_mentions_is_refused_by_name(assistant):
+    answer = assistant.ask("Does Härjedalen have a twinning agreement with Tartu?")
+    assert answer.abstained and answer.refusal == "unknown_name"
+    assert "Tartu" in answer.text
+
+
+def test_a_destination_the_library_never_mentions_is_framing_not_a_refusal(assistant):
+    answer = assistant.ask(
+        "I am going to a conference in Tallinn for Region Västernorrland. "
+        "What mandate and reporting back is expected of me?"
+    )
+    assert not answer.abstained
+    assert {c.organisation for c in answer.citations} == {"Landstinget Västernorrland"}
+
+
+def test_a_year_must_stand_beside_what_the_question_is_about(assistant):
+    answer = assistant.ask("Vilket år antogs Norrbottens internationella policy?")
+    assert answer.abstained and answer.refusal == "year"

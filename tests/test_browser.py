@@ -362,7 +362,7 @@ def test_a_newly_elected_politician_reads_english_and_pastes_too_much(page: Any)
     )
     answer = page.locator('[data-testid="stChatMessage"]').nth(1)
     lead = answer.locator('[data-testid="stMarkdown"]').first
-    assert "says:" in lead.inner_text() and lead.is_visible()
+    assert "[1]" in lead.inner_text() and lead.is_visible()  # a direct, cited answer
     lead.locator('a[href="#src_0_1"]').click()
     settle(page)
     assert card_is_open(page, "src_0_1")

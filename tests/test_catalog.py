@@ -135,3 +135,153 @@ def test_ingest_with_a_broken_catalog_stops_with_the_message_and_keeps_the_index
     err = capsys.readouterr().err
     assert err.startswith(f"error: {catalog}: line ") and "Traceback" not in err
     assert {p.id for p in PassageStore(hash_settings).live_passages()} == before
+
+
+# -- documents without a catalog entry --------------------------------------------------------
+CORPUS = Path(__file__).parent / "data" / "corpus"
+
+
+def _expected() -> list[dict[str, str]]:
+    import tomllib
+
+    with (CORPUS / "expected.toml").open("rb") as fh:
+        return tomllib.load(fh)["document"]
+
+
+def _text(path: Path) -> str:
+    from ingest import loaders
+
+    return loaders.load(path, max_bytes=10_000_000).text
+
+
+@pytest.mark.parametrize("doc", _expected(), ids=lambda d: d["file"])
+def test_organisation_and_title_are_read_from_the_text_of_every_corpus_document(doc):
+    from ingest.catalog import guess_meta
+
+    path = CORPUS / "docs" / doc["file"]
+    meta = guess_meta(path, _text(path), warn=False)
+    assert (meta.organisation, meta.title) == (doc["organisation"], doc["title"])
+
+
+def test_the_three_uncatalogued_corpus_documents_are_guessed_at_ingest(tmp_path: Path):
+    import shutil
+
+    library = tmp_path / "policies"
+    shutil.copytree(CORPUS / "docs", library)
+    shutil.copy(CORPUS / "catalog.toml", library / "catalog.toml")
+    catalog = Catalog.load(library)
+    guessed = {}
+    for doc in _expected():
+        path = library / doc["file"]
+        meta = catalog.meta_for(path, _text(path))
+        if meta.guessed:
+            guessed[doc["file"]] = (meta.organisation, meta.title)
+            assert (meta.organisation, meta.title) == (doc["organisation"], doc["title"])
+    assert sorted(guessed) == [
+        "lillbacka-internationellt-arbete.html",
+        "norrvika-riktlinjer-vanortssamarbete.txt",
+        "tallmo-handlingsprogram-internationellt-arbete.md",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "title"),
+    [
+        (
+            "ÖSTERBY KOMMUN\nKommunledningskontoret\n\nRIKTLINJER FÖR EU-ARBETE\n\nText.",
+            "Österby kommun",
+            "Riktlinjer för EU-arbete",
+        ),
+        (
+            "Landstinget i Bergslagen\n\nPolicy för internationella kontakter\n\nText.",
+            "Landstinget i Bergslagen",
+            "Policy för internationella kontakter",
+        ),
+        (
+            "# Strategi för Östersjösamarbetet\n\nÅsbro läns landsting\n\nText.",
+            "Åsbro läns landsting",
+            "Strategi för Östersjösamarbetet",
+        ),
+        (
+            "# Vänortsrutin\n\nVänorten Kirkeby besöker Ekdala kommun varje år. Ekdala kommun står för programmet, och Kirkeby kommune för resan.",
+            "Ekdala kommun",
+            "Vänortsrutin",
+        ),
+        (
+            "# Resepolicy för Lunneby stad\n\nVarje kommun i länet har en egen policy.",
+            "Lunneby stad",
+            "Resepolicy för Lunneby stad",
+        ),
+    ],
+)
+def test_organisation_from_letterhead_name_pattern_or_most_named(text, organisation, title):
+    from ingest.catalog import guess_meta
+
+    meta = guess_meta(Path("x.txt"), text, warn=False)
+    assert (meta.organisation, meta.title) == (organisation, title)
+
+
+def test_decision_dates_type_and_aliases_are_read_from_the_front_matter():
+    from ingest.catalog import guess_meta
+
+    text = (
+        "HAGBY LÄNS LANDSTING\n\nStrategi för internationellt arbete\n\n"
+        "Antagen av landstingsfullmäktige den 3 maj 2016. Strategin gäller från och med "
+        "2016-07-01 till och med 2019-12-31.\n\nBakgrund\n\nLandstinget beslutade 2010 om en policy."
+    )
+    meta = guess_meta(Path("hagby.txt"), text, warn=False)
+    assert meta.organisation == "Hagby läns landsting"
+    assert (meta.type, meta.decided_by, meta.decided_on) == (
+        "strategi",
+        "Landstingsfullmäktige",
+        dt.date(2016, 5, 3),
+    )
+    assert (meta.valid_from, meta.valid_to) == (dt.date(2016, 7, 1), dt.date(2019, 12, 31))
+    assert "Region Hagby" in meta.aliases and meta.language == "sv"
+    meta = guess_meta(
+        Path("v.md"), "# Vänortspolicy\n\nSkärås kommun\n\nText om vänorter.", warn=False
+    )
+    assert set(meta.aliases) == {"Skärås", "Skaras"}
+    assert meta.decided_by is None and meta.decided_on is None
+
+
+def test_the_catalog_command_prints_a_ready_to_edit_entry_for_each_uncatalogued_file(
+    tmp_path: Path, capsys
+):
+    import tomllib
+
+    from assistant.cli import main
+
+    (tmp_path / "known.md").write_text("# Policy\n\nText.", encoding="utf-8")
+    (tmp_path / "catalog.toml").write_text(
+        '[[document]]\nfile = "known.md"\norganisation = "Ekby kommun"\ntitle = "Policy"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "ny.txt").write_text(
+        "Region Norrhav\n\nInternationell policy\n\nBeslutad av regionfullmäktige 2024-02-20.\n\nSyfte\n\nText.",
+        encoding="utf-8",
+    )
+    assert main(["catalog", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "known.md" not in out
+    entry = tomllib.loads(out)["document"]
+    assert entry == [
+        {
+            "file": "ny.txt",
+            "id": "ny",
+            "organisation": "Region Norrhav",
+            "aliases": ["Norrhav"],
+            "title": "Internationell policy",
+            "type": "policy",
+            "decided_by": "Regionfullmäktige",
+            "decided_on": dt.date(2024, 2, 20),
+            "language": "sv",
+        }
+    ]
+    # the printed entry is accepted by the catalog as it stands
+    (tmp_path / "catalog.toml").write_text(
+        (tmp_path / "catalog.toml").read_text(encoding="utf-8") + "\n" + out, encoding="utf-8"
+    )
+    assert Catalog.load(tmp_path).entries["ny.txt"].organisation == "Region Norrhav"
+    assert main(["catalog", str(tmp_path)]) == 0
+    assert "every document" in capsys.readouterr().out

@@ -10,8 +10,8 @@ import pytest
 
 from assistant.service import Assistant
 from core.normalize import normalize_text
-from core.settings import DEFAULT_DATA_DIR, Settings
 from ingest.indexer import ingest
+from tests.helpers import library_settings
 
 ZWSP, SHY, RLM, LRM, ZWJ, BOM, WJ = (
     "\u200b",
@@ -69,13 +69,7 @@ def tiny(tmp_path: Path, hash_embedder) -> Assistant:
         "Tjänsteresor utomlands planeras i förväg och redovisas efteråt.\n",
         encoding="utf-8",
     )
-    settings = Settings(
-        data_dir=tmp_path,
-        policies_dir=library,
-        index_dir=tmp_path / "index",
-        embedding_model="hash",
-        glossary_path=DEFAULT_DATA_DIR / "glossary.csv",
-    )
+    settings = library_settings(tmp_path, library)
     ingest(settings, embedder=hash_embedder)
     return Assistant(settings, embedder=hash_embedder)
 

@@ -10,9 +10,9 @@ import pytest
 
 from assistant.presentation import Turn, conversation_markdown
 from assistant.service import Assistant
-from core.settings import DEFAULT_DATA_DIR, Settings
 from core.types import Answer, Citation
 from ingest.indexer import ingest
+from tests.helpers import library_settings
 
 # Active content as it survives ingest into a passage (Markdown links lose their targets in
 # chunking; raw HTML and autolinks do not).
@@ -36,13 +36,7 @@ def export(tmp_path: Path, hash_embedder) -> str:
         f"{PAYLOADS[3]}\n",
         encoding="utf-8",
     )
-    settings = Settings(
-        data_dir=tmp_path,
-        policies_dir=library,
-        index_dir=tmp_path / "index",
-        embedding_model="hash",
-        glossary_path=DEFAULT_DATA_DIR / "glossary.csv",
-    )
+    settings = library_settings(tmp_path, library)
     ingest(settings, embedder=hash_embedder)
     question = "Vem beslutar om vänorter? <script>alert('fråga')</script>"
     answer = Assistant(settings, embedder=hash_embedder).ask(question)

@@ -1,0 +1,37 @@
+"""Which guide a general question is about: the pre-trip checklist or the onboarding overview
+(patterns as data in ``data/vocabulary/intents.csv``).
+
+    >>> guide_kind("Vad ska jag tänka på inför en resa utomlands?")
+    'checklist'
+    >>> guide_kind("I was just elected. What do I need to know?")
+    'onboarding'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from core import vocabulary
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (row["kind"], re.compile(row["pattern"], re.I)) for row in vocabulary.rows("intents.csv")
+    )
+
+
+def intent(kind: str, question: str) -> bool:
+    """Whether ``question`` matches the pattern of ``kind`` (``who``, ``checklist``, ...)."""
+    return any(k == kind and p.search(question) for k, p in _patterns())
+
+
+def guide_kind(question: str) -> str | None:
+    """``onboarding`` or ``checklist`` when the question is about one of them, else None.
+    Onboarding wins: a newly elected politician asking about trips wants the overview."""
+    kinds = {kind for kind, pattern in _patterns() if pattern.search(question)}
+    for kind in ("onboarding", "checklist"):
+        if kind in kinds:
+            return kind
+    return None

@@ -1,0 +1,206 @@
+"""Score the responsibility map against a labelled corpus (``tests/data/corpus/``).
+
+The corpus holds ``docs/`` (the policies), ``map.jsonl`` (expected rows: ``file``, ``body``,
+``relation`` = the relation's kind, ``matter_keywords``, ``sentence``) and
+``map_negative.jsonl`` (sentences that name a body but give it no duty). An expected row is
+found when an extracted row of the same document has
+
+- the same body: case-insensitive, words compared in base form (a definite ending -en, -et,
+  -n or -t on either side is ignored: ``Nämnden`` = ``nämnd``, ``utskottet`` = ``utskott``);
+- the same kind of relation (decides, responsible, coordinates, ...);
+- every matter keyword in its matter (case-insensitive).
+
+Precision is the share of extracted rows that match some expected row (a row taken from a
+negative sentence counts as false); recall the share of expected rows found::
+
+    policy-assistant eval --map tests/data/corpus
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core import vocabulary
+from core.types import Responsibility
+
+DEFINITE_ENDINGS = ("en", "et", "n", "t")
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedRow:
+    file: str
+    body: str
+    kind: str
+    keywords: tuple[str, ...]
+    sentence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedRow:
+    file: str
+    organ: str
+    relation: str
+    matter: str
+
+    @property
+    def kind(self) -> str:
+        return vocabulary.relations().kind(self.relation)
+
+    @classmethod
+    def from_responsibility(cls, row: Responsibility, file: str) -> ExtractedRow:
+        return cls(file, row.organ, row.relation, row.matter)
+
+
+@dataclass(slots=True)
+class MapScore:
+    expected: int = 0
+    found: int = 0
+    extracted: int = 0
+    correct: int = 0
+    from_negatives: int = 0
+    missed: list[ExpectedRow] = field(default_factory=list)
+    false: list[ExtractedRow] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.extracted if self.extracted else 1.0
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "expected": self.expected,
+            "found": self.found,
+            "extracted": self.extracted,
+            "correct": self.correct,
+            "from_negative_sentences": self.from_negatives,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+        }
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return any(long == short + ending for ending in DEFINITE_ENDINGS)
+
+
+def same_body(a: str, b: str) -> bool:
+    """Whether two names of a body are the same, case-insensitive and in base form."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return len(wa) == len(wb) and all(_same_word(x, y) for x, y in zip(wa, wb, strict=True))
+
+
+def matches(row: ExtractedRow, expected: ExpectedRow) -> bool:
+    matter = row.matter.lower()
+    return (
+        row.file == expected.file
+        and row.kind == expected.kind
+        and same_body(row.organ, expected.body)
+        and all(k.lower() in matter for k in expected.keywords)
+    )
+
+
+def _from_negative(row: ExtractedRow, negatives: Sequence[tuple[str, str]]) -> bool:
+    """Whether a row was taken from a negative sentence: its matter is in the sentence and
+    so is its body (in base form)."""
+    matter = row.matter.lower()
+    organ = row.organ.lower().split()
+    for file, sentence in negatives:
+        words = sentence.lower().replace(".", " ").replace(",", " ").split()
+        if file != row.file or matter not in sentence.lower():
+            continue
+        if any(
+            same_body(" ".join(words[i : i + len(organ)]), " ".join(organ))
+            for i in range(len(words))
+        ):
+            return True
+    return False
+
+
+def load_corpus(corpus: Path) -> tuple[list[ExpectedRow], list[tuple[str, str]]]:
+    """The expected rows and the negative sentences (file, sentence) of a corpus folder."""
+    expected = []
+    for line in (corpus / "map.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            expected.append(
+                ExpectedRow(
+                    item["file"],
+                    item["body"],
+                    item["relation"],
+                    tuple(item.get("matter_keywords") or ()),
+                    item.get("sentence", ""),
+                )
+            )
+    negatives = []
+    path = corpus / "map_negative.jsonl"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                negatives.append((item["file"], item["sentence"]))
+    return expected, negatives
+
+
+def score(
+    rows: Iterable[ExtractedRow],
+    expected: Sequence[ExpectedRow],
+    negatives: Sequence[tuple[str, str]] = (),
+    files: Iterable[str] | None = None,
+) -> MapScore:
+    """Precision and recall of the extracted ``rows``, on ``files`` only when given."""
+    wanted = set(files) if files is not None else None
+    exp = [e for e in expected if wanted is None or e.file in wanted]
+    got = [r for r in rows if wanted is None or r.file in wanted]
+    result = MapScore(expected=len(exp), extracted=len(got))
+    for e in exp:
+        if any(matches(r, e) for r in got):
+            result.found += 1
+        else:
+            result.missed.append(e)
+    for r in got:
+        negative = _from_negative(r, negatives)
+        result.from_negatives += negative
+        if not negative and any(matches(r, e) for e in exp):
+            result.correct += 1
+        else:
+            result.false.append(r)
+    return result
+
+
+def report(
+    rows: Sequence[ExtractedRow],
+    expected: Sequence[ExpectedRow],
+    negatives: Sequence[tuple[str, str]],
+    groups: Mapping[str, Sequence[str]],
+    *,
+    details: bool = False,
+) -> str:
+    """A plain-text table: precision and recall for each group of documents, then each
+    document; with ``details`` the missed and the false rows."""
+    lines = [f"{'documents':<52} {'precision':>9} {'recall':>7} {'rows':>5} {'expected':>8}"]
+
+    def line(name: str, s: MapScore) -> str:
+        return f"{name:<52} {s.precision:>9.3f} {s.recall:>7.3f} {s.extracted:>5} {s.expected:>8}"
+
+    for name, files in groups.items():
+        lines.append(line(name, score(rows, expected, negatives, files)))
+    lines.append("")
+    for file in dict.fromkeys(e.file for e in expected):
+        lines.append(line(f"  {file}", score(rows, expected, negatives, [file])))
+    if details:
+        overall = score(rows, expected, negatives)
+        lines.append("\nmissed:")
+        lines += [
+            f"  {e.file}: {e.body} | {e.kind} | {', '.join(e.keywords)}" for e in overall.missed
+        ]
+        lines.append("\nfalse:")
+        lines += [f"  {r.file}: {r.organ} | {r.kind} | {r.matter}" for r in overall.false]
+    return "\n".join(lines)

@@ -1,0 +1,828 @@
+"""Responsibility statements in a passage: *body -> relation -> matter*, found by the ways
+Swedish public documents say who holds a duty. Run at ingest; the statements are stored with
+each passage, and the assistant reads the map back from the index.
+
+What is recognised (the phrases themselves live in ``data/vocabulary/relations.csv``, how
+bodies are named in ``bodies.csv``, the closed word classes in ``clause_words.csv``):
+
+- active: ``Kulturnämnden beslutar om bidrag``, with a modal (``Förvaltningschefen får
+  besluta om ...``), adverbs (``Nämnderna ansvarar själva för ...``) or the verb first after
+  an adverbial (``Vid besök ansvarar värdkommunen för ...``);
+- passive and participles: ``Utlandsresor godkänns av nämndens ordförande``, ``Vår
+  EU-strategi, som beslutats av kommunfullmäktige, ...``, ``Programmet är fastställt av ...``,
+  ``Beslut om nya vänorter fattas av kommunfullmäktige``;
+- nominal: ``Ansvaret för X ligger hos Y``, ``Det åligger Y att X``, ``Y har till uppgift att
+  X``, ``Y har nämndens uppdrag att X``, ``Y:s uppgift är att X``;
+- coordination: ``Y ger stöd till Z och ansvarar för X`` gives two rows, ``..., och för
+  politiker av arbetsutskottet`` gives the second body its own row;
+- lists under a lead-in (``Kommunstyrelsen ansvarar för:``), an item that is itself a duty in
+  the infinitive (``besluta om medlemskap``) taking that verb;
+- sections headed by a body, and lines ``Kommunstyrelsen – samordnar ...`` or
+  ``Kommunstyrelsen: ...`` (in sections on responsibility and organisation, a line naming a body
+  and a duty without a verb is a responsibility).
+
+A body is recognised by how Swedish names one (the end of its head word: ``...nämnden``,
+``...kontoret``, ``...chefen``; or a glossary term for a body), never by a list of any
+document's bodies. The body is the subject only (``Kanslienheten, som hör till
+kommunledningskontoret, ansvarar`` -> ``Kanslienheten``); the matter ends where another clause
+begins (a new finite verb after ``och``, a subordinate clause after a comma).
+
+    Regionfullmäktige beslutar om:               ->  (Regionfullmäktige, beslutar om, vänortsavtal)
+    - vänortsavtal
+    Handlingsplanen fastställs av kommunstyrelsen
+                                                 ->  (Kommunstyrelsen, fastställer, Handlingsplanen)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from core import vocabulary
+from core.structure import LIST_MARK, blocks, sentences
+
+Triple = tuple[str, str, str]
+
+_RELATIONS = vocabulary.relations()
+_BODIES = vocabulary.bodies()
+_WORDS = vocabulary.clause_words()
+
+# "Hälso- och sjukvårdsnämnden" is one name: its words are joined while a sentence is read.
+_JOIN = "\u2060"
+_SUSPENDED = re.compile(r"(\w-),?\s+(och|eller|samt)\s+(?=\w)")
+_WORD_CHARS = rf"[\w{_JOIN}:()-]"
+
+
+def _alternation(entries: tuple[str, ...]) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
+
+
+def _class(name: str) -> frozenset[str]:
+    return frozenset(_WORDS.get(name, ()))
+
+
+_ADVERB = _alternation(_WORDS["adverb"])
+_MODAL = _alternation(_WORDS["modal"])
+_NEGATION = _class("negation")
+_PREPOSITIONS = _class("preposition")
+_SUBORDINATORS = _class("subordinator")
+_COORDINATORS = _class("coordinator")
+_DETERMINERS = _class("determiner")
+_QUANTIFIERS = _class("quantifier")
+_PRONOUNS = _class("pronoun")
+_FINITE = _class("finite")
+_DUTY_HEADINGS = _class("duty_heading")
+_DUTY_NOUNS = _class("duty_noun")
+_ADVERBS = _class("adverb")
+_VERB_PREFIXES = _class("verb_prefix")
+# Endings of the words that may stand before a body's head: adjectives and participles
+# (regionala, ansvarig, närmaste, berörda), genitives (kommunstyrelsens).
+_MODIFIER_ENDINGS = ("a", "e", "t", "ig", "isk", "ad", "s", "na", "ande", "ende")
+
+
+# -- words ----------------------------------------------------------------------------------
+def _bare(token: str) -> str:
+    return token.lower().strip(".,;:!?”\"'")
+
+
+@lru_cache(maxsize=50_000)
+def is_finite_verb(word: str) -> bool:
+    """Whether a word is (probably) a finite verb: a closed list of common irregular verbs,
+    or a regular ending whose past tense is a known Swedish word (``betalar`` -> betalade,
+    ``handlägger`` -> no, ``leder`` -> ledde, ``bereds`` -> beredde). Nouns in -er/-ar
+    (``kontakter``, ``kostnader``) have no such past form."""
+    w = _bare(word)
+    if not w.isalpha():
+        return False
+    if w in _FINITE:
+        return True
+    if len(w) < 4 or _BODIES.is_body_word(w):
+        return False
+    from wordfreq import zipf_frequency
+
+    for prefix in _VERB_PREFIXES:  # föreslår, innebär, ingår: a prefix and an irregular verb
+        if w.startswith(prefix) and w[len(prefix) :] in _FINITE and len(w) - len(prefix) >= 3:
+            return zipf_frequency(w, "sv") >= 2.0
+
+    def known(form: str) -> bool:
+        return zipf_frequency(form, "sv") >= 2.0
+
+    if w.endswith("ar"):
+        return known(w[:-2] + "ade")
+    if w.endswith("er"):
+        return any(known(w[:-2] + e) for e in ("de", "te", "dde"))
+    if w.endswith("r") and w[-2] in "aeiouyåäö":
+        return known(w[:-1] + "dde")
+    if w.endswith("as"):
+        return known(w[:-2] + "ade")
+    if w.endswith("s"):
+        return any(known(w[:-1] + e) for e in ("de", "te"))
+    if w.endswith("ade"):
+        return known(w[:-3] + "ar")
+    return False
+
+
+def _is_body_token(token: str) -> bool:
+    return _BODIES.is_body_word(token.split(_JOIN)[-1])
+
+
+def _is_parenthetical(token: str) -> bool:
+    return bool(re.fullmatch(r"\([A-ZÅÄÖ]{2,8}\)[,.;:]?", token))
+
+
+def _capitalise(text: str) -> str:
+    text = text.replace(_JOIN, " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _restore(text: str) -> str:
+    return text.replace(_JOIN, " ").strip()
+
+
+# -- bodies ---------------------------------------------------------------------------------
+def _modifier(token: str) -> bool:
+    """A word that can stand before a body's head: an article or quantifier, an adjective or
+    participle, a genitive, a body's name (in "X och Y")."""
+    w = _bare(token)
+    return (
+        w in _DETERMINERS
+        or w in _QUANTIFIERS
+        or _is_body_token(token)
+        or (w.endswith(_MODIFIER_ENDINGS) and not is_finite_verb(w))
+    )
+
+
+def _noun_phrase(tokens: list[str]) -> str | None:
+    """The body named by ``tokens`` (a subject or the words after "av"), or None when the
+    phrase's head is not a body. Keeps what names the body ("Avdelningen för tillväxt", "Alla
+    anställda med budgetansvar", an abbreviation "(KLK)"), drops where it sits
+    ("Projektenheten vid regionkansliet") and articles."""
+    tokens = [t for t in tokens if t]
+    while tokens and _bare(tokens[0]) in _DETERMINERS and len(tokens) > 1:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    split = next(
+        (i for i, t in enumerate(tokens) if _bare(t) in _PREPOSITIONS and i > 0), len(tokens)
+    )
+    head_part, tail = tokens[:split], tokens[split:]
+    if not head_part or len(head_part) > 6 or _bare(head_part[0]) in _PREPOSITIONS:
+        return None
+    groups: list[list[str]] = [[]]
+    for t in head_part:
+        if _bare(t) in _COORDINATORS:
+            groups.append([])
+            continue
+        groups[-1].append(t)
+        if t.endswith(","):
+            groups.append([])
+    groups = [g for g in groups if g]
+    for group in groups:
+        words = [t for t in group if not _is_parenthetical(t)]
+        if not words or not _is_body_token(words[-1].rstrip(",")):
+            return None
+        if not all(_modifier(w) for w in words[:-1]):
+            return None
+        if any(
+            (is_finite_verb(w) or _bare(w) in _SUBORDINATORS) and not _is_body_token(w)
+            for w in words
+        ):
+            return None
+    kept = list(head_part)
+    if tail and len(tail) > 1:
+        first, second = _bare(tail[0]), _bare(tail[1])
+        quantified = _bare(head_part[0]) in _QUANTIFIERS
+        names_field = first == "för" and second != "att" and not second[:1].isdigit()
+        if names_field or (first == "med" and quantified):
+            attribute: list[str] = []
+            for t in tail:
+                if attribute and (
+                    _bare(t) in _SUBORDINATORS
+                    or (is_finite_verb(t) and not _is_body_token(t))
+                    or (_bare(t) in _PREPOSITIONS and _bare(t) not in ("för", "med"))
+                ):
+                    break
+                attribute.append(t)
+                if re.search(r"[,.;:]$", t) or len(attribute) >= 6:
+                    break
+            kept += attribute
+    return _capitalise(" ".join(kept).rstrip(",.;:"))
+
+
+def body_after(text: str) -> tuple[str | None, str]:
+    """The body at the start of ``text`` (the words after "av", "hos", "åligger"): up to
+    where its name ends (a date, a preposition other than "för", a comma, a clause). Returns
+    the body and the text after it."""
+    tokens = text.split()
+    taken: list[str] = []
+    for i, t in enumerate(tokens):
+        low = _bare(t)
+        nxt = _bare(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        if t.startswith("(") and not _is_parenthetical(t):
+            break
+        if low[:1].isdigit() or (low in ("den", "det") and nxt[:1].isdigit()):
+            break
+        if taken and low in _PREPOSITIONS and not (low == "för" and nxt != "att"):
+            break
+        if taken and low in _SUBORDINATORS:
+            break
+        if taken and low in _COORDINATORS:
+            ahead = tokens[i + 1 : i + 5]
+            if not any(_is_body_token(a.rstrip(",.;:")) for a in ahead):
+                break
+        if taken and is_finite_verb(t) and not _is_body_token(t):
+            break
+        taken.append(t)
+        if re.search(r"[,.;:]$", t) or len(taken) >= 10:
+            break
+    while taken and not (_is_body_token(taken[-1].rstrip(",.;:")) or _is_parenthetical(taken[-1])):
+        taken.pop()  # "närmaste chef med budgetansvar": the name ends at its head
+    rest = " ".join(tokens[len(taken) :]) if taken else text
+    if not taken:
+        return None, text
+    return _noun_phrase([t.rstrip(",.;:") if t is taken[-1] else t for t in taken]), rest
+
+
+def _subject(pre: str) -> tuple[str | None, bool]:
+    """The body that is the subject of a verb phrase, from the words before it; and whether
+    a negation stands between them ("ska inte besluta")."""
+    s = pre.strip()
+    negated = False
+    trailing = re.compile(
+        rf"(?:^|\s)(?:(?P<adv>{_ADVERB})|(?P<modal>{_MODAL})|(?P<neg>{'|'.join(_NEGATION)}))\s*$",
+        re.I,
+    )
+    while s:
+        m = trailing.search(s)
+        if not m:
+            break
+        negated = negated or bool(m.group("neg"))
+        s = s[: m.start()].rstrip()
+    # "Landstingsdirektören ska genom den internationella funktionen samordna ..."
+    m = re.match(rf"^(?P<subj>.+?)\s+(?:{_MODAL})\s+(?P<pp>\S+\s.{{0,60}})$", s, re.I)
+    if m and _bare(m.group("pp").split()[0]) in _PREPOSITIONS:
+        s = m.group("subj")
+    # "Vid besök ska värdförvaltningen [svara för]": adverbial, modal, subject
+    m = re.match(rf"^(?P<adv>\S+.*?)\s+(?:{_MODAL})\s+(?P<subj>.+)$", s, re.I)
+    if m and _adverbial(m.group("adv")):
+        s = m.group("subj")
+    return _subject_body(s), negated
+
+
+def _adverbial(text: str) -> bool:
+    """A fronted adverbial ("Vid officiella besök", "Inom förvaltningarna", "Därför", "När
+    kommunen tar emot besök,")."""
+    first = _bare(text.split()[0]) if text.split() else ""
+    clause = first in _SUBORDINATORS and first not in ("som", "att", "vilket", "vilka", "vilken")
+    return first in _PREPOSITIONS or first in _ADVERBS or first in ("här", "där", "nu") or clause
+
+
+def _subject_body(s: str) -> str | None:
+    s = re.sub(r"\s*,[^,]+,$", "", s.strip()).strip().rstrip(",").strip()
+    if not s:
+        return None
+    if re.search(r"\s(?:och|samt)$", s):  # "X är ... organ för Y och [ansvarar för]"
+        tokens = s.split()
+        cut = next(
+            (i for i, t in enumerate(tokens) if i and is_finite_verb(t) and not _is_body_token(t)),
+            None,
+        )
+        if cut is None:
+            return None
+        s = " ".join(tokens[:cut])
+    s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
+    m = re.search(r"(?:^|\s)(?:som|vilken|vilka|där)(?:\s|$)", s)
+    if m:  # "Den förvaltning som har beslutat om resan [svarar]": the antecedent
+        s = s[: m.start()]
+    tokens = s.split()
+    if (
+        len(tokens) > 2
+        and _bare(tokens[0]) in ("det", "detta", "här")
+        and is_finite_verb(tokens[1])
+    ):
+        tokens = tokens[2:]  # "Det är kommundirektören [som beslutar]"
+    if any(is_finite_verb(t) and not _is_body_token(t) for t in tokens):
+        return None
+    if "," in s:
+        parts = [p.split() for p in s.split(",") if p.strip()]
+        if not all(_noun_phrase(p) for p in parts):
+            tokens = parts[-1] if parts else []
+    return _noun_phrase(tokens)
+
+
+def _genitive_body(text: str) -> str | None:
+    """The body named in the genitive at the end of ``text``: "Enligt policyn är kansliets
+    [uppgift]" -> Kansliet; "Utvecklingsenhetens övergripande [uppdrag]" -> Utvecklingsenheten."""
+    tokens = text.split()
+    while tokens and not tokens[-1].endswith("s") and _modifier(tokens[-1]):
+        tokens.pop()
+    if not tokens or not tokens[-1].endswith("s"):
+        return None
+    tokens[-1] = tokens[-1][:-1]
+    for k in range(min(6, len(tokens)), 0, -1):
+        body = whole_body(" ".join(tokens[-k:]))
+        if body:
+            return body
+    return None
+
+
+def whole_body(text: str) -> str | None:
+    """The body when ``text`` (a heading, a line's start) is nothing but a body's name."""
+    text = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", text.strip())
+    text = text.strip(" :–-")
+    tokens = text.split()
+    if not tokens or len(tokens) > 8:
+        return None
+    body = _noun_phrase(tokens)
+    if body is None:
+        return None
+    bare = [t for t in tokens if _bare(t) not in _DETERMINERS or t is not tokens[0]]
+    return body if len(body.split()) >= len(_restore(" ".join(bare)).split()) else None
+
+
+# -- verb phrases -----------------------------------------------------------------------------
+def _verb_regex(phrase: str) -> re.Pattern[str]:
+    words = phrase.split()
+    parts = [re.escape(words[0])]
+    for i, w in enumerate(words[1:]):
+        if w == "*":
+            parts.append(rf"(?P<fill>(?:\s+{_WORD_CHARS}+){{0,3}}?)")
+        else:
+            sep = rf"(?:\s+(?:{_ADVERB}))*\s+" if i == 0 else r"\s+"
+            parts.append(sep + re.escape(w))
+    return re.compile(rf"(?<![\w-]){''.join(parts)}(?![\w-])", re.I)
+
+
+def _inverted_regex(phrase: str) -> re.Pattern[str] | None:
+    """Verb first, then the subject, then the rest: "svarar värdkommunen för"."""
+    words = phrase.split()
+    if len(words) < 2 or words[1] == "*":
+        return None  # "har * ansvar för": the wildcard itself takes the subject
+    rest = r"\s+".join(re.escape(w) for w in words[1:])
+    return re.compile(
+        rf"(?<![\w-]){re.escape(words[0])}\s+(?P<inv>(?:{_WORD_CHARS}+\s+){{1,6}}?)"
+        rf"(?:(?:{_ADVERB})\s+)*{rest}(?![\w-])",
+        re.I,
+    )
+
+
+_VERBS = [(e, _verb_regex(e.phrase), _inverted_regex(e.phrase)) for e in _RELATIONS.of_form("verb")]
+_NOUNS = [
+    (
+        e,
+        re.compile(
+            rf"^(?:(?:det|ett|den)\s+)?(?:\w+\s+)?{_WORD_CHARS}*"
+            + r"\s+".join(re.escape(w) for w in e.words)
+            + r"(?![\w-])\s*",
+            re.I,
+        )
+        if e.phrase.startswith("~")
+        else re.compile(r"^" + r"\s+".join(re.escape(w) for w in e.words) + r"(?![\w-])\s*", re.I),
+    )
+    for e in _RELATIONS.of_form("noun")
+]
+
+
+def _pattern_regex(phrase: str) -> re.Pattern[str]:
+    words = phrase.split()
+    parts: list[str] = []
+    for i, w in enumerate(words):
+        last = i == len(words) - 1
+        if w in ("{body}", "{matter}"):
+            name = w.strip("{}")
+            parts.append(rf"(?P<{name}>.+)" if last else rf"(?P<{name}>.+?)")
+        elif w == "av" and words[0] == "{matter}":
+            parts.append(r"(?P<between>(?:\s+[^\s,.;]+){0,4}?)\s+av")
+            continue
+        elif w.startswith("~"):
+            parts.append(rf"(?<![\w-])[\w-]*{re.escape(w[1:])}")
+        else:
+            parts.append(rf"(?<![\w-]){re.escape(w)}(?![\w-])")
+        if not last and words[i + 1] != "av":
+            parts.append(r"\s+")
+    pattern = "".join(parts).replace(r"\s+(?P<between>", "(?P<between>")
+    return re.compile(("^" if words[0] == "{matter}" else "") + pattern, re.I)
+
+
+_PATTERNS = [(e, _pattern_regex(e.phrase)) for e in _RELATIONS.of_form("pattern")]
+
+
+def _verb_at_start(text: str) -> tuple[str, str] | None:
+    """(relation, the rest) when ``text`` starts with a duty: a verb phrase ("besluta om
+    medlemskap", "samordnar besöken") or a duty noun ("ansvar för kontakterna")."""
+    text = re.sub(rf"^(?:(?:{_MODAL})\s+)", "", text.strip(), flags=re.I)
+    for entry, regex, _ in _VERBS:
+        m = regex.match(text)
+        if m and not _not_before(entry, text[m.end() :]):
+            return entry.relation, text[m.end() :]
+    for entry, regex in _NOUNS:
+        m = regex.match(text)
+        if m:
+            return entry.relation, text[m.end() :]
+    return None
+
+
+def _not_before(entry: vocabulary.RelationPhrase, after: str) -> bool:
+    nxt = _bare(after.split()[0]) if after.split() else ""
+    return nxt in entry.not_before or nxt in _NEGATION
+
+
+# -- matters ----------------------------------------------------------------------------------
+def _first_verb_occurrence(text: str) -> int | None:
+    starts = [m.start() for _, regex, _ in _VERBS for m in [regex.search(text)] if m]
+    return min(starts) if starts else None
+
+
+def _cut_matter(raw: str) -> tuple[str, str, str]:
+    """The matter, and where it stops: ("", "") when it runs to the end, ("clause", rest) when
+    another clause begins, ("shared", rest) when the same subject goes on with another verb
+    ("... och ger stöd till ...")."""
+    text = raw.strip().lstrip(":").strip()
+    best: tuple[int, int, str] | None = None  # (cut, rest_start, kind)
+
+    def consider(cut: int, rest: int, kind: str) -> None:
+        nonlocal best
+        if best is None or cut < best[0]:
+            best = (cut, rest, kind)
+
+    m = re.search(r"\s*;\s*", text)
+    if m:
+        consider(m.start(), m.end(), "clause")
+    for m in re.finditer(r",\s+(?P<w>\w+(?:\s+att)?)\b", text):
+        word = m.group("w").lower()
+        if word in _COORDINATORS or word in _SUBORDINATORS or word in ("så att", "utan att"):
+            rest = m.start("w") + (len(m.group("w")) if word in _COORDINATORS else 0)
+            consider(m.start(), rest, "clause")
+    for m in re.finditer(r"\s(?:och|samt|men|eller)\s+", text):
+        after = text[m.end() :]
+        tokens = after.split()
+        if not tokens or _bare(tokens[0]) == "att":
+            continue
+        verb = _first_verb_occurrence(" ".join(tokens[:6]))
+        lead = " ".join(tokens[:6])[: verb or 0].split() if verb is not None else []
+        if (
+            verb is not None
+            and len(lead) <= 2
+            and all(
+                _bare(t) in _ADVERBS or _bare(t) in _FINITE or not is_finite_verb(t) for t in lead
+            )
+            and not (lead and _is_body_token(lead[-1]))
+        ):  # "... och ger stöd till ...": the same subject, another duty
+            consider(m.start(), m.end(), "shared")
+            continue
+        for i, t in enumerate(tokens[:5]):
+            if t.endswith(",") or _bare(t) in ("som", "att") or (i and _bare(t) in _COORDINATORS):
+                break
+            if is_finite_verb(t) and not _is_body_token(t):
+                consider(m.start(), m.end(), "shared" if i == 0 else "clause")
+                break
+    if best is None:
+        return text.rstrip(" .,;:"), "", ""
+    cut, rest, kind = best
+    return text[:cut].rstrip(" .,;:"), kind, text[rest:]
+
+
+def _split_att(matter: str) -> list[str]:
+    """Duties given as coordinated att-clauses are one row each: "bevaka X och att hålla Y"
+    -> "bevaka X", "hålla Y"; "att A och att B" -> "att A", "att B"."""
+    parts = re.split(r"\s+(?:och|samt)\s+(?=att\s)", matter)
+    if matter.lower().startswith("att "):
+        return parts
+    return [parts[0], *(p[4:] for p in parts[1:])]
+
+
+def _strip_duty_noun(matter: str) -> str:
+    for _, regex in _NOUNS:
+        m = regex.match(matter)
+        if m and m.end() < len(matter):
+            return matter[m.end() :]
+    return matter
+
+
+def _matter_before(pre: str, between: str) -> str:
+    """The matter of a passive ("Resor till vänorterna [godkänns av]"), from the words before
+    the verb: after the last clause opener, without auxiliaries or a relative "som"."""
+    s = pre.strip()
+    trailing = re.compile(
+        rf"(?:^|\s|,)\s*(?:som|har|hade|är|var|blir|blev|(?:{_MODAL})|(?:{_ADVERB}))\s*$", re.I
+    )
+    while True:
+        s = s.rstrip(" ,")
+        m = trailing.search(s)
+        if not m:
+            break
+        s = s[: m.start()]
+    s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
+    tokens = s.split()
+    last_verb = max(
+        (i for i, t in enumerate(tokens) if is_finite_verb(t) and not _is_body_token(t)),
+        default=-1,
+    )
+    tokens = tokens[last_verb + 1 :]
+    between_tokens = between.split()
+    if between_tokens and not _adverbial(between) and not re.match(_ADVERB, between.strip()):
+        tokens = between_tokens + [t if i else t[:1].lower() + t[1:] for i, t in enumerate(tokens)]
+    matter = _strip_duty_noun(" ".join(tokens).strip(" ,"))
+    return "" if _bare(matter) in _PRONOUNS else matter
+
+
+def _usable(matter: str) -> bool:
+    words = matter.split()
+    return bool(words) and not (len(words) == 1 and _bare(words[0]) in _PRONOUNS | {"att"})
+
+
+# -- sentences --------------------------------------------------------------------------------
+def _patterns(text: str) -> list[Triple]:
+    found: list[Triple] = []
+    taken: list[int] = []
+    for entry, regex in _PATTERNS:
+        m = regex.search(text)
+        if not m:
+            continue
+        body_start = m.start("body")
+        if any(abs(body_start - t) < 2 for t in taken):
+            continue
+        if m.end("body") == len(text):
+            body, rest = body_after(m.group("body"))
+        elif m.end("body") < m.start("matter") and "{body} " in entry.phrase[:7]:
+            body, rest = _genitive_body(m.group("body")), ""
+        else:
+            body, rest = whole_body(m.group("body")), ""
+        if not body:
+            continue
+        if m.start("matter") < m.start("body"):
+            between = m.groupdict().get("between") or ""
+            if entry.phrase.startswith("{matter}"):
+                matter = _matter_before(m.group("matter"), between)
+            else:
+                matter = _strip_duty_noun(m.group("matter").strip())
+        else:
+            matter = ""
+        if any(_bare(w) in _NEGATION for w in (m.group(0)[: m.start("body") - m.start()]).split()):
+            continue
+        taken.append(body_start)
+        if m.start("matter") > m.start("body"):  # "det åligger Y att X": X as after a verb
+            found += _with_matter(body, entry.relation, m.group("matter"))
+        elif _usable(matter):
+            found.append((body, entry.relation, matter))
+        # "..., och för politiker av kommunstyrelsens arbetsutskott"
+        gap = re.match(r"^,?\s*(?:och|samt)\s+(?P<m>[^,.;]{2,80}?)\s+av\s+(?P<b>.+)$", rest)
+        if gap and not any(is_finite_verb(t) for t in gap.group("m").split()):
+            second, _ = body_after(gap.group("b"))
+            head = matter.split(" för ")[0] if matter else ""
+            if second:
+                found.append((second, entry.relation, f"{head} {gap.group('m')}".strip()))
+        elif rest:
+            tail = re.sub(r"^[,\s]*(?:och|samt|men)\s+", "", rest)
+            if tail != rest:
+                found += _active(tail, None)
+    return found
+
+
+def _occurrences(text: str) -> list[tuple[int, int, vocabulary.RelationPhrase, str]]:
+    spans = []
+    for entry, regex, _ in _VERBS:
+        for m in regex.finditer(text):
+            spans.append((m.start(), m.end(), entry, m.groupdict().get("fill") or ""))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[tuple[int, int, vocabulary.RelationPhrase, str]] = []
+    for span in spans:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+def _active(text: str, default_subject: str | None) -> list[Triple]:
+    """Statements with a verb phrase: the first occurrence that has a subject, then whatever
+    the rest of the sentence says (a shared subject, or a new clause)."""
+    for start, end, entry, fill in _occurrences(text):
+        after = text[end:]
+        if _not_before(entry, after) or any(_bare(w) in _NEGATION for w in fill.split()):
+            continue
+        pre = text[:start]
+        subject, negated = _subject(pre) if pre.strip() else (default_subject, False)
+        matter_raw = after
+        if subject is None and pre.strip() and _adverbial(pre):
+            subject, matter_raw = _inverted(text, end, entry, fill)
+        if subject is None or negated:
+            continue
+        return _with_matter(subject, entry.relation, matter_raw)
+    return []
+
+
+_PARTICLE_PHRASES = frozenset(e.phrase for e in _RELATIONS.of_form("verb"))
+
+
+def _inverted(
+    text: str, end: int, entry: vocabulary.RelationPhrase, fill: str
+) -> tuple[str | None, str]:
+    """ "Vid besök ansvarar värdkommunen för kostnaderna": verb, subject, rest. For a one-word
+    verb the subject is the body right after it; for "har * ansvar för" the words the wildcard
+    took ("Inom regionen har regiondirektören ansvar för")."""
+    if "*" in entry.phrase.split():
+        return (_noun_phrase(fill.split()), text[end:]) if fill.strip() else (None, "")
+    if len(entry.phrase.split()) > 1:
+        return None, ""
+    tokens = text[end:].split()
+    for k in range(1, min(6, len(tokens)) + 1):
+        if _is_body_token(tokens[k - 1].rstrip(",")):
+            body = _noun_phrase(tokens[:k])
+            rest = tokens[k:]
+            if rest and f"{entry.phrase} {_bare(rest[0])}" in _PARTICLE_PHRASES:
+                rest = rest[1:]  # "beslutar kommundirektören om": the particle of the verb
+            return (body, " ".join(rest)) if body else (None, "")
+    return None, ""
+
+
+def _inverted_multi(text: str) -> list[Triple]:
+    """Verb-first order for phrases of several words: "svarar värdkommunen för"."""
+    for entry, _, inverted in _VERBS:
+        m = inverted.search(text) if inverted is not None else None
+        if m is None or not _adverbial(text[: m.start()]):
+            continue
+        body = _noun_phrase(m.group("inv").split())
+        if body and not _not_before(entry, text[m.end() :]):
+            return _with_matter(body, entry.relation, text[m.end() :])
+    return []
+
+
+# A task or commission that is itself a duty verb ("har till uppgift att samordna X") is that
+# duty: the body coordinates X.
+_TASKS = frozenset(e.relation for e in _RELATIONS.entries if e.relation.endswith(" att"))
+
+
+def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
+    task = relation in _TASKS
+    matter, kind, rest = _cut_matter(raw)
+    found: list[Triple] = []
+    for part in _split_att(matter):
+        duty = _verb_at_start(part) if task else None
+        if duty is not None and duty[0] not in _TASKS:
+            found.append((subject, duty[0], duty[1].strip(" ,.;:")))
+        elif _usable(part):
+            found.append((subject, relation, part))
+    if kind == "shared":
+        found += _active(rest, subject) or _active(f"{subject} {rest}", None)
+    elif kind == "clause":
+        found += _clause(rest, None)
+    return found
+
+
+_DASH_LINE = re.compile(r"^(?P<body>[^–:]{2,80}?)\s*(?:\s[–-]\s|:\s)\s*(?P<rest>.+)$")
+
+
+def _dash_line(text: str, duty_section: bool) -> list[Triple] | None:
+    """ "Kommunstyrelsen – samordnar det internationella arbetet" / "Kommunstyrelsen: ansvar
+    för ..."; None when the line is not of that form."""
+    m = _DASH_LINE.match(text)
+    if not m:
+        return None
+    body = whole_body(m.group("body"))
+    if not body:
+        return None
+    duty = _verb_at_start(m.group("rest"))
+    if duty is None:
+        if not duty_section:
+            return None
+        duty = ("ansvarar för", m.group("rest"))
+    relation, rest = duty
+    return _with_matter(body, relation, rest)
+
+
+def _split_dash_lines(text: str) -> list[str]:
+    """Lines of "Body – duty" joined into one paragraph, apart again."""
+    cuts = [
+        m.start()
+        for m in re.finditer(
+            rf"\s(?=[A-ZÅÄÖ]{_WORD_CHARS}*(?:\s+{_WORD_CHARS}+){{0,4}}\s+[–-]\s)", text
+        )
+        if whole_body(text[m.start() :].split(" – ")[0].split(" - ")[0])
+    ]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [
+        text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()
+    ]
+
+
+def _clause(text: str, default_subject: str | None) -> list[Triple]:
+    text = text.strip()
+    if not text:
+        return []
+    found = _patterns(text)
+    active = _active(text, default_subject)
+    if not active:
+        active = _inverted_multi(text)
+    return found + active
+
+
+def _from_text(sentence: str, heading_body: str | None, duty_section: bool) -> list[Triple]:
+    text = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", sentence)
+    text = text.replace("*", "").strip()
+    found: list[Triple] = []
+    for piece in _split_dash_lines(text):
+        line = _dash_line(piece, duty_section)
+        if line is not None:
+            found += line
+            continue
+        found += _clause(piece, heading_body if _verb_at_start(piece) else None)
+    return found
+
+
+def _lead_in(
+    lead: str, heading_body: str | None, duty_section: bool
+) -> tuple[str, str | None] | None:
+    """(body, relation) of a list's lead-in: "Kommunstyrelsen ansvarar för:" gives the
+    relation; "Kommunstyrelsen ska:", "Kommunstyrelsen har följande uppgifter:" or a body as
+    the heading give a list of duties whose verbs the items carry."""
+    text = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", lead)
+    text = text.replace("*", "").strip().rstrip(":").strip()
+    if not text:
+        return (heading_body, None) if heading_body else None
+    for start, end, entry, _ in _occurrences(text):
+        rest = text[end:].strip().lower()
+        if rest and not re.fullmatch(r"(?:att|följande(?:\s+\w+)?|bland annat|bl\.?\s?a\.?)", rest):
+            continue
+        subject, negated = _subject(text[:start]) if text[:start].strip() else (heading_body, False)
+        if subject and not negated:
+            return subject, entry.relation
+    body = whole_body(text)
+    if body:
+        return body, None
+    m = re.match(rf"^(?P<b>.+?)\s+(?:{_MODAL})$", text, re.I)
+    if m and whole_body(m.group("b")):
+        return whole_body(m.group("b")) or "", None
+    m = re.match(
+        r"^(?P<b>.+?)(?::s|s)?\s+(?:har\s+)?(?:följande\s+)?(?P<n>\w+)(?:\s+är(?:\s+att)?)?$", text
+    )
+    if m and _bare(m.group("n")) in _DUTY_NOUNS:
+        body = whole_body(m.group("b")) or whole_body(m.group("b").rstrip("s"))
+        if body:
+            return body, None
+    if heading_body and duty_section:
+        return heading_body, None
+    return None
+
+
+def _from_list(
+    lead: str, items: list[str], heading_body: str | None, duty_section: bool
+) -> list[Triple]:
+    found: list[Triple] = []
+    lead_in = _lead_in(lead, heading_body, duty_section)
+    for raw in items:
+        item = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", raw.strip())
+        if not item:
+            continue
+        line = _dash_line(item, duty_section)
+        if line is not None:
+            found += line
+            continue
+        if lead_in is None:
+            found += _clause(item, None)
+            continue
+        body, relation = lead_in
+        duty = _verb_at_start(item)
+        if duty is not None:
+            found += _with_matter(body, duty[0], duty[1])
+        else:
+            found += _with_matter(body, relation or "ansvarar för", item)
+    return found
+
+
+def _is_duty_heading(section: str) -> bool:
+    for heading in section.split(" > ")[-2:]:
+        low = heading.lower().strip()
+        words = set(re.findall(r"[\wåäö-]+", low))
+        if low in _DUTY_HEADINGS or words & _DUTY_HEADINGS:
+            return True
+    return False
+
+
+def statements(text: str, section: str = "") -> list[Triple]:
+    """The (body, relation, matter) statements of one passage, found by the Swedish sentence
+    and list patterns above. Run at ingest; the results are stored with the passage."""
+    heading = section.split(" > ")[-1] if section else ""
+    heading_body = whole_body(heading) if heading else None
+    duty_section = _is_duty_heading(section)
+    found: list[Triple] = []
+    for lines in blocks(text):
+        items = [line[len(LIST_MARK) :] for line in lines if line.startswith(LIST_MARK)]
+        prose = " ".join(line for line in lines if not line.startswith(LIST_MARK))
+        if items:
+            lead_sentences = sentences(prose) if prose else [heading]
+            found += _from_list(
+                lead_sentences[-1] if lead_sentences else "", items, heading_body, duty_section
+            )
+            prose = " ".join(sentences(prose)[:-1]) if prose else ""
+        for sentence in sentences(prose):
+            found += _from_text(sentence, heading_body, duty_section)
+    out: list[Triple] = []
+    seen: set[tuple[str, str, str]] = set()
+    for organ, relation, matter in found:
+        triple = (_restore(organ), relation, _restore(matter).strip(" ,.;:"))
+        key = (triple[0].lower(), relation, triple[2].lower())
+        if triple[0] and triple[2] and key not in seen:
+            seen.add(key)
+            out.append(triple)
+    return out

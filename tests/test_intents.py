@@ -1,0 +1,54 @@
+"""Which guide a general question is about, and who-questions, on made-up questions."""
+
+import pytest
+
+from assistant.intents import guide_kind, intent
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Vad gäller när jag reser utomlands i tjänsten?", "checklist"),
+        ("We are sending a delegation to Riga. What applies?", "checklist"),
+        ("Jag är nyvald i regionfullmäktige, var börjar jag?", "onboarding"),
+        ("As a newly elected councillor, what should I read first?", "onboarding"),
+        ("Jag är nyvald och ska resa till Bryssel.", "onboarding"),  # the overview first
+    ],
+)
+def test_a_general_question_names_its_guide(question, kind):
+    assert guide_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vem beslutar om medlemskap i nätverk?", "What are the focus areas?", "Hur ser målen ut?"],
+)
+def test_other_questions_have_no_guide(question):
+    assert guide_kind(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("Vem beslutar om vänorter?", True),
+        ("Som ny ledamot undrar jag: vilket organ leder arbetet?", True),
+        ("And who checks it?", True),
+        ("Which committee prepares the plan?", True),
+        ("Vad är syftet med policyn?", False),
+        ("What does the board decide?", False),
+    ],
+)
+def test_who_questions(question, who):
+    assert intent("who", question) is who
+
+
+def test_a_message_of_several_questions_is_split_but_framing_stays_with_its_question():
+    from assistant.query import question_parts
+
+    assert question_parts("Vem beslutar? Och vem följer upp resan?") == [
+        "Vem beslutar?",
+        "Och vem följer upp resan?",
+    ]
+    framed = "I travel to Riga next week. What must I report afterwards?"
+    assert question_parts(framed) == [framed]
+    assert question_parts("Who decides on twinning? And?") == ["Who decides on twinning? And?"]

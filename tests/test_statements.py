@@ -1,0 +1,408 @@
+"""Responsibility statements, pattern by pattern, on sentences written for these tests in the
+genre of Swedish municipal and regional policies (not taken from any document). Each case
+lists rows that must be found as (body, relation, words the matter must contain); sentences
+that name a body without giving it a duty must give no row."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import vocabulary
+from core.statements import is_finite_verb, statements, whole_body
+
+
+def rows(text: str, section: str = "") -> list[tuple[str, str, str]]:
+    return statements(text, section)
+
+
+def has(found, body: str, relation: str, *words: str) -> bool:
+    return any(
+        b == body and r == relation and all(w.lower() in m.lower() for w in words)
+        for b, r, m in found
+    )
+
+
+ACTIVE = [
+    (
+        "Kulturnämnden beslutar om bidrag till internationella utbyten.",
+        "Kulturnämnden",
+        "beslutar om",
+        ["bidrag"],
+    ),
+    (
+        "Regionstyrelsen fastställer en handlingsplan för EU-arbetet.",
+        "Regionstyrelsen",
+        "fastställer",
+        ["handlingsplan"],
+    ),
+    (
+        "Kommunfullmäktige antar kommunens strategi för internationellt arbete.",
+        "Kommunfullmäktige",
+        "antar",
+        ["strategi"],
+    ),
+    (
+        "Kommunstyrelsen godkänner deltagande i europeiska nätverk.",
+        "Kommunstyrelsen",
+        "godkänner",
+        ["nätverk"],
+    ),
+    (
+        "Miljöförvaltningen ansvarar för kontakterna med vänorternas miljömyndigheter.",
+        "Miljöförvaltningen",
+        "ansvarar för",
+        ["kontakterna"],
+    ),
+    (
+        "Kommundirektören svarar för att policyn följs upp.",
+        "Kommundirektören",
+        "svarar för",
+        ["policyn följs upp"],
+    ),
+    (
+        "Kansliavdelningen har ansvar för bokningen av resor.",
+        "Kansliavdelningen",
+        "ansvarar för",
+        ["bokningen"],
+    ),
+    (
+        "Ekonomienheten handlägger ansökningar om EU-bidrag.",
+        "Ekonomienheten",
+        "handlägger",
+        ["ansökningar"],
+    ),
+    (
+        "Kommunledningskontoret samordnar kommunens arbete med EU-frågor.",
+        "Kommunledningskontoret",
+        "samordnar",
+        ["EU-frågor"],
+    ),
+    (
+        "Regiondirektören leder arbetsgruppen för Östersjöfrågor.",
+        "Regiondirektören",
+        "leder",
+        ["arbetsgruppen"],
+    ),
+    (
+        "Arbetsutskottet bereder ärenden om nya vänortsavtal.",
+        "Arbetsutskottet",
+        "bereder",
+        ["vänortsavtal"],
+    ),
+    (
+        "Kommunstyrelsens ordförande företräder kommunen vid officiella besök.",
+        "Kommunstyrelsens ordförande",
+        "företräder",
+        ["kommunen"],
+    ),
+    (
+        "Servicekontoret tar fram ett program för varje studiebesök.",
+        "Servicekontoret",
+        "tar fram",
+        ["program"],
+    ),
+    # with a modal, with adverbs, with the verb before its subject
+    (
+        "Förvaltningschefen får besluta om kortare resor inom Norden.",
+        "Förvaltningschefen",
+        "beslutar om",
+        ["kortare resor"],
+    ),
+    (
+        "Nämnderna ansvarar själva för sina utbyten med skolor i andra länder.",
+        "Nämnderna",
+        "ansvarar för",
+        ["utbyten"],
+    ),
+    (
+        "Vid besök från vänorterna ansvarar värdkommunen för kostnaderna för boende.",
+        "Värdkommunen",
+        "ansvarar för",
+        ["kostnaderna"],
+    ),
+    (
+        "Värdkommunen ansvarar för kostnaderna för lokala resor.",
+        "Värdkommunen",
+        "ansvarar för",
+        ["kostnaderna"],
+    ),
+    (
+        "Inom regionen har regiondirektören ansvar för tjänsteresorna.",
+        "Regiondirektören",
+        "ansvarar för",
+        ["tjänsteresorna"],
+    ),
+    (
+        "Det är kommundirektören som beslutar om mottagande av delegationer.",
+        "Kommundirektören",
+        "beslutar om",
+        ["delegationer"],
+    ),
+    (
+        "Bildningsnämnden ska genom sina rektorer samordna elevutbytena.",
+        "Bildningsnämnden",
+        "samordnar",
+        ["elevutbytena"],
+    ),
+]
+
+PASSIVE = [
+    (
+        "Medlemskap i europeiska nätverk beslutas av regionstyrelsen.",
+        "Regionstyrelsen",
+        "beslutar om",
+        ["Medlemskap"],
+    ),
+    (
+        "Handlingsplanen fastställs av kommunstyrelsen varje år.",
+        "Kommunstyrelsen",
+        "fastställer",
+        ["Handlingsplanen"],
+    ),
+    (
+        "Riktlinjerna har antagits av regionfullmäktige.",
+        "Regionfullmäktige",
+        "antar",
+        ["Riktlinjerna"],
+    ),
+    (
+        "Vår EU-strategi, som beslutats av kommunfullmäktige, gäller till 2027.",
+        "Kommunfullmäktige",
+        "beslutar om",
+        ["EU-strategi"],
+    ),
+    ("Ansökningar om resebidrag handläggs av kansliet.", "Kansliet", "handlägger", ["Ansökningar"]),
+    (
+        "Arbetet leds av en styrgrupp med en representant för varje förvaltning.",
+        "Styrgrupp",
+        "leder",
+        ["Arbetet"],
+    ),
+    (
+        "Utlandsresor för politiker godkänns i förväg av nämndens ordförande.",
+        "Nämndens ordförande",
+        "godkänner",
+        ["Utlandsresor"],
+    ),
+    (
+        "Beslut om nya vänorter fattas av kommunfullmäktige.",
+        "Kommunfullmäktige",
+        "beslutar om",
+        ["nya vänorter"],
+    ),
+    (
+        "Programmet är fastställt av kommunstyrelsen 2024-05-02.",
+        "Kommunstyrelsen",
+        "fastställer",
+        ["Programmet"],
+    ),
+    (
+        "Nya avtal bereds av kommunledningskontoret, som också har kontakten med partnerna.",
+        "Kommunledningskontoret",
+        "bereder",
+        ["avtal"],
+    ),
+]
+
+NOMINAL = [
+    (
+        "Ansvaret för mottagandet av utländska gäster ligger hos protokollsenheten.",
+        "Protokollsenheten",
+        "ansvarar för",
+        ["mottagandet"],
+    ),
+    ("Det åligger nämnden att rapportera om utbytet.", "Nämnden", "ansvarar för", ["rapportera"]),
+    (
+        "Uppföljningen av avtalen åligger ekonomiavdelningen.",
+        "Ekonomiavdelningen",
+        "ansvarar för",
+        ["Uppföljningen"],
+    ),
+    (
+        "Informationsenheten har till uppgift att ta emot besökande delegationer.",
+        "Informationsenheten",
+        "har till uppgift att",
+        ["delegationer"],
+    ),
+    (
+        "Näringslivskontoret har kommunstyrelsens uppdrag att främja exporten.",
+        "Näringslivskontoret",
+        "har i uppdrag att",
+        ["exporten"],
+    ),
+    (
+        "Kommunstyrelsen ger kansliet i uppdrag att ordna en studieresa.",
+        "Kansliet",
+        "får i uppdrag att",
+        ["studieresa"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "body", "relation", "words"), ACTIVE + PASSIVE + NOMINAL)
+def test_a_statement_is_found(text, body, relation, words):
+    found = rows(text)
+    assert has(found, body, relation, *words), found
+
+
+NOT_STATEMENTS = [
+    "Kommunstyrelsen besökte Tyskland.",
+    "Rapporten skickades till nämnden.",
+    "Nämnden fick en redovisning av resorna.",
+    "Kommunstyrelsen beslutar inte om enskilda resor.",
+    "Nämnden har inget ansvar för privata resor.",
+    "Internationellt utbyte leder till nya kunskaper.",
+    "Samarbetet med kommunstyrelsen leder till nya kontakter.",
+    "Resorna betalas av förvaltningen.",
+    "Det är viktigt att nämnderna känner till policyn.",
+    "Gästerna välkomnas av kommunstyrelsens ordförande.",
+    "Den som reser representerar kommunen.",
+    "Kommunfullmäktige firade jubileet med en mottagning.",
+    "Styrgruppen träffades fyra gånger under året.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_a_body_named_without_a_duty_gives_no_row(text):
+    assert rows(text) == []
+
+
+def test_two_duties_of_one_subject_are_two_rows():
+    found = rows(
+        "Utvecklingsenheten ger stöd till kommunstyrelsen i EU-frågor och ansvarar för "
+        "studiebesök från utlandet."
+    )
+    assert has(found, "Utvecklingsenheten", "ger stöd till", "kommunstyrelsen")
+    assert has(found, "Utvecklingsenheten", "ansvarar för", "studiebesök")
+    assert vocabulary.relations().kind("ger stöd till") == "supports"
+
+
+def test_a_second_body_in_an_elliptic_clause_gets_its_own_row():
+    found = rows(
+        "Beslut om kurser utomlands fattas av personalchefen, och för politiker av "
+        "kommunstyrelsens arbetsutskott."
+    )
+    assert has(found, "Personalchefen", "beslutar om", "kurser")
+    assert has(found, "Kommunstyrelsens arbetsutskott", "beslutar om", "politiker")
+
+
+def test_the_matter_ends_where_another_clause_begins():
+    assert rows(
+        "Kommunstyrelsen ansvarar för vänortsfrågorna och rapporterar årligen till fullmäktige."
+    ) == [("Kommunstyrelsen", "ansvarar för", "vänortsfrågorna")]
+    assert rows(
+        "Servicekontoret samordnar resorna, medan varje förvaltning betalar sina egna kostnader."
+    ) == [("Servicekontoret", "samordnar", "resorna")]
+    assert rows("Nämnden svarar för utbytet, och rektorn ska hålla kontakten med skolan.") == [
+        ("Nämnden", "svarar för", "utbytet")
+    ]
+
+
+def test_the_body_is_the_subject_only():
+    assert rows(
+        "Kanslienheten, som är en del av kommunledningskontoret, ansvarar för protokollen."
+    ) == [("Kanslienheten", "ansvarar för", "protokollen")]
+    assert rows("Den förvaltning som bjudit in gästerna svarar för måltiderna.") == [
+        ("Förvaltning", "svarar för", "måltiderna")
+    ]
+    assert rows("Projektenheten vid regionkansliet bereder ansökningarna.") == [
+        ("Projektenheten", "bereder", "ansökningarna")
+    ]
+    assert rows("Avdelningen för tillväxt samordnar projekten.") == [
+        ("Avdelningen för tillväxt", "samordnar", "projekten")
+    ]
+
+
+def test_a_list_under_a_lead_in_gives_one_row_per_item_and_infinitive_duties_their_verb():
+    found = rows(
+        "Kommunstyrelsen ska:\n- samordna det internationella arbetet\n"
+        "- besluta om medlemskap i nätverk\n- följa upp handlingsplanen"
+    )
+    assert has(found, "Kommunstyrelsen", "samordnar", "internationella arbetet")
+    assert has(found, "Kommunstyrelsen", "beslutar om", "medlemskap")
+    assert has(found, "Kommunstyrelsen", "ansvarar för", "följa upp handlingsplanen")
+    found = rows("Regionfullmäktige beslutar om:\n- internationell strategi\n- vänortsavtal")
+    assert found == [
+        ("Regionfullmäktige", "beslutar om", "internationell strategi"),
+        ("Regionfullmäktige", "beslutar om", "vänortsavtal"),
+    ]
+
+
+def test_a_list_without_a_body_in_its_lead_in_gives_no_rows():
+    assert rows("Arbetet ska:\n- stödja skolornas utbyten\n- leda till nya kontakter") == []
+
+
+def test_a_section_headed_by_a_body_lists_its_duties():
+    found = rows(
+        "- Leder arbetet med internationella frågor\n- Beslutar om resor utanför Europa",
+        "Internationell policy > Ansvar > Kommunstyrelsen",
+    )
+    assert has(found, "Kommunstyrelsen", "leder", "internationella frågor")
+    assert has(found, "Kommunstyrelsen", "beslutar om", "resor utanför Europa")
+    found = rows("Samordnar kommunens EU-arbete.", "Organisation > Utvecklingsenheten")
+    assert found == [("Utvecklingsenheten", "samordnar", "kommunens EU-arbete")]
+
+
+def test_lines_of_a_responsibility_section_assign_duties():
+    section = "Policy > Ansvar och roller"
+    found = rows(
+        "Kommunstyrelsen – ansvarar för det övergripande internationella arbetet.\n\n"
+        "Kommunkansliet: samordnar vänortsbesöken.\n\n"
+        "Kommundirektören – budgeten för internationella resor.",
+        section,
+    )
+    assert has(found, "Kommunstyrelsen", "ansvarar för", "övergripande internationella")
+    assert has(found, "Kommunkansliet", "samordnar", "vänortsbesöken")
+    assert has(found, "Kommundirektören", "ansvarar för", "budgeten")
+    # outside such a section a line without a duty verb is not a duty
+    assert rows("Kommundirektören – budgeten för internationella resor.", "Policy > Bakgrund") == []
+
+
+def test_bodies_are_recognised_by_how_swedish_names_them():
+    for name in (
+        "Kommunstyrelsen",
+        "Hälso- och sjukvårdsnämnden",
+        "Kommunstyrelsens arbetsutskott",
+        "Tekniska förvaltningen",
+        "Regionkansliet",
+        "Ledningsgruppen",
+        "Kultur- och fritidsnämnden",
+    ):
+        assert whole_body(name) == name, name
+    for name in ("Rapporten", "Kommunens företag", "Resorna", "Internationellt arbete"):
+        assert whole_body(name) is None, name
+
+
+@pytest.mark.parametrize(
+    ("word", "finite"),
+    [
+        ("betalar", True),
+        ("rapporterar", True),
+        ("gäller", True),
+        ("bereds", True),
+        ("föreslår", True),
+        ("kontakter", False),
+        ("kostnader", False),
+        ("måltider", False),
+        ("nämnder", False),
+        ("kommunens", False),
+    ],
+)
+def test_finite_verbs_are_told_from_plural_nouns(word, finite):
+    assert is_finite_verb(word) is finite
+
+
+def test_a_task_that_is_itself_a_duty_verb_is_that_duty():
+    assert rows("Kommunkansliet har till uppgift att samordna vänortsbesöken.") == [
+        ("Kommunkansliet", "samordnar", "vänortsbesöken")
+    ]
+    found = rows(
+        "Utvecklingsenhetens uppdrag är att stödja förvaltningarna i EU-frågor och att "
+        "samordna kommunens nätverk."
+    )
+    assert has(found, "Utvecklingsenheten", "ger stöd till", "förvaltningarna")
+    assert has(found, "Utvecklingsenheten", "samordnar", "nätverk")
+    # a task that is not a duty verb keeps the task relation
+    assert rows("Kansliets uppgift är att boka resor åt politikerna.") == [
+        ("Kansliet", "har till uppgift att", "boka resor åt politikerna")
+    ]
