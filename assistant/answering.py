@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.asks import OFF_TASK, AskRules
 from assistant.evidence import SCORING
-from assistant.intents import intent
+from assistant.intents import guide_kind, intent
 from assistant.query import Concept, Question
 from assistant.retrieval import LexicalIndex
 from core import messages, vocabulary
@@ -107,7 +107,7 @@ class ExtractiveAnswerer:
         return terms
 
     @staticmethod
-    def _is_relation(concept: Concept) -> bool:
+    def is_relation(concept: Concept) -> bool:
         return any(_only_relation(alt) for alt in concept.alternatives)
 
     def _related_question(self, question: Question) -> Question:
@@ -250,6 +250,13 @@ class ExtractiveAnswerer:
             return Decision(True, "off_task")
         best = max((h.coverage for h in hits), default=0.0)
         unknown = self.unknown_names(question)
+        if intent("permission", question.text):
+            # "Får jag ta med min sambo?": a permission about something no policy mentions
+            absent = [
+                a for a in self.absent_specifics(question) if a not in {u.lower() for u in unknown}
+            ]
+            if absent or unknown:
+                return Decision(True, "permission", missing=[*unknown, *absent])
         if not hits or not question.concepts or best < self.min_coverage:
             # a name never mentioned, or a specific ask ("how many …?"), says more than
             # "not covered"
@@ -314,6 +321,20 @@ class ExtractiveAnswerer:
                 if self.lexical.evidence(subject, terms).coverage > 0:
                     return True
         return False
+
+    def absent_specifics(self, question: Question) -> list[str]:
+        """Specific things the question names that the library never mentions ("business
+        class", "sambo"): known words (not guesses from spelling), found in no passage, and
+        not the trip or the new mandate itself."""
+        lexical = self.lexical
+        return [
+            c.label
+            for c in question.concepts
+            if c.hint >= 1.0
+            and not c.guessed
+            and lexical.concept_idf(c) >= lexical.max_idf
+            and guide_kind(c.label) is None
+        ]
 
     @staticmethod
     def _names_a_partner(text: str, name: str) -> bool:
@@ -380,7 +401,7 @@ class ExtractiveAnswerer:
         topic = Question(
             question.text,
             question.language,
-            [c for c in question.concepts if not self._is_relation(c)],
+            [c for c in question.concepts if not self.is_relation(c)],
         )
         t = _texts(lang)
         stated: list[str] = []
@@ -427,6 +448,49 @@ class ExtractiveAnswerer:
             return f"{swedish} ({glosses[0][0]} = {glosses[0][1]})"
         return swedish
 
+    def _topic(self, question: Question) -> Question:
+        """The question without the kind of duty it asks about: what it is about."""
+        return Question(
+            question.text,
+            question.language,
+            [c for c in question.concepts if not self.is_relation(c)],
+        )
+
+    def _nearest_row(
+        self,
+        question: Question,
+        topic: Question,
+        related: Question,
+        rows: Sequence[Responsibility],
+        organisation: str,
+    ) -> tuple[Responsibility | None, tuple[float, float, float]]:
+        """The organisation's responsibility nearest the question: about the same matter
+        first; then about what the matter is (the glossary's description of it); then sharing
+        only the kind of duty. With its key (matter, description, question coverage)."""
+        best: Responsibility | None = None
+        best_key = (0.0, 0.0, 0.0)
+        for row in (r for r in rows if r.organisation == organisation):
+            terms = self._row_terms(row)
+            key = (
+                self.lexical.evidence(topic, terms).coverage,
+                self.lexical.evidence(related, terms).coverage,
+                self.lexical.evidence(question, terms).coverage,
+            )
+            related_enough = key[1] >= SCORING.related_enough  # not one word of a description
+            if (key[2] > 0 or related_enough) and key > best_key:
+                best, best_key = row, key
+        return best, best_key
+
+    def names_a_related_duty(
+        self, question: Question, rows: Sequence[Responsibility], organisation: str
+    ) -> bool:
+        """Whether the organisation's policy gives anyone a duty about the question's matter,
+        or about what the matter is (twinning: contacts with other towns and regions)."""
+        _, key = self._nearest_row(
+            question, self._topic(question), self._related_question(question), rows, organisation
+        )
+        return key[0] > 0 or key[1] >= SCORING.related_enough
+
     def add_responsibility_gaps(
         self,
         answer: Answer,
@@ -450,30 +514,10 @@ class ExtractiveAnswerer:
             return answer
         lines = [_texts(lang)["gaps"]]
         citations = list(answer.citations)
-        topic = Question(
-            question.text,
-            question.language,
-            [c for c in question.concepts if not self._is_relation(c)],
-        )
+        topic = self._topic(question)
         related = self._related_question(question)
         for org in missing:
-            candidates = [r for r in rows if r.organisation == org]
-            best: Responsibility | None = None
-            best_key = (0.0, 0.0, 0.0)
-            for row in candidates:
-                terms = self._row_terms(row)
-                # Nearest = about the same matter first; then about what the matter is (the
-                # glossary's description of it); then sharing only the kind of duty.
-                key = (
-                    self.lexical.evidence(topic, terms).coverage,
-                    self.lexical.evidence(related, terms).coverage,
-                    self.lexical.evidence(question, terms).coverage,
-                )
-                related_enough = (
-                    key[1] >= SCORING.related_enough
-                )  # one common word of a description is not
-                if (key[2] > 0 or related_enough) and key > best_key:
-                    best, best_key = row, key
+            best, best_key = self._nearest_row(question, topic, related, rows, org)
             best_score = best_key[2]
             if best is None:
                 lines.append(_texts(lang)["gap_none"].format(org=org))

@@ -273,14 +273,17 @@ def _accuracy(items: Sequence[ItemResult], threshold: float) -> float:
 
 def _best_threshold(items: Sequence[ItemResult], grid: Sequence[float]) -> float:
     """The grid point with the best accuracy averaged over it and its neighbours (two on
-    each side): a point inside a plateau, not a spike that one question makes."""
+    each side), the middle one where several tie: a point inside a plateau, not a spike that
+    one question makes nor the edge of a flat region."""
     scores = [_accuracy(items, t) for t in grid]
     smoothed = [
         sum(scores[max(0, i - SMOOTHING) : i + SMOOTHING + 1])
         / len(scores[max(0, i - SMOOTHING) : i + SMOOTHING + 1])
         for i in range(len(grid))
     ]
-    return grid[max(range(len(grid)), key=lambda i: (smoothed[i], -i))]
+    top = max(smoothed)
+    best = [i for i in range(len(grid)) if smoothed[i] >= top - 1e-9]
+    return grid[best[len(best) // 2]]  # the middle of the best region, not its edge
 
 
 def cross_validate(

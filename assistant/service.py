@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.answering import ExtractiveAnswerer, combine_answers
-from assistant.evidence import SCORING
+from assistant.evidence import SCORING, alternative_present
 from assistant.intents import guide_kind, intent
 from assistant.query import OrganisationMatcher, Question, QuestionAnalyzer, question_parts
 from assistant.responsibilities import extract as extract_responsibilities
@@ -252,6 +252,19 @@ class Assistant:
             if guided is not None:
                 answer = guided
         answer.organisations = list(parsed.organisations)
+        if (
+            who
+            and answer.partial
+            and len(parsed.organisations) == 1
+            and self._matter_absent(parsed, parsed.organisations[0])
+            and not self.answerer.names_a_related_duty(
+                parsed, self.responsibilities, parsed.organisations[0]
+            )
+        ):
+            # "Who decides on twinning in X?" where X's policy never speaks of the matter and
+            # gives no one a duty about what it is: not in the policy (nearest sections offered).
+            answer = self.answerer.refuse(parsed, hits, "not_covered")
+            answer.organisations = list(parsed.organisations)
         if not answer.abstained and who:
             in_scope = parsed.organisations or self.organisations()
             if documents:
@@ -270,6 +283,24 @@ class Assistant:
         if self.llm is not None and not answer.abstained:
             answer = self.llm.stream(parsed.resolved or parsed.text, answer, on_token)
         return answer
+
+    def _matter_absent(self, parsed: Question, organisation: str) -> bool:
+        """The question's weightiest concept occurs in none of the organisation's passages."""
+        lexical = self.retriever.lexical
+        topic = [
+            c
+            for c in parsed.concepts
+            if not self.answerer.is_relation(c) and guide_kind(c.label) is None  # not framing
+        ]
+        if not topic:
+            return False
+        main = max(topic, key=lexical.concept_weight)
+        return not any(
+            alternative_present(lexical.terms[i], alt)
+            for i, p in enumerate(lexical.passages)
+            if p.organisation == organisation
+            for alt in main.alternatives
+        )
 
     # -- guides ---------------------------------------------------------------------
     def guide(self, organisation: str, kind: str, language: str) -> Guide:
@@ -309,19 +340,6 @@ class Assistant:
         total = sum(w for w, _ in weights)
         return total > 0 and sum(w for w, guide in weights if guide) / total >= SCORING.guide_share
 
-    def _absent_specifics(self, parsed: Question) -> list[str]:
-        """Specific things the question names that the library never mentions ("business
-        class"): then it is not a general trip question, and the guide is not its answer."""
-        lexical = self.retriever.lexical
-        return [
-            c.label
-            for c in parsed.concepts
-            if c.hint >= 1.0
-            and not c.guessed
-            and lexical.concept_idf(c) >= lexical.max_idf
-            and guide_kind(c.label) is None
-        ]
-
     def _guide_answer(
         self,
         parsed: Question,
@@ -335,7 +353,7 @@ class Assistant:
         if who or documents or self.answerer.asks.kinds(parsed.text):
             return None
         kind = guide_kind(parsed.resolved or parsed.text)
-        if kind is None or self._absent_specifics(parsed):
+        if kind is None or self.answerer.absent_specifics(parsed):
             return None
         ranked = list(dict.fromkeys(h.passage.organisation for h in hits))
         orgs = parsed.organisations or ranked + [o for o in self.organisations() if o not in ranked]

@@ -151,6 +151,7 @@ _SV: dict[str, str] = {
     "llm_dropped": "{n} mening(ar) i språkmodellens svar stämde inte med de citerade källorna och togs bort. Källorna nedan visar vad som står.",
     "llm_timeout": "svaret tog mer än {seconds:g} s",
     "answer_refuse_unknown_name": "Policyerna nämner inte {names}, så jag kan inte svara på det.",
+    "answer_refuse_permission": "Policyerna säger inget om huruvida det är tillåtet ({names}). Sådant står oftast i reseregler eller beslutas av närmaste chef.",
 }
 
 _EN: dict[str, str] = {
@@ -294,6 +295,7 @@ _EN: dict[str, str] = {
     "llm_dropped": "{n} sentence(s) of the language model's answer did not match the cited sources and were removed. The sources below show what they say.",
     "llm_timeout": "the reply took more than {seconds:g} s",
     "answer_refuse_unknown_name": "The policies do not mention {names}, so I cannot answer that.",
+    "answer_refuse_permission": "The policies say nothing about whether that is allowed ({names}). Such rules are usually in the travel regulations or decided by your manager.",
 }
 
 CATALOG: dict[str, dict[str, str]] = {"sv": _SV, "en": _EN}

@@ -142,10 +142,10 @@ def test_a_follow_up_carries_the_topic_to_a_new_organisation(assistant):
     assert "Kommunstyrelsen" in answer.text or "förvaltningscheferna" in answer.text
 
 
-def test_asking_within_an_organisation_that_does_not_cover_it_says_so(assistant):
+def test_asking_within_an_organisation_that_never_speaks_of_it_is_refused(assistant):
     answer = assistant.ask("Vem beslutar om vänortssamarbeten?", organisations=["stockholm"])
-    assert answer.partial
-    assert answer.lead.startswith("Policyerna säger inte uttryckligen något om vänortssamarbeten")
+    assert answer.abstained and answer.refusal == "not_covered"
+    assert answer.citations  # the nearest sections, to open
 
 
 def test_bad_questions_get_clear_messages(assistant):
@@ -249,3 +249,21 @@ def test_a_destination_the_library_never_mentions_is_framing_not_a_refusal(assis
 def test_a_year_must_stand_beside_what_the_question_is_about(assistant):
     answer = assistant.ask("Vilket år antogs Norrbottens internationella policy?")
     assert answer.abstained and answer.refusal == "year"
+
+
+def test_a_permission_about_something_no_policy_mentions_is_refused(assistant):
+    answer = assistant.ask("Får jag ta med min sambo på tjänsteresan till Bryssel?")
+    assert answer.abstained and answer.refusal == "permission" and "sambo" in answer.text
+
+
+def test_who_decides_where_the_policy_never_speaks_of_the_matter_is_refused(assistant):
+    answer = assistant.ask("Who decides on twinning agreements in Region Norrbotten?")
+    assert answer.abstained
+
+
+def test_who_decides_where_the_policy_names_a_related_duty_answers_with_it(assistant):
+    answer = assistant.ask(
+        "Och i Härjedalen?", history=["Vem beslutar om vänortssamarbeten i Västernorrland?"]
+    )
+    assert not answer.abstained and answer.partial
+    assert {c.organisation for c in answer.citations} == {"Härjedalens kommun"}
