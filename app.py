@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import threading
 from collections.abc import Callable
 
 import streamlit as st
@@ -99,7 +98,7 @@ def load_assistant(settings_json: str) -> Assistant:
     settings = Settings.model_validate_json(settings_json)
     embedder = make_embedder(settings)
     try:
-        return warmed(Assistant(settings, embedder=embedder))
+        return Assistant(settings, embedder=embedder)
     except IndexMissingError:
         bar = st.progress(0.0, text=t("ingesting"))
 
@@ -108,14 +107,7 @@ def load_assistant(settings_json: str) -> Assistant:
 
         ingest(settings, embedder=embedder, progress=progress)
         bar.empty()
-        return warmed(Assistant(settings, embedder=embedder))
-
-
-def warmed(assistant: Assistant) -> Assistant:
-    """Every organisation's guides are built in the background, so that neither a guide page
-    nor a trip question waits for one."""
-    threading.Thread(target=assistant.warm_guides, name="warm-guides", daemon=True).start()
-    return assistant
+        return Assistant(settings, embedder=embedder)
 
 
 # Guides and the map are computed once per index version: the key is the index (where it is
