@@ -32,13 +32,21 @@ run: index
 	@echo "Policy assistant: http://localhost:$(PORT)"
 	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
 
-# Debian's Chromium for the one real-browser test; skipped (with a reason) where it cannot be had.
+# Debian's Chromium (and an emoji font, for the feedback buttons in screenshots) for the
+# browser tests, and axe-core from npm for their accessibility check, into a git-ignored
+# folder. Each is skipped, with a reason, where it cannot be had.
+AXE_DIR := tests/.axe
 browser:
-	@if command -v chromium >/dev/null 2>&1; then :; \
+	@if command -v chromium >/dev/null 2>&1 && [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; then :; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-		echo "Installing Debian's chromium for the browser test"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "chromium not installed and apt-get not usable: the browser test will be skipped"; fi
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
+	else echo "chromium not installed and apt-get not usable: the browser tests will be skipped"; fi
+	@if [ -f $(AXE_DIR)/node_modules/axe-core/axe.min.js ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+		echo "Installing axe-core for the accessibility check"; \
+		npm install --silent --no-audit --no-fund --prefix $(AXE_DIR) axe-core@4 >/dev/null; \
+	else echo "npm not installed: the accessibility check will be skipped"; fi
 
 lint: install
 	$(BIN)/ruff check core assistant ingest tests bench app.py
@@ -59,4 +67,4 @@ bench: index
 	$(BIN)/python bench/benchmark.py
 
 clean:
-	rm -rf data/index data/*.lock .pytest_cache .ruff_cache .mypy_cache
+	rm -rf data/index data/*.lock .pytest_cache .ruff_cache .mypy_cache $(AXE_DIR) tests/artifacts

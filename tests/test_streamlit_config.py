@@ -14,7 +14,7 @@ EXPECTED = {
     ("browser", "gatherUsageStats"): False,
     ("server", "headless"): True,
     ("server", "fileWatcherType"): "none",
-    ("client", "toolbarMode"): "viewer",
+    ("client", "toolbarMode"): "minimal",
 }
 
 
