@@ -441,8 +441,9 @@ class Assistant:
         return guide
 
     def warm_guides(self) -> None:
-        """Build every organisation's guides now (about 5 s for the bundled library), so that
-        no question waits for one; the app does this in the background at start."""
+        """Build every organisation's guides now (about 2 s for the bundled library), so that
+        no question waits for one; otherwise each is built on first use and kept for the
+        index version."""
         for organisation in self.organisations():
             for kind in ("checklist", "onboarding"):
                 for language in messages.LANGUAGES:
