@@ -97,3 +97,15 @@ def library_settings(root: Path, library: Path, **overrides: Any) -> Settings:
         "glossary_path": DEFAULT_DATA_DIR / "glossary.csv",
     }
     return Settings(**{**values, **overrides})
+
+
+def point_cli_at(monkeypatch: Any, settings: Settings) -> None:
+    """Environment variables that make the command line use ``settings``' library and index
+    with the hash embedder, as an operator would set them."""
+    for key, value in {
+        "DATA_DIR": settings.data_dir,
+        "POLICIES_DIR": settings.policies_path,
+        "INDEX_DIR": settings.index_path,
+        "EMBEDDING_MODEL": "hash",
+    }.items():
+        monkeypatch.setenv(f"POLICY_ASSISTANT_{key}", str(value))

@@ -11,6 +11,7 @@ import pytest
 from core.errors import CatalogError
 from ingest.catalog import Catalog
 from tests.conftest import BUNDLED
+from tests.helpers import point_cli_at
 
 
 def test_the_catalog_describes_all_five_bundled_documents():
@@ -114,13 +115,7 @@ def test_ingest_with_a_broken_catalog_stops_with_the_message_and_keeps_the_index
     from assistant.cli import main
     from core.store import PassageStore
 
-    for key, value in {
-        "DATA_DIR": hash_settings.data_dir,
-        "POLICIES_DIR": library,
-        "INDEX_DIR": hash_settings.index_path,
-        "EMBEDDING_MODEL": "hash",
-    }.items():
-        monkeypatch.setenv(f"POLICY_ASSISTANT_{key}", str(value))
+    point_cli_at(monkeypatch, hash_settings)
     assert main(["ingest"]) == 0
     before = {p.id for p in PassageStore(hash_settings).live_passages()}
     catalog = library / "catalog.toml"

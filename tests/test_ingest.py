@@ -15,7 +15,7 @@ from core.settings import Settings
 from core.store import PassageStore
 from ingest import indexer
 from ingest.indexer import _lock_path, ingest
-from tests.helpers import write_encrypted_pdf, write_zip_bomb_docx
+from tests.helpers import point_cli_at, write_encrypted_pdf, write_zip_bomb_docx
 
 
 def live_texts(settings: Settings) -> dict[str, str]:
@@ -193,13 +193,7 @@ def test_the_cli_prints_the_json_report_and_exit_status(
 ):
     from assistant.cli import main
 
-    for key, value in {
-        "DATA_DIR": hash_settings.data_dir,
-        "POLICIES_DIR": library,
-        "INDEX_DIR": hash_settings.index_path,
-        "EMBEDDING_MODEL": "hash",
-    }.items():
-        monkeypatch.setenv(f"POLICY_ASSISTANT_{key}", str(value))
+    point_cli_at(monkeypatch, hash_settings)
     assert main(["ingest", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)
     assert (first["documents"], first["added"], first["errors"]) == (5, 5, [])
