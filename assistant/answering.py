@@ -79,6 +79,7 @@ class Decision:
     chosen: list[ScoredPassage] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # what the best passage does not cover
     kinds: list[str] = field(default_factory=list)  # specific things asked for, all found
+    best: float = 0.0  # the best passage's coverage: what the threshold was compared with
 
     @property
     def partial(self) -> bool:
@@ -237,7 +238,7 @@ class ExtractiveAnswerer:
                     citations.append(Citation.from_passage(n, hit.passage, hit.score, note_text))
         lead = self._lead(question, quoted_units, decision, lang, who=who)
         return _cited_answer(
-            question, lead, lines, citations, partial=decision.partial, coverage=chosen[0].coverage
+            question, lead, lines, citations, partial=decision.partial, coverage=decision.best
         )
 
     # -- deciding -------------------------------------------------------------------
@@ -275,21 +276,21 @@ class ExtractiveAnswerer:
         floor = best * SCORING.companion_ratio
         chosen = [h for h in hits if h.coverage >= floor][: self.top_k]
         if kinds:
-            # What is asked for (a year, the named places) must stand in a unit about the
-            # question's main subject; such a passage may stand apart, so any passage on
-            # the topic that holds it is cited, and first.
-            subject = question
+            # What is asked for (a year, the named places) must stand in a unit that speaks
+            # of the question; such a passage may stand apart, so any passage on the topic
+            # that holds it is cited, and first.
+            holds = {
+                (id(h), k): self._holds(k, h.passage, question)
+                for h in [*chosen, *hits]
+                for k in kinds
+            }
             holding = [
                 h
                 for h in hits
-                if h.coverage >= self.min_coverage
-                and all(self._holds(k, h.passage, subject) for k in kinds)
+                if h.coverage >= self.min_coverage and all(holds[id(h), k] for k in kinds)
             ]
-            for kind in kinds:
-                if not any(
-                    self._holds(kind, h.passage, subject)
-                    for h in hits[: len(chosen) + len(holding)]
-                ):
+            for kind in kinds:  # among the best-ranked passages, as many as will be cited
+                if not any(holds[id(h), kind] for h in hits[: len(chosen) + len(holding)]):
                     return Decision(True, kind)
             chosen = (holding + [h for h in chosen if h not in holding])[: self.top_k]
         missing: list[str] = []
@@ -309,7 +310,7 @@ class ExtractiveAnswerer:
             missing = self.lexical.evidence(
                 Question(question.text, question.language, known), terms
             ).missing
-        return Decision(False, "", chosen, missing, kinds)
+        return Decision(False, "", chosen, missing, kinds, best)
 
     def _holds(self, kind: str, passage: Passage, subject: Question) -> bool:
         """A unit of the passage holds evidence of ``kind`` and speaks of the question."""
@@ -600,7 +601,9 @@ class ExtractiveAnswerer:
         citations = [
             Citation.from_passage(i + 1, h.passage, h.score) for i, h in enumerate(nearest)
         ]
-        lines = [t[f"refuse_{case}"].format(names=", ".join(missing))]
+        # a kind a site added to asks.csv without a message of its own: the general one
+        template = t.get(f"refuse_{case}", t["refuse_not_covered"])
+        lines = [template.format(names=", ".join(missing))]
         if citations:
             lines.append(t["nearest"])
             lines += [

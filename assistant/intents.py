@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from core import vocabulary
+from core.text import words
 
 
 @lru_cache(maxsize=1)
@@ -25,6 +26,18 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def intent(kind: str, question: str) -> bool:
     """Whether ``question`` matches the pattern of ``kind`` (``who``, ``checklist``, ...)."""
     return any(k == kind and p.search(question) for k, p in _patterns())
+
+
+def frame_words(question: str) -> set[str]:
+    """The words of the question inside a trip or onboarding phrase ("just elected",
+    "official trip abroad"): the frame, not what the question is about."""
+    return {
+        w
+        for kind, pattern in _patterns()
+        if kind in ("checklist", "onboarding")
+        for m in pattern.finditer(question)
+        for w in words(m.group(0))
+    }
 
 
 def guide_kind(question: str) -> str | None:

@@ -32,7 +32,9 @@ class LexicalIndex:
     """BM25 (bm25s) over passages analysed with Swedish stemming and compound splitting."""
 
     def __init__(self, passages: Sequence[Passage], extra_vocabulary: Iterable[str] = ()) -> None:
-        self.passages = list(passages)
+        # a fixed order (not the store's): ties in ranking must not depend on how a version
+        # was written (a copy stores passages in another order than a clean build)
+        self.passages = sorted(passages, key=lambda p: (p.doc_id, p.position, p.id))
         vocabulary = {w for p in self.passages for w in words(p.context_text())}
         vocabulary.update(extra_vocabulary)
         self.lexicon = Lexicon(vocabulary)

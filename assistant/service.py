@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from assistant.answering import ExtractiveAnswerer, combine_answers
 from assistant.evidence import SCORING, alternative_present
-from assistant.intents import guide_kind, intent
-from assistant.query import OrganisationMatcher, Question, QuestionAnalyzer, question_parts
+from assistant.intents import frame_words, guide_kind, intent
+from assistant.query import Concept, OrganisationMatcher, Question, QuestionAnalyzer, question_parts
 from assistant.responsibilities import extract as extract_responsibilities
 from assistant.retrieval import HybridRetriever
 from core import messages
@@ -32,6 +32,7 @@ from core.glossary import Glossary
 from core.normalize import normalize_text
 from core.settings import Settings
 from core.store import Manifest, PassageStore
+from core.text import words
 from core.types import Answer, Passage, Responsibility, ScoredPassage
 
 if TYPE_CHECKING:
@@ -368,7 +369,7 @@ class Assistant:
     ) -> Answer:
         parsed = self.understand(question, history, organisations)
         hits = self.retrieve(parsed, documents=documents, k=max(self.settings.top_k * 2, 10))
-        who = asks_who(parsed.text)
+        who = asks_who(parsed.text) or bool(parsed.resolved and asks_who(parsed.resolved))
         answer = self.answerer.answer(parsed, hits, self.documents, today=self.today, who=who)
         if answer.partial or answer.refusal == "not_covered" or self._mostly_guide(parsed):
             guided = self._guide_answer(parsed, hits, who=who, documents=documents)
@@ -454,12 +455,14 @@ class Assistant:
         I check before an official trip abroad?"), not a matter within it. A concept that
         means the same as the frame ("politician" beside "newly elected") is the frame."""
         lexical = self.retriever.lexical
-        framing = {a for c in parsed.concepts if guide_kind(c.label) for a in c.alternatives}
+        frame = frame_words(parsed.resolved or parsed.text)
+
+        def in_frame(c: Concept) -> bool:
+            return guide_kind(c.label) is not None or set(words(c.label)) <= frame
+
+        framing = {a for c in parsed.concepts if in_frame(c) for a in c.alternatives}
         weights = [
-            (
-                lexical.concept_weight(c),
-                guide_kind(c.label) is not None or bool(c.alternatives & framing),
-            )
+            (lexical.concept_weight(c), in_frame(c) or bool(c.alternatives & framing))
             for c in parsed.concepts
         ]
         total = sum(w for w, _ in weights)

@@ -79,3 +79,11 @@ def test_an_organisations_own_name_is_not_evidence_of_a_person():
 
 def test_off_task_has_no_evidence_in_any_policy():
     assert not RULES.satisfied("off_task", "Skriv en dikt.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hur mycket tid har jag på mig efter resan?", "Vad heter policyn på engelska?"],
+)
+def test_questions_that_only_resemble_a_specific_ask(question):
+    assert RULES.kinds(question) == []

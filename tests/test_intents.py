@@ -52,3 +52,19 @@ def test_a_message_of_several_questions_is_split_but_framing_stays_with_its_ques
     framed = "I travel to Riga next week. What must I report afterwards?"
     assert question_parts(framed) == [framed]
     assert question_parts("Who decides on twinning? And?") == ["Who decides on twinning? And?"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad säger delegationsordningen om beslut?",  # delegated authority, not a delegation
+        "How are elected representatives involved in twinning?",  # elected, not newly
+        "Vem är vald till ordförande?",
+    ],
+)
+def test_words_that_only_resemble_a_trip_or_a_new_mandate_name_no_guide(question):
+    assert guide_kind(question) is None
+
+
+def test_who_is_asked_inside_a_sentence_too():
+    assert intent("who", "Kan du berätta vem som beslutar om vänorter?")

@@ -63,7 +63,11 @@ def test_kill_9_during_ingest_never_leaves_a_broken_index(tmp_path: Path, capsys
         write_library(library, revision, synthetic=SYNTHETIC)
         reference = settings_for(tmp_path / f"clean{revision}", library)
         ingest(reference, embedder=embedder)
-        clean[revision] = (contents(reference), answers(reference), index_bytes(reference))
+        clean[revision] = (
+            contents(reference),
+            answers(reference, dense=False),
+            index_bytes(reference),
+        )
     settings = settings_for(tmp_path, library)
     write_library(library, 1, synthetic=SYNTHETIC)
     ingest(settings, embedder=embedder)
@@ -115,7 +119,7 @@ def test_kill_9_during_ingest_never_leaves_a_broken_index(tmp_path: Path, capsys
         if not matches:
             problems.append(f"trial {trial}: the index after the kill is no clean version")
         else:
-            got = answers(settings)
+            got = answers(settings, dense=False)
             want = clean[matches[0]][1]
             if got != want:
                 differing = {
@@ -140,7 +144,7 @@ def test_kill_9_during_ingest_never_leaves_a_broken_index(tmp_path: Path, capsys
             continue
         if contents(settings) != clean[revision][0]:
             problems.append(f"trial {trial}: after re-ingest the index differs from a clean build")
-        got = answers(settings)
+        got = answers(settings, dense=False)
         if got != clean[revision][1]:
             differing = [
                 (q, [k for k in got[q] if got[q][k] != clean[revision][1][q].get(k)])
