@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.asks import OFF_TASK, AskRules
@@ -46,6 +47,7 @@ _RELATION_STEMS = frozenset(
 ) - {stem(w) for w in stopwords("sv")}
 
 
+@lru_cache(maxsize=len(messages.LANGUAGES))
 def _texts(lang: str) -> dict[str, str]:
     """The answer's phrases in ``lang``, without their ``answer_`` prefix."""
     return {

@@ -31,7 +31,7 @@ class AskRule:
     kind: str
     asks: re.Pattern[str]
     evidence: re.Pattern[str] | None  # None: nothing in a policy answers it (off_task)
-    asks_folded: re.Pattern[str] | None = None  # the same, for text typed without å/ä/ö
+    asks_folded: re.Pattern[str]  # the same, for text typed without å/ä/ö
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +58,7 @@ class AskRules:
         """The specific things ``question`` asks for, in the order of the rules."""
         folded = fold(question)
         return [
-            r.kind
-            for r in self.rules
-            if r.asks.search(question) or (r.asks_folded and r.asks_folded.search(folded))
+            r.kind for r in self.rules if r.asks.search(question) or r.asks_folded.search(folded)
         ]
 
     def satisfied(self, kind: str, text: str, *, ignore: Iterable[str] = ()) -> bool:

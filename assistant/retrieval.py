@@ -85,11 +85,15 @@ class LexicalIndex:
         """How much a concept counts as evidence: its rarity in the library (idf) times its
         rarity in the language at large, so that everyday framing words ("how long", "keep
         in mind") weigh little and specific terms ("traktamente", "vänort") weigh much."""
-        return (
-            concept.hint
-            * self.concept_idf(concept)
-            * general_rarity(concept.label, concept.language)
-        )
+        weight = self._weights.get(concept)
+        if weight is None:
+            weight = (
+                concept.hint
+                * self.concept_idf(concept)
+                * general_rarity(concept.label, concept.language)
+            )
+            self._weights[concept] = weight
+        return weight
 
     def scores(self, question: Question) -> np.ndarray:
         """BM25 score per passage: per concept the best of its alternatives, summed."""

@@ -61,16 +61,18 @@ def chroma_server(tmp_path: Path):
         proc.kill()
 
 
+def server_settings(hash_settings: Settings, port: int, tmp_path: Path) -> Settings:
+    """The library of ``hash_settings`` on the Chroma server at ``port``; the embedded store's
+    folder is a path that must stay unused."""
+    return hash_settings.model_copy(
+        update={"chroma_host": "127.0.0.1", "chroma_port": port, "index_dir": tmp_path / "unused"}
+    )
+
+
 def test_ingest_and_ask_through_a_chroma_server(
     chroma_server: int, hash_settings: Settings, tmp_path: Path
 ):
-    settings = hash_settings.model_copy(
-        update={
-            "chroma_host": "127.0.0.1",
-            "chroma_port": chroma_server,
-            "index_dir": tmp_path / "unused",
-        }
-    )
+    settings = server_settings(hash_settings, chroma_server, tmp_path)
     embedder = HashEmbedder()
     first = ingest(settings, embedder=embedder)
     assert (first.documents, first.added, first.errors) == (5, 5, [])
@@ -98,13 +100,7 @@ def test_server_versions_are_collections_switched_by_a_pointer_and_cleaned_up(
 
     from core.store import ServerVersions
 
-    settings = hash_settings.model_copy(
-        update={
-            "chroma_host": "127.0.0.1",
-            "chroma_port": chroma_server,
-            "index_dir": tmp_path / "unused",
-        }
-    )
+    settings = server_settings(hash_settings, chroma_server, tmp_path)
     embedder = HashEmbedder()
     first = ingest(settings, embedder=embedder)
     assistant = Assistant(settings, embedder=embedder)
