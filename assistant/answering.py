@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.asks import OFF_TASK, AskRules
+from assistant.asks import OFF_TASK, WHO_ASKS, AskRules
 from assistant.evidence import SCORING
 from assistant.intents import guide_kind, intent
-from assistant.query import Concept, Question
+from assistant.query import Concept, Question, question_start
 from assistant.retrieval import LexicalIndex
 from core import messages, vocabulary
 from core.documents import DocumentMeta
@@ -208,6 +208,11 @@ class ExtractiveAnswerer:
             refusal.coverage = max((h.coverage for h in hits), default=0.0)
             return refusal
         chosen = decision.chosen
+        if who:
+            # a passage that states who does what about the topic answers first (stable: the
+            # ranking holds within each group)
+            topic = self._who_topic(question)
+            chosen = sorted(chosen, key=lambda h: self._stated(topic, h.passage)[1] is None)
         # group by organisation, in order of each organisation's best passage
         groups: dict[str, list[ScoredPassage]] = {}
         for hit in chosen:
@@ -249,6 +254,9 @@ class ExtractiveAnswerer:
         not a question about them, too little of the question in any passage, or a specific
         thing asked for (a figure, a year, a name) that the passages about its topic lack."""
         kinds = self.asks.kinds(question.text)
+        if intent("who", question.text):
+            # "Vem svarar på frågor om traktamente?" asks for a body, not the amount
+            kinds = [k for k in kinds if k in WHO_ASKS]
         if OFF_TASK in kinds:
             return Decision(True, "off_task")
         best = max((h.coverage for h in hits), default=0.0)
@@ -258,7 +266,9 @@ class ExtractiveAnswerer:
             absent = [
                 a for a in self.absent_specifics(question) if a not in {u.lower() for u in unknown}
             ]
-            if absent or unknown:
+            if (absent or unknown) and self._outweighs(
+                question, {*absent, *map(str.lower, unknown)}
+            ):
                 return Decision(True, "permission", missing=[*unknown, *absent])
         if not hits or not question.concepts or best < self.min_coverage:
             # a name never mentioned, or a specific ask ("how many …?"), says more than
@@ -306,6 +316,7 @@ class ExtractiveAnswerer:
                 c
                 for c in question.concepts
                 if c.hint >= 1.0
+                and not c.context
                 and not c.guessed
                 and self.lexical.concept_idf(c) < self.lexical.max_idf
             ]
@@ -314,15 +325,43 @@ class ExtractiveAnswerer:
             ).missing
         return Decision(False, "", chosen, missing, kinds, best)
 
+    def _outweighs(self, question: Question, labels: set[str]) -> bool:
+        """The concepts named by ``labels`` weigh at least as much as anything else the
+        question asks: "Får jag ta med min sambo?" is about the partner, while "Får jag betala
+        alkohol med stadens pengar?" is about alcohol, which a policy may well mention. The trip or
+        mandate itself is the frame of the permission, not its object."""
+        asked = [
+            c
+            for c in question.concepts
+            if not c.context and not self.is_relation(c) and guide_kind(c.label) is None
+        ]
+        weight = self.lexical.concept_weight
+        named = [weight(c) for c in asked if c.label in labels]
+        others = [weight(c) for c in asked if c.label not in labels]
+        return not others or max(named, default=0.0) >= max(others)
+
     def _holds(self, kind: str, passage: Passage, subject: Question) -> bool:
         """A unit of the passage holds evidence of ``kind`` and speaks of the question."""
         names = passage.organisation.split()
         context = frozenset(analyze(passage.section_tail, self.lexical.lexicon))
+
+        def coverage(text: str) -> float:
+            terms = frozenset(analyze(text, self.lexical.lexicon)) | context
+            return self.lexical.evidence(subject, terms).coverage
+
         for unit in units(passage.text):
-            if self.asks.satisfied(kind, unit.whole, ignore=names):
-                terms = frozenset(analyze(unit.whole, self.lexical.lexicon)) | context
-                if self.lexical.evidence(subject, terms).coverage > 0:
+            if not unit.items:
+                if self.asks.satisfied(kind, unit.whole, ignore=names) and coverage(unit.whole):
                     return True
+                continue
+            # In a list the evidence must stand in the item about the question: "Nørreby –
+            # ungdomsfrågor; Wiesenbach – skolutbyte sedan 2012" gives no year for Nørreby.
+            # When no item is about it more than the others, the lead-in speaks for them all.
+            base = coverage(unit.lead_in)
+            texts = [f"{unit.lead_in} {item}" for item in unit.items]
+            about = [t for t in texts if coverage(t) > base] or (texts if base > 0 else [])
+            if any(self.asks.satisfied(kind, t, ignore=names) for t in about):
+                return True
         return False
 
     def absent_specifics(self, question: Question) -> list[str]:
@@ -349,7 +388,8 @@ class ExtractiveAnswerer:
         in any spelling: "a twinning agreement with Shanghai?". Organisations, glossary
         terms and words the library holds are known."""
         unknown = []
-        for m in _NAME.finditer(question.text):
+        # where the asker is going or works ("I'm off to a conference in Kanada.") is context
+        for m in _NAME.finditer(question.text, question_start(question.text)):
             name = m.group(0)
             word = name.lower()
             if word in self.lexical.lexicon.words or fold(word) in self.lexical.lexicon.by_folded:
@@ -401,11 +441,7 @@ class ExtractiveAnswerer:
     ) -> list[str]:
         """ "In Västernorrland, the county council assembly (landstingsfullmäktige) decides on
         twinning (vänortssamarbeten) [1]": from the statements stored with the cited passages."""
-        topic = Question(
-            question.text,
-            question.language,
-            [c for c in question.concepts if not self.is_relation(c)],
-        )
+        topic = self._who_topic(question)
         t = _texts(lang)
         stated: list[str] = []
         seen_orgs: set[str] = set()
@@ -413,15 +449,13 @@ class ExtractiveAnswerer:
             org = hit.passage.organisation
             if org in seen_orgs or len(stated) >= MAX_LEAD_STATEMENTS:
                 continue
-            best: tuple[float, tuple[str, str, str] | None] = (0.0, None)
-            for organ, relation, matter in hit.passage.responsibilities:
-                terms = frozenset(analyze(f"{organ} {relation} {matter}", self.lexical.lexicon))
-                score = self.lexical.evidence(topic, terms).coverage
-                if score > best[0]:
-                    best = (score, (organ, relation, matter))
+            best = self._stated(topic, hit.passage)
             if best[1] is None:
                 continue
             organ, relation, matter = best[1]
+            first, _, rest = matter.partition(" ")
+            if first.lower() in stopwords("sv"):  # "En resa utomlands" began its sentence
+                matter = f"{first.lower()} {rest}".strip()
             seen_orgs.add(org)
             if lang == "en":
                 stated.append(
@@ -440,6 +474,26 @@ class ExtractiveAnswerer:
                     )
                 )
         return stated
+
+    def _who_topic(self, question: Question) -> Question:
+        """What a who-question is about: its concepts less the duty asked about."""
+        return Question(
+            question.text,
+            question.language,
+            [c for c in question.concepts if not self.is_relation(c)],
+        )
+
+    def _stated(
+        self, topic: Question, passage: Passage
+    ) -> tuple[float, tuple[str, str, str] | None]:
+        """The passage's stored statement that best covers ``topic``, with its coverage."""
+        best: tuple[float, tuple[str, str, str] | None] = (0.0, None)
+        for organ, relation, matter in passage.responsibilities:
+            terms = frozenset(analyze(f"{organ} {relation} {matter}", self.lexical.lexicon))
+            score = self.lexical.evidence(topic, terms).coverage
+            if score > best[0]:
+                best = (score, (organ, relation, matter))
+        return best
 
     def _english(self, swedish: str) -> str:
         """A Swedish body or matter with its English gloss once: "the county council assembly

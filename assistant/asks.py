@@ -24,6 +24,9 @@ from core import vocabulary
 from core.text import fold
 
 OFF_TASK = "off_task"
+# The asks that a who-question can make: a name or contact details, or none of the policies'
+# business. "Who answers questions about the per diem?" does not ask for the amount.
+WHO_ASKS = frozenset({OFF_TASK, "person", "contact"})
 
 
 @dataclass(frozen=True, slots=True)

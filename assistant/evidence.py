@@ -42,6 +42,9 @@ class Scoring:
     fusion_share: float = 0.5
     # An English word the glossary and the library do not know: weak evidence either way.
     unknown_word_hint: float = 0.5
+    # A concept only in the question's context (a sentence before the question, "as a newly
+    # elected politician") counts this much. *tuned*
+    context_hint: float = 0.5
     # Quote the units of a passage scoring at least this share of its best unit.
     unit_keep_ratio: float = 0.8
     # Two quotes sharing this share of the smaller one's words are the same quote.

@@ -28,6 +28,11 @@ def intent(kind: str, question: str) -> bool:
     return any(k == kind and p.search(question) for k, p in _patterns())
 
 
+def spans(kind: str, question: str) -> list[tuple[int, int]]:
+    """Where the patterns of ``kind`` match in ``question`` (character offsets)."""
+    return [m.span() for k, p in _patterns() if k == kind for m in p.finditer(question)]
+
+
 def frame_words(question: str) -> set[str]:
     """The words of the question inside a trip or onboarding phrase ("just elected",
     "official trip abroad"): the frame, not what the question is about."""

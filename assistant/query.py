@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.evidence import SCORING
+from assistant.intents import spans
 from core import vocabulary
 from core.glossary import Glossary
+from core.structure import sentences
 from core.text import Lexicon, detect_language, stem, stopwords, words
 
 Alternative = tuple[str, ...]  # stems that must all be present
@@ -24,6 +26,12 @@ class Concept:
     hint: float = 1.0  # 0.5 for an English word with no translation: weak evidence either way
     language: str = "sv"  # the language of the label
     guessed: bool = False  # Swedish alternatives guessed from spelling (cognates), not known
+    context: bool = False  # says who asks or why ("I was just elected."), not what is asked
+
+    @property
+    def factor(self) -> float:
+        """How much the concept counts in retrieval and evidence."""
+        return self.hint * (SCORING.context_hint if self.context else 1.0)
 
 
 @dataclass(slots=True)
@@ -48,10 +56,26 @@ _QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
 MIN_PART_WORDS = 3  # "Och?" is not a question of its own
 
 
+def _second_question() -> re.Pattern[str]:
+    rows = vocabulary.rows("followups.csv")
+    joins = "|".join(w for r in rows if r["kind"] == "joins" for w in r["words"].split())
+    asks = "|".join(w for r in rows if r["kind"] == "asks" for w in r["words"].split())
+    return re.compile(rf"(?:,\s*|\s+)(?=(?:{joins})\s+(?:{asks})\b)", re.I)
+
+
+_SECOND_QUESTION = _second_question()
+
+
 def question_parts(text: str) -> list[str]:
-    """The questions in one message: "Vem beslutar om X? Och vem följer upp det?" is two.
-    Text before the first question mark belongs to it (framing is not a question)."""
-    parts = [p.strip() for p in _QUESTION_END.split(text) if p.strip()]
+    """The questions in one message: "Vem beslutar om X? Och vem följer upp det?" is two, and
+    so is "Who leads it, and how large may it be?". Text before the first question mark
+    belongs to it (framing is not a question)."""
+    parts = [
+        piece.strip()
+        for p in _QUESTION_END.split(text)
+        for piece in _SECOND_QUESTION.split(p)
+        if piece.strip()
+    ]
     merged: list[str] = []
     for part in parts:
         if merged and len(words(part)) < MIN_PART_WORDS:
@@ -70,6 +94,21 @@ def _followup_cues() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 _DEICTIC, _CONTINUATIONS = _followup_cues()
+
+
+_ORGANISATION_WORDS = frozenset(
+    w for row in vocabulary.rows("organisation_words.csv") for w in row["words"].split()
+)
+
+
+def _name_words(tokens: list[str], start: int, end: int) -> range:
+    """The words around a matched name that belong to it: "Region" in "Region Stockholm",
+    "läns landsting" in "Stockholms läns landsting", "kommun" in "Härjedalens kommun"."""
+    while start > 0 and tokens[start - 1] in _ORGANISATION_WORDS:
+        start -= 1
+    while end < len(tokens) and tokens[end] in _ORGANISATION_WORDS:
+        end += 1
+    return range(start, end)
 
 
 class OrganisationMatcher:
@@ -109,8 +148,29 @@ class OrganisationMatcher:
                     if org not in found:
                         found.append(org)
                     used.update(range(i, i + len(name)))
+                    used.update(_name_words(tokens, i, i + len(name)))
                     break
         return found, used
+
+
+def question_start(text: str) -> int:
+    """Where the sentence holding the (last) question mark begins; 0 without one."""
+    end = text.rfind("?")
+    if end <= 0:
+        return 0
+    question_sentence = sentences(text[: end + 1])[-1]
+    return max(text.rfind(question_sentence, 0, end + 1), 0)
+
+
+def context_positions(text: str) -> set[int]:
+    """Word positions that say who asks or why rather than what is asked: the sentences
+    before the question sentence ("Jag är nyvald i X. Vad beslutar ...?") and the asker's
+    new mandate ("... as a new politician?")."""
+    positions: set[int] = set(range(len(words(text[: question_start(text)]))))
+    for start, end in spans("onboarding", text):
+        first = len(words(text[:start]))
+        positions.update(range(first, first + len(words(text[start:end]))))
+    return positions
 
 
 class QuestionAnalyzer:
@@ -120,9 +180,19 @@ class QuestionAnalyzer:
         self.orgs = orgs
 
     def concepts(self, text: str, language: str, skip: set[int]) -> list[Concept]:
+        """The question's concepts; those only in its context (see ``context_positions``) are
+        marked, unless nothing else is asked."""
+        found = self._concepts(text, language, skip)
+        context = context_positions(text)
+        marked = [(c, all(i in context for i in span)) for c, span in found]
+        if all(in_context for _, in_context in marked):
+            return [c for c, _ in found]
+        return [replace(c, context=True) if in_context else c for c, in_context in marked]
+
+    def _concepts(self, text: str, language: str, skip: set[int]) -> list[tuple[Concept, range]]:
         tokens = words(text)
         taken = set(skip)
-        concepts: list[Concept] = []
+        concepts: list[tuple[Concept, range]] = []
         sides = ("en", "sv") if language == "en" else ("sv",)
         sv_stop, stop = stopwords("sv"), stopwords(language)
         for side in sides:
@@ -147,7 +217,9 @@ class QuestionAnalyzer:
                 label = " ".join(tokens[start:end])
                 if all(w in stopwords(side) for w in tokens[start:end]):
                     continue
-                concepts.append(Concept(label, frozenset(a for a in alts if a), 1.0, side))
+                concepts.append(
+                    (Concept(label, frozenset(a for a in alts if a), 1.0, side), range(start, end))
+                )
         for i, token in enumerate(tokens):
             if i in taken or token in stop or len(token) < 2:
                 continue
@@ -169,7 +241,9 @@ class QuestionAnalyzer:
                     guessed = True
                 else:
                     hint = SCORING.unknown_word_hint
-            concepts.append(Concept(token, frozenset(word_alts), hint, language, guessed))
+            concepts.append(
+                (Concept(token, frozenset(word_alts), hint, language, guessed), range(i, i + 1))
+            )
         return concepts
 
     def analyze(

@@ -88,7 +88,7 @@ class LexicalIndex:
         weight = self._weights.get(concept)
         if weight is None:
             weight = (
-                concept.hint
+                concept.factor
                 * self.concept_idf(concept)
                 * general_rarity(concept.label, concept.language)
             )
@@ -120,7 +120,7 @@ class LexicalIndex:
                     best,
                     alt_score / max(len(alt), 1) * (1 + SCORING.multi_part_bonus * (len(alt) - 1)),
                 )
-            total += concept.hint * best
+            total += concept.factor * best
         return total
 
     def evidence(self, question: Question, terms: frozenset[str]) -> Evidence:

@@ -15,7 +15,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from assistant.answering import ExtractiveAnswerer, combine_answers
@@ -414,7 +414,8 @@ class Assistant:
         topic = [
             c
             for c in parsed.concepts
-            if not self.answerer.is_relation(c) and guide_kind(c.label) is None  # not framing
+            # not framing: not the relation, the trip or mandate, or who asks and why
+            if not self.answerer.is_relation(c) and guide_kind(c.label) is None and not c.context
         ]
         if not topic:
             return False
@@ -461,8 +462,11 @@ class Assistant:
             return guide_kind(c.label) is not None or set(words(c.label)) <= frame
 
         framing = {a for c in parsed.concepts if in_frame(c) for a in c.alternatives}
-        weights = [
-            (lexical.concept_weight(c), in_frame(c) or bool(c.alternatives & framing))
+        weights = [  # as asked: the frame is not context here, it is the question
+            (
+                lexical.concept_weight(replace(c, context=False)),
+                in_frame(c) or bool(c.alternatives & framing),
+            )
             for c in parsed.concepts
         ]
         total = sum(w for w, _ in weights)

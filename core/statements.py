@@ -760,6 +760,19 @@ def _lead_in(
         body = whole_body(m.group("b")) or whole_body(m.group("b").rstrip("s"))
         if body:
             return body, None
+    # "I uppdraget ingår:", "I kommunstyrelsens ansvar ingår bland annat:", "Uppdraget
+    # omfattar:": the duties of the body named in the lead-in, or of the body heading the section
+    m = re.match(
+        r"^(?:i\s+)?(?:(?:det|den|dess|deras|hennes|hans)\s+)?(?:\w+\s+){0,2}?"
+        r"(?:(?P<owner>[\w-]+?)(?::s|s)\s+)?(?P<n>\w+)\s+(?:ingår|omfattar|innefattar)"
+        r"(?:\s+(?:bland annat|bl\.?\s?a\.?|följande|att))?$",
+        text,
+        re.I,
+    )
+    if m and _bare(m.group("n")) in _DUTY_NOUNS:
+        owner = whole_body(m.group("owner") or "") if m.group("owner") else None
+        if owner or heading_body:
+            return owner or heading_body or "", None
     if heading_body and duty_section:
         return heading_body, None
     return None

@@ -52,9 +52,26 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+# A word this common in Swedish (wordfreq's Zipf scale: about once per 100 000 words) is
+# a word in its own right, not a name that happens to end in -a.
+_COMMON_ZIPF = 3.0
+
+
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Swedish stem (the corpus language; English query words are translated, not stemmed)."""
-    return _stemmer("sv").stemWord(word)
+    """Swedish stem (the corpus language; English query words are translated, not stemmed).
+
+    Snowball leaves the definite form of nouns in -a as it is ("resan", "frågan", "resans"),
+    so "resan" would not find "resa" or "resor". Such a form is stemmed as its base when the
+    base is a common Swedish word: "resan" -> "res", while "organ" and "Japan" stay."""
+    stemmed = _stemmer("sv").stemWord(word)
+    if len(stemmed) >= 5 and stemmed.endswith("an") and word.startswith(stemmed):
+        from wordfreq import zipf_frequency
+
+        base = stemmed[:-1]  # "resan" -> "resa"
+        if zipf_frequency(base, "sv") >= _COMMON_ZIPF:
+            return _stemmer("sv").stemWord(base)
+    return stemmed
 
 
 def detect_language(text: str) -> str:
@@ -94,6 +111,18 @@ class Lexicon:
     def _known(self, part: str) -> bool:
         return len(part) >= self.MIN_PART and (part in self.words or stem(part) in self.stems)
 
+    def _spelled(self, part: str) -> str | None:
+        """The part as the library spells it (restoring å/ä/ö), or None if unknown."""
+        if self._known(part):
+            return part
+        restored = self.by_folded.get(part)
+        if restored is None and part.endswith("s"):  # a linking -s- on a folded head
+            restored = self.by_folded.get(part[:-1])
+            restored = restored + "s" if restored else None
+        return (
+            restored if restored and self._known(restored.removesuffix("s") or restored) else None
+        )
+
     COGNATE_PREFIX = 6
 
     def cognates(self, english_word: str) -> list[str]:
@@ -106,8 +135,9 @@ class Lexicon:
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - one lexicon per index, kept for its lifetime
     def split(self, word: str) -> tuple[str, ...]:
-        """The parts of a compound, e.g. ``vänortssamarbeten`` -> (vänort, samarbeten);
-        () when the word is not a compound of known words."""
+        """The parts of a compound, e.g. ``vänortssamarbeten`` -> (vänort, samarbeten), also
+        when typed without å/ä/ö (``vanortssamarbeten``: the parts as the library spells
+        them); () when the word is not a compound of known words."""
         if len(word) < 2 * self.MIN_PART:
             return ()
         for i in range(len(word) - self.MIN_PART, self.MIN_PART - 1, -1):
@@ -116,13 +146,15 @@ class Lexicon:
             if head.endswith("s"):  # the Swedish linking -s- (fogemorfem): prefer the bare word
                 heads.insert(0, head[:-1])
             for h in heads:
-                if not self._known(h):
+                spelled_head = self._spelled(h)
+                if spelled_head is None:
                     continue
-                if self._known(tail):
-                    return (h, tail)
+                spelled_tail = self._spelled(tail)
+                if spelled_tail is not None:
+                    return (spelled_head, spelled_tail)
                 rest = self.split(tail)
                 if rest:
-                    return (h, *rest)
+                    return (spelled_head, *rest)
         return ()
 
 

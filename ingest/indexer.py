@@ -60,8 +60,10 @@ log = logging.getLogger(__name__)
 # Bump when chunking or what is extracted from passages changes, so that every document
 # is re-chunked on the next ingest.
 # 4: responsibility statements stored with each passage; 5: infinitive duties;
-# 6: statements in any organisation's phrasing (passive, nominal, inverted, body sections)
-CHUNKER_VERSION = "6"
+# 6: statements in any organisation's phrasing (passive, nominal, inverted, body sections);
+# 7: a mandate's lead-in ("I uppdraget ingår:") lists its body's duties;
+# 8: infinitive passives name their agent ("ska godkännas i förväg av närmaste chef")
+CHUNKER_VERSION = "8"
 
 Progress = Callable[[int, int, str], None]
 

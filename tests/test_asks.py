@@ -22,6 +22,9 @@ RULES = AskRules.load()
         ("När antogs riktlinjerna?", "year"),
         ("Vad heter ordföranden i utskottet?", "person"),
         ("Who chairs the development board?", "person"),
+        ("Vad heter kommundirektören i Ekeby?", "person"),
+        ("Vad heter den nya EU-samordnaren?", "person"),
+        ("Who is the current director of international affairs?", "person"),
         ("What is the phone number of the EU office?", "contact"),
         ("Vilka vänorter har kommunen?", "named_list"),
         ("Skriv en dikt om samarbetet med Polen.", "off_task"),
@@ -42,6 +45,8 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Vad ska en rapport efter resan innehålla?",
         "What should I write in my report after the trip?",  # write, but not a poem
         "Hur ska vi ta emot utländska gäster?",
+        "Vad heter policyn som styr resorna?",  # a name, but not a person's
+        "Who is the head of the board?",  # asks which body, not a person's name
     ],
 )
 def test_an_ordinary_policy_question_asks_for_nothing_specific(question):

@@ -55,6 +55,35 @@ def test_a_message_of_several_questions_is_split_but_framing_stays_with_its_ques
 
 
 @pytest.mark.parametrize(
+    "message, parts",
+    [
+        (
+            "Who leads the board, and how large may it be?",
+            ["Who leads the board", "and how large may it be?"],
+        ),
+        (
+            "Vem godkänner resan och vem betalar den?",
+            ["Vem godkänner resan", "och vem betalar den?"],
+        ),
+    ],
+)
+def test_a_second_question_inside_one_sentence_is_its_own_part(message, parts):
+    from assistant.query import question_parts
+
+    assert question_parts(message) == parts
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Who approves trips and hotels?", "Vem ansvarar för resor och besök?", "Hur och när?"],
+)
+def test_a_list_of_things_in_one_question_stays_one_question(message):
+    from assistant.query import question_parts
+
+    assert question_parts(message) == [message]
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Vad säger delegationsordningen om beslut?",  # delegated authority, not a delegation

@@ -406,3 +406,58 @@ def test_a_task_that_is_itself_a_duty_verb_is_that_duty():
     assert rows("Kansliets uppgift är att boka resor åt politikerna.") == [
         ("Kansliet", "har till uppgift att", "boka resor åt politikerna")
     ]
+
+
+@pytest.mark.parametrize(
+    "lead, section, body",
+    [
+        ("I uppdraget ingår:", "Policy > Kommunkansliet", "Kommunkansliet"),
+        (
+            "I det samlade uppdraget ingår bland annat:",
+            "Ansvar > Näringslivsenheten",
+            "Näringslivsenheten",
+        ),
+        ("Uppdraget omfattar:", "Organisation > Utvecklingsavdelningen", "Utvecklingsavdelningen"),
+        ("I kulturnämndens ansvar ingår:", "Policy > Bakgrund", "Kulturnämnden"),
+    ],
+)
+def test_a_lead_in_naming_a_mandate_lists_the_duties_of_its_body(lead, section, body):
+    found = rows(
+        f"{lead}\n- att ta emot utländska delegationer\n- stöd till skolornas utbyten", section
+    )
+    assert has(found, body, "ansvarar för", "utländska delegationer")
+    assert has(found, body, "ansvarar för", "skolornas utbyten")
+
+
+@pytest.mark.parametrize(
+    "lead, section",
+    [
+        ("I uppdraget ingår:", "Policy > Bakgrund"),  # no body heads the section
+        ("I resan ingår:", "Policy > Kommunkansliet"),  # a trip is not a mandate
+        ("I priset ingår följande:", "Riktlinjer > Resor"),
+    ],
+)
+def test_a_mandate_lead_in_without_a_body_gives_no_rows(lead, section):
+    assert rows(f"{lead}\n- hotell och frukost\n- resa till Bryssel", section) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, body, relation",
+    [
+        (
+            "En resa till vänorten ska godkännas i förväg av kommundirektören.",
+            "Kommundirektören",
+            "godkänner",
+        ),
+        ("Handlingsplanen ska fastställas av regionstyrelsen.", "Regionstyrelsen", "fastställer"),
+        ("Besöket bör ledas av nämndens ordförande.", "Nämndens ordförande", "leder"),
+        ("Ärendet ska beredas av arbetsutskottet innan beslut.", "Arbetsutskottet", "bereder"),
+    ],
+)
+def test_an_infinitive_passive_after_a_modal_names_its_agent(sentence, body, relation):
+    found = rows(sentence)
+    assert any(b.lower() == body.lower() and r == relation for b, r, _ in found), found
+
+
+def test_an_infinitive_passive_without_an_agent_gives_no_row():
+    assert rows("Resan ska godkännas i god tid innan avresa.") == []

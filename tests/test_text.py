@@ -1,6 +1,8 @@
 """Words typed without å/ä/ö find the library's spelling; stop words apply per language."""
 
-from core.text import Lexicon, detect_language, fold, stopwords
+import pytest
+
+from core.text import Lexicon, detect_language, fold, stem, stopwords
 
 
 def test_a_word_typed_without_diacritics_is_restored_from_the_library():
@@ -19,3 +21,25 @@ def test_stop_words_apply_per_language():
 def test_language_from_function_words():
     assert detect_language("Vem beslutar om vänorter?") == "sv"
     assert detect_language("Who decides on twinning?") == "en"
+
+
+@pytest.mark.parametrize(
+    "form, base",
+    [("resan", "resa"), ("resans", "resor"), ("frågan", "frågor"), ("veckan", "vecka")],
+)
+def test_the_definite_form_of_a_noun_in_a_stems_as_its_base(form, base):
+    assert stem(form) == stem(base)
+
+
+@pytest.mark.parametrize("word, other", [("organ", "orgasm"), ("japan", "japa")])
+def test_words_that_merely_end_in_an_keep_their_stem(word, other):
+    assert stem(word) == word
+    assert stem(word) != stem(other)
+
+
+def test_a_compound_typed_without_diacritics_splits_into_the_librarys_spelling():
+    lexicon = Lexicon(["näringsliv", "kontoret", "utvecklingskontoret", "vänort", "samarbeten"])
+    assert lexicon.split("naringslivskontoret") == ("näringsliv", "kontoret")
+    assert lexicon.split("vanortssamarbeten") == ("vänort", "samarbeten")
+    assert lexicon.split("kontoret") == ()
+    assert lexicon.split("xyzabcdkontoret") == ()

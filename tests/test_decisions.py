@@ -1,0 +1,163 @@
+"""What a question asks, told from how it is framed: who asks and why, a second question in
+the same sentence, a who-question about a figure, a permission about something a policy does
+speak of. A made-up council's policy, hash embeddings: these are decisions, not retrieval."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.helpers import library_settings
+
+POLICY = """\
+# Riktlinjer för internationellt arbete
+
+Ekeby kommun
+
+## Mål
+
+Kommunens internationella arbete ska stärka näringslivet och ge unga möjlighet till utbyte
+med andra länder.
+
+## Resor
+
+En resa utomlands ska godkännas i förväg av närmaste chef.
+
+Resans kostnader belastar den verksamhet som har godkänt resan.
+
+Alkohol får inte betalas med kommunens medel.
+
+Personalenheten har till uppgift att besvara frågor om traktamente.
+
+## Vänortsbesök
+
+Ekebys delegation leds av kommunstyrelsens ordförande.
+
+Delegationen består av högst fem personer.
+"""
+
+CATALOG = """\
+[[document]]
+file = "ekeby-riktlinjer.md"
+id = "ekeby-riktlinjer"
+organisation = "Ekeby kommun"
+aliases = ["Ekeby", "Ekebys"]
+title = "Riktlinjer för internationellt arbete"
+type = "riktlinjer"
+language = "sv"
+"""
+
+
+@pytest.fixture(scope="module")
+def ekeby(tmp_path_factory: pytest.TempPathFactory):
+    from assistant.service import Assistant
+    from ingest.indexer import ingest
+
+    root = tmp_path_factory.mktemp("ekeby")
+    library = root / "policies"
+    library.mkdir()
+    (library / "ekeby-riktlinjer.md").write_text(POLICY, encoding="utf-8")
+    (library / "catalog.toml").write_text(CATALOG, encoding="utf-8")
+    settings = library_settings(root, library)
+    assert not ingest(settings).errors
+    return Assistant(settings, today=dt.date(2026, 11, 22))
+
+
+def quoted(answer) -> str:
+    return " ".join(c.text for c in answer.citations)
+
+
+def test_a_who_question_about_a_per_diem_asks_for_a_body_not_an_amount(ekeby):
+    answer = ekeby.ask("Vem kan svara på frågor om traktamente i Ekeby?")
+    assert not answer.abstained
+    assert "Personalenheten" in answer.text
+
+
+def test_a_figure_asked_for_is_still_refused_when_no_passage_holds_one(ekeby):
+    answer = ekeby.ask("Hur stort är traktamentet i Ekeby?")
+    assert answer.abstained and answer.refusal == "amount"
+
+
+def test_a_permission_about_something_the_policy_speaks_of_is_answered(ekeby):
+    answer = ekeby.ask("Får jag betala alkohol med kommunens pengar i Ekeby?")
+    assert not answer.abstained
+    assert "Alkohol får inte betalas" in answer.text
+
+
+def test_a_permission_about_something_no_policy_mentions_is_refused(ekeby):
+    answer = ekeby.ask("Får jag ta med min sambo på resan till vänorten?")
+    assert answer.abstained and answer.refusal == "permission"
+
+
+def test_where_the_asker_is_going_does_not_decide_what_is_asked(ekeby):
+    answer = ekeby.ask(
+        "Jag jobbar i Ekeby kommun och ska på en konferens i Kanada. Vem måste godkänna resan?"
+    )
+    assert not answer.abstained
+    assert "närmaste chef" in answer.text.split("\n")[0].lower()
+
+
+def test_a_passage_that_states_who_answers_a_who_question_first(ekeby):
+    answer = ekeby.ask("Vem godkänner en resa i Ekeby?")
+    assert "godkännas i förväg av närmaste chef" in answer.citations[0].text
+
+
+def test_a_second_question_in_the_same_sentence_is_answered_too(ekeby):
+    answer = ekeby.ask("Who leads Ekeby's delegation to the twin town, and how large may it be?")
+    assert "kommunstyrelsens ordförande" in quoted(answer)
+    assert "högst fem personer" in quoted(answer)
+
+
+def test_a_new_member_asking_about_goals_gets_the_goals(ekeby):
+    answer = ekeby.ask(
+        "Hej, jag är nyvald ledamot i Ekeby. Vilka mål har kommunen med det internationella arbetet?"
+    )
+    assert not answer.abstained
+    assert "stärka näringslivet" in answer.text
+
+
+LISTS = """\
+# Vänorter
+
+Lövby kommun
+
+Våra vänorter:
+
+- Nordby, Danmark – samarbete om ungdomsfrågor
+- Sörby, Tyskland – skolutbyte sedan 2012
+
+Strategin har reviderats:
+
+- 2015
+- 2019
+"""
+
+
+@pytest.fixture(scope="module")
+def lovby(tmp_path_factory: pytest.TempPathFactory):
+    from assistant.service import Assistant
+    from ingest.indexer import ingest
+
+    root = tmp_path_factory.mktemp("lovby")
+    library = root / "policies"
+    library.mkdir()
+    (library / "lovby-vanorter.md").write_text(LISTS, encoding="utf-8")
+    settings = library_settings(root, library)
+    assert not ingest(settings).errors
+    return Assistant(settings, today=dt.date(2026, 11, 22))
+
+
+def test_a_year_in_another_list_item_does_not_answer_for_this_one(lovby):
+    answer = lovby.ask("Vilket år började samarbetet med Nordby?")
+    assert answer.abstained and answer.refusal == "year"
+
+
+def test_a_year_in_the_item_about_the_question_answers_it(lovby):
+    answer = lovby.ask("Vilket år började skolutbytet med Sörby?")
+    assert not answer.abstained and "2012" in answer.text
+
+
+def test_items_that_share_their_lead_ins_subject_answer_for_it(lovby):
+    answer = lovby.ask("Vilket år reviderades strategin?")
+    assert not answer.abstained and "2019" in answer.text

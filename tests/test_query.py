@@ -1,0 +1,56 @@
+"""What a question asks, as opposed to who asks it and why."""
+
+from assistant.query import Concept, context_positions
+from core.text import words
+
+
+def context_words(text: str) -> list[str]:
+    tokens = words(text)
+    return [tokens[i] for i in sorted(context_positions(text))]
+
+
+def test_sentences_before_the_question_are_context():
+    assert context_words("Jag är ny i nämnden. Vem beslutar om vänorter?") == [
+        "jag",
+        "är",
+        "ny",
+        "i",
+        "nämnden",
+    ]
+
+
+def test_the_askers_new_mandate_is_context_within_the_question_too():
+    found = context_words("Is there any training I could attend as a newly elected member?")
+    assert "newly" in found and "elected" in found
+    assert "training" not in found
+
+
+def test_a_plain_question_has_no_context():
+    assert context_words("Vem beslutar om vänortssamarbeten i Ekeby?") == []
+    assert context_words("vem beslutar om vänorter") == []
+
+
+def test_a_sentence_after_the_question_is_not_context():
+    # only what leads up to the question frames it
+    assert context_words("Vem beslutar om vänorter? Jag är ny.") == []
+
+
+def test_a_context_concept_counts_less_than_the_same_concept_asked():
+    asked = Concept("resa", frozenset({("res",)}))
+    framing = Concept("resa", frozenset({("res",)}), context=True)
+    assert 0 < framing.factor < asked.factor == 1.0
+
+
+def test_the_words_people_put_around_an_organisations_name_are_the_name():
+    from assistant.query import OrganisationMatcher
+
+    matcher = OrganisationMatcher({"Ekeby läns landsting": ["Ekeby", "Ekebys"]})
+    tokens = words("Erbjuder Region Ekeby utbildning?")
+    found, used = matcher.find("Erbjuder Region Ekeby utbildning?")
+    assert found == ["Ekeby läns landsting"]
+    assert [tokens[i] for i in sorted(used)] == ["region", "ekeby"]
+    _, used = matcher.find("Vad gäller i Ekebys kommun för resor?")
+    assert sorted(used) == [3, 4]
+    # a region the question asks about, not beside the name, stays a word of the question
+    _, used = matcher.find("Vilken region har flest vänorter, Ekeby?")
+    assert 1 not in used
