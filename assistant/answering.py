@@ -164,8 +164,20 @@ class ExtractiveAnswerer:
         )
         rendered = []
         top = ""
-        for score, _, unit in chosen:
+        shown: set[int] = set()
+        for score, position, unit in chosen:
+            if position in shown:
+                continue
+            shown.add(position)
             text = self._render_list(question, unit, context) if unit.items else unit.text
+            following = position + 1
+            if text.rstrip().endswith("?") and following < len(passage_units):
+                # a document asking a question of its own ("Har du frågor?") answers it next
+                after = passage_units[following]
+                text += " " + (
+                    self._render_list(question, after, context) if after.items else after.text
+                )
+                shown.add(following)
             rendered.append(text)
             if score >= best:
                 top = text

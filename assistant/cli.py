@@ -16,12 +16,15 @@ import errno
 import json
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import AssistantError, UnknownOrganisationError
 from core.settings import PROJECT_ROOT, Settings
+
+if TYPE_CHECKING:
+    from assistant.evaluation import Report
 
 DEFAULT_GOLD = PROJECT_ROOT / "tests" / "data" / "dev.jsonl"
 DEFAULT_CORPUS = PROJECT_ROOT / "tests" / "data" / "corpus"
@@ -259,6 +262,39 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return cmd_eval_questions(args, settings)
 
 
+def _cv_weight(
+    spec: str,
+    score_sets: Callable[[Settings], list[tuple[str, Report]]],
+    settings: Settings,
+) -> int:
+    """``--cv-weight NAME=V1,V2,...``: score the sets once per value of a scoring weight and
+    choose it by 5-fold cross-validation."""
+    from assistant.evaluation import cross_validate_weight
+    from assistant.evidence import scoring_tried
+
+    name, _, values = spec.partition("=")
+    try:
+        grid = [float(v) for v in values.split(",") if v.strip()]
+    except ValueError:
+        grid = []
+    if not name or not grid:
+        print(
+            "error: --cv-weight takes NAME=V1,V2,... e.g. context_hint=0.25,0.5,1", file=sys.stderr
+        )
+        return 2
+    by_value = {}
+    for value in grid:
+        try:
+            with scoring_tried(**{name: value}):
+                reports = score_sets(settings)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        by_value[value] = [r for _, rep in reports for r in rep.items]
+    print(cross_validate_weight(name, by_value).table())
+    return 0
+
+
 def cmd_eval_questions(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evaluation import (
         Report,
@@ -270,25 +306,33 @@ def cmd_eval_questions(args: argparse.Namespace, settings: Settings) -> int:
     )
     from assistant.service import Assistant
 
-    if args.cv:  # score every item once with no threshold; each threshold's outcome follows
-        settings = settings.model_copy(update={"min_coverage": 0.0})
-    assistant = Assistant(settings)
-    reports: list[tuple[str, Report]] = []
     sets: list[tuple[str, str | None]] = [(f, None) for f in args.files]
     sets += [(f, "tune") for f in args.tune_half] + [(f, "heldout") for f in args.heldout_half]
-    for file, half in sets or [(str(DEFAULT_GOLD), None)]:
-        items = load_gold(Path(file))
-        if half:
-            items = [q for q in items if split_of(q["id"]) == half]
-        report = evaluate(
-            items,
-            lambda q: assistant.ask(
-                q["question"],
-                history=q.get("history") or (),
-                organisations=[q["org"]] if q.get("org") else None,
-            ),
-        )
-        reports.append((f"{file} ({half} half)" if half else file, report))
+    sets = sets or [(str(DEFAULT_GOLD), None)]
+
+    def score_sets(settings: Settings) -> list[tuple[str, Report]]:
+        assistant = Assistant(settings)
+        reports: list[tuple[str, Report]] = []
+        for file, half in sets:
+            items = load_gold(Path(file))
+            if half:
+                items = [q for q in items if split_of(q["id"]) == half]
+            report = evaluate(
+                items,
+                lambda q: assistant.ask(
+                    q["question"],
+                    history=q.get("history") or (),
+                    organisations=[q["org"]] if q.get("org") else None,
+                ),
+            )
+            reports.append((f"{file} ({half} half)" if half else file, report))
+        return reports
+
+    if args.cv_weight:
+        return _cv_weight(args.cv_weight, score_sets, settings)
+    if args.cv:  # score every item once with no threshold; each threshold's outcome follows
+        settings = settings.model_copy(update={"min_coverage": 0.0})
+    reports = score_sets(settings)
     report = Report([r for _, rep in reports for r in rep.items])
     if args.cv:
         cv = cross_validate(report.items)
@@ -502,6 +546,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="FILE",
         help="the held-out half of a bank: report it, never tune on it",
+    )
+    p.add_argument(
+        "--cv-weight",
+        metavar="NAME=V1,V2,...",
+        help="choose a scoring weight (see Scoring) by 5-fold cross-validation over these sets",
     )
     p.add_argument(
         "--cv",

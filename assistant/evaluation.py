@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -272,13 +272,18 @@ def _accuracy(items: Sequence[ItemResult], threshold: float) -> float:
 
 
 def _best_threshold(items: Sequence[ItemResult], grid: Sequence[float]) -> float:
-    """The grid point with the best accuracy averaged over it and its neighbours (two on
-    each side), the middle one where several tie: a point inside a plateau, not a spike that
-    one question makes nor the edge of a flat region."""
-    scores = [_accuracy(items, t) for t in grid]
+    return _plateau_middle(grid, [_accuracy(items, t) for t in grid])
+
+
+def _plateau_middle(
+    grid: Sequence[float], scores: Sequence[float], smoothing: int = SMOOTHING
+) -> float:
+    """The grid point with the best accuracy averaged over it and its neighbours
+    (``smoothing`` on each side), the middle one where several tie: a point inside a plateau,
+    not a spike that one question makes nor the edge of a flat region."""
     smoothed = [
-        sum(scores[max(0, i - SMOOTHING) : i + SMOOTHING + 1])
-        / len(scores[max(0, i - SMOOTHING) : i + SMOOTHING + 1])
+        sum(scores[max(0, i - smoothing) : i + smoothing + 1])
+        / len(scores[max(0, i - smoothing) : i + smoothing + 1])
         for i in range(len(grid))
     ]
     top = max(smoothed)
@@ -309,6 +314,60 @@ def cross_validate(
     return CrossValidation(
         _best_threshold(order, grid), results, grid, [(t, _accuracy(order, t)) for t in grid]
     )
+
+
+@dataclass(frozen=True, slots=True)
+class WeightValidation:
+    """A scoring weight chosen by k-fold cross-validation: each candidate value was scored on
+    every tuning item; each fold's value is chosen on the other folds."""
+
+    name: str
+    value: float  # chosen on all tuning items
+    folds: list[tuple[float, float]]  # (value chosen on the other folds, correct held out)
+    curve: list[tuple[float, float]]  # (value, correct on all tuning items)
+
+    @property
+    def heldout_correct(self) -> float:
+        return sum(c for _, c in self.folds) / len(self.folds) if self.folds else 0.0
+
+    def table(self) -> str:
+        lines = [f"{self.name} chosen on all tuning items: {self.value:g}"]
+        for i, (v, c) in enumerate(self.folds, 1):
+            lines.append(
+                f"  fold {i}: {self.name} {v:g} from the other folds, correct {c:.3f} held out"
+            )
+        lines.append(f"mean held-out correct over folds: {self.heldout_correct:.3f}")
+        lines.append(f"correct on all tuning items by {self.name}:")
+        lines += [f"  {v:g}  {c:.3f}" for v, c in self.curve]
+        return "\n".join(lines)
+
+
+def cross_validate_weight(
+    name: str, by_value: Mapping[float, Sequence[ItemResult]], *, folds: int = 5, seed: int = 7
+) -> WeightValidation:
+    """Choose a weight among the scored values as ``cross_validate`` chooses a threshold."""
+    import random
+
+    values = sorted(by_value)
+    correct = {v: {r.id: r.correct for r in by_value[v]} for v in values}
+    ids = [r.id for r in by_value[values[0]]]
+    random.Random(seed).shuffle(ids)
+
+    def accuracy(value: float, subset: Sequence[str]) -> float:
+        return sum(correct[value][i] for i in subset) / len(subset) if subset else 0.0
+
+    def best(subset: Sequence[str]) -> float:
+        # a few candidate values are not a fine grid: smooth only over many
+        scores = [accuracy(v, subset) for v in values]
+        return _plateau_middle(values, scores, smoothing=len(values) // 6)
+
+    results = []
+    for k in range(folds):
+        held = ids[k::folds]
+        rest = [i for n, i in enumerate(ids) if n % folds != k]
+        v = best(rest)
+        results.append((v, accuracy(v, held)))
+    return WeightValidation(name, best(ids), results, [(v, accuracy(v, ids)) for v in values])
 
 
 def at_threshold(report: Report, threshold: float) -> Report:

@@ -210,6 +210,8 @@ class QuestionAnalyzer:
                     alt = tuple(stem(w) for w in words(term) if w not in sv_stop)
                     if alt:
                         alts.add(alt)
+                if side == "en" and match.end - match.start > 1:
+                    alts |= self._composed(tokens[match.start : match.end], sv_stop)
             for (start, end), alts in by_span.items():
                 if any(i in taken for i in range(start, end)):
                     continue
@@ -245,6 +247,24 @@ class QuestionAnalyzer:
                 (Concept(token, frozenset(word_alts), hint, language, guessed), range(i, i + 1))
             )
         return concepts
+
+    def _composed(self, phrase: list[str], sv_stop: frozenset[str]) -> set[Alternative]:
+        """A glossary phrase said in other Swedish words, from its parts: "twinning agreement"
+        is also vänort + avtal, not only the listed "vänortsavtal". Modifier and head must
+        each be a whole glossary phrase of their own."""
+
+        def renderings(part: list[str]) -> list[Alternative]:
+            text = " ".join(part)
+            return [
+                alt
+                for m in self.glossary.find(text, "en")
+                if m.start == 0 and m.end == len(part)
+                for term in m.entry.swedish
+                if (alt := tuple(stem(w) for w in words(term) if w not in sv_stop))
+            ]
+
+        modifiers, heads = renderings(phrase[:-1]), renderings(phrase[-1:])
+        return {m + h for m in modifiers for h in heads}
 
     def analyze(
         self, question: str, history: Sequence[str] = (), *, language: str | None = None

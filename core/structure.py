@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 BLOCK_SEPARATOR = "\n\n"
 LIST_MARK = "- "
@@ -31,15 +32,43 @@ _STREAM_SENTENCE_END = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[str, ...]:
+    from core import vocabulary
+
+    return tuple(r["abbreviation"].lower() for r in vocabulary.rows("abbreviations.csv"))
+
+
+def _after_abbreviation(text: str) -> bool:
+    """``text`` ends in an abbreviation's full stop ("t.ex."), not a sentence's."""
+    tail = text.rstrip().lower()
+    return any(
+        tail.endswith(a) and (len(tail) == len(a) or not tail[-len(a) - 1].isalnum())
+        for a in _abbreviations()
+    )
+
+
 def first_sentence_end(buffer: str) -> int | None:
     """Where the first complete sentence of a streamed ``buffer`` ends, or None."""
-    match = _STREAM_SENTENCE_END.search(buffer)
-    return match.end() if match else None
+    for match in _STREAM_SENTENCE_END.finditer(buffer):
+        if "\n" in match.group(0) or not _after_abbreviation(buffer[: match.start()]):
+            return match.end()
+    return None
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a paragraph (or of any running text), in order, stripped."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    """The sentences of a paragraph (or of any running text), in order, stripped. A full
+    stop after an abbreviation ("t.ex.", "kap.") does not end one."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and _after_abbreviation(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from core import vocabulary
 from core.structure import BLOCK_SEPARATOR, render_list, sentences
 
 # ~3 characters per token for Swedish with an English word-piece vocabulary; the embedding
@@ -37,6 +38,7 @@ class Block:
     items: list[str] = field(default_factory=list)
     single_line: bool = True
     bold: bool = False  # a heading written as a whole-line bold paragraph
+    numbered: str = ""  # a list's first line as written when it is numbered ("4. Ansvar")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +113,8 @@ def parse_blocks(text: str) -> list[Block]:
             if blocks and blocks[-1].kind == "list":
                 blocks[-1].items.append(entry)
             else:
-                blocks.append(Block("list", items=[entry]))
+                numbered = stripped if stripped[:1].isdigit() else ""
+                blocks.append(Block("list", items=[entry], numbered=clean_inline(numbered)))
         else:
             if not para and blocks and blocks[-1].kind == "list" and raw.startswith((" ", "\t")):
                 blocks[-1].items[-1] += " " + clean_inline(stripped)  # a wrapped list item
@@ -144,17 +147,27 @@ def _merge_broken_paragraphs(blocks: list[Block]) -> list[Block]:
     return merged
 
 
-def _looks_like_plain_heading(block: Block, furniture: set[str]) -> bool:
+# "4. Ansvar", "2.3 Resor utanför Europa": a section number before a heading's words
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+
+
+def _looks_like_plain_heading(block: Block, furniture: set[str], before_list: bool) -> bool:
     text = block.text
+    words = _SECTION_NUMBER.sub("", text).split()
     return (
         block.kind == "paragraph"
         and block.single_line
         and len(text) <= 80
-        and len(text.split()) <= 10
-        and text[:1].isupper()
+        and 0 < len(words) <= 10
+        and words[0][:1].isupper()
         and not re.search(r"[.,:;!?…]$", text)
         and text.lower() not in furniture
+        # "Ett projekt ska" before a list is its lead-in, not a heading
+        and not (before_list and words[-1].lower() in _MODALS)
     )
+
+
+_MODALS = frozenset(w for w in vocabulary.clause_words()["modal"] if " " not in w)
 
 
 def promote_plain_headings(blocks: list[Block], furniture: set[str]) -> list[Block]:
@@ -166,7 +179,13 @@ def promote_plain_headings(blocks: list[Block], furniture: set[str]) -> list[Blo
     seen_title = False
     for i, block in enumerate(blocks):
         has_content_after = i + 1 < len(blocks)
-        if has_content_after and _looks_like_plain_heading(block, furniture):
+        before_list = has_content_after and blocks[i + 1].kind == "list"
+        if block.kind == "list" and len(block.items) == 1 and block.numbered:
+            # "4. Ansvar under projekttiden" alone on its line: a numbered heading
+            line = Block("paragraph", block.numbered)
+            if has_content_after and _looks_like_plain_heading(line, furniture, before_list):
+                block = line
+        if has_content_after and _looks_like_plain_heading(block, furniture, before_list):
             out.append(Block("heading", block.text, level=2 if seen_title else 1))
             seen_title = True
         else:

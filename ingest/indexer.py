@@ -62,8 +62,10 @@ log = logging.getLogger(__name__)
 # 4: responsibility statements stored with each passage; 5: infinitive duties;
 # 6: statements in any organisation's phrasing (passive, nominal, inverted, body sections);
 # 7: a mandate's lead-in ("I uppdraget ingår:") lists its body's duties;
-# 8: infinitive passives name their agent ("ska godkännas i förväg av närmaste chef")
-CHUNKER_VERSION = "8"
+# 8: infinitive passives name their agent ("ska godkännas i förväg av närmaste chef");
+# 9: numbered plain-text headings ("4. Ansvar"); a line ending in a modal before a list is
+# its lead-in; 10: no sentence ends at an abbreviation ("t.ex.", "kap.")
+CHUNKER_VERSION = "10"
 
 Progress = Callable[[int, int, str], None]
 

@@ -115,3 +115,22 @@ def test_every_bundled_passage_fits_the_embedding_models_window(real_embedder):
                 path.name,
                 chunk.position,
             )
+
+
+def test_numbered_plain_headings_are_sections_and_a_modal_line_before_a_list_is_its_lead_in():
+    text = (
+        "Riktlinjer för projekt\n\n"
+        "1. Bakgrund\n\n"
+        "Kommunen deltar i flera projekt.\n\n"
+        "2.1 Krav på projekt\n\n"
+        "Ett projekt ska\n\n"
+        "- bidra till kommunens mål\n"
+        "- ha en tydlig projektägare\n\n"
+        "3 Uppföljning\n\n"
+        "Projekten följs upp varje år.\n"
+    )
+    chunks = chunk_text(text)
+    sections = {c.section.split(" > ")[-1] for c in chunks}
+    assert {"1. Bakgrund", "2.1 Krav på projekt", "3 Uppföljning"} <= sections
+    assert "Ett projekt ska" not in sections
+    assert any("Ett projekt ska" in c.text and "bidra till kommunens mål" in c.text for c in chunks)

@@ -161,3 +161,29 @@ def test_a_year_in_the_item_about_the_question_answers_it(lovby):
 def test_items_that_share_their_lead_ins_subject_answer_for_it(lovby):
     answer = lovby.ask("Vilket år reviderades strategin?")
     assert not answer.abstained and "2019" in answer.text
+
+
+FAQ = """\
+# Internationellt arbete
+
+Norrå kommun
+
+## Kontakt
+
+Har du frågor om det internationella arbetet?
+
+Kontakta utvecklingsavdelningen via kommunens växel.
+"""
+
+
+def test_a_question_the_document_asks_is_quoted_with_its_answer(tmp_path):
+    from assistant.service import Assistant
+    from ingest.indexer import ingest
+
+    library = tmp_path / "policies"
+    library.mkdir()
+    (library / "norra-internationellt.md").write_text(FAQ, encoding="utf-8")
+    settings = library_settings(tmp_path, library)
+    assert not ingest(settings).errors
+    answer = Assistant(settings).ask("Vem kontaktar jag med frågor om det internationella arbetet?")
+    assert "Kontakta utvecklingsavdelningen" in answer.text.split("\n")[0]

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluation import ItemResult, Report, cross_validate, normalise, score_item, split_of
+from assistant.evaluation import (
+    ItemResult,
+    Report,
+    cross_validate,
+    cross_validate_weight,
+    normalise,
+    score_item,
+    split_of,
+)
 from core.types import Answer, Citation
 
 DATA = Path(__file__).parent / "data"
@@ -150,6 +158,34 @@ def test_cross_validation_chooses_a_threshold_inside_the_plateau_and_reports_hel
     cv = cross_validate(items, folds=5)
     assert 0.1 <= cv.threshold <= 0.3  # between the sets, not at either edge
     assert len(cv.folds) == 5 and cv.heldout_correct == 1.0
+
+
+def test_a_weight_is_chosen_inside_its_plateau_on_the_other_folds():
+    def scored(value: float) -> list[ItemResult]:
+        # 40 questions; values 0.5 to 0.75 answer 36 right, the edges fewer
+        right = {0.25: 30, 0.5: 36, 0.75: 36, 1.0: 31}[value]
+        return [
+            ItemResult(f"q{i}", "general", "sv", False, False, i < right, True, i < right)
+            for i in range(40)
+        ]
+
+    cv = cross_validate_weight("context_hint", {v: scored(v) for v in (0.25, 0.5, 0.75, 1.0)})
+    assert cv.value in (0.5, 0.75)
+    assert len(cv.folds) == 5 and all(v in (0.5, 0.75) for v, _ in cv.folds)
+    assert dict(cv.curve)[0.5] == 0.9 and "context_hint" in cv.table()
+
+
+def test_only_a_scoring_weight_can_be_tried():
+    import pytest
+
+    from assistant.evidence import SCORING, scoring_tried
+
+    before = SCORING.context_hint
+    with scoring_tried(context_hint=0.9):
+        assert SCORING.context_hint == 0.9
+    assert SCORING.context_hint == before
+    with pytest.raises(ValueError, match="not a scoring weight"), scoring_tried(no_such_weight=1.0):
+        pass
 
 
 def test_the_held_out_half_is_fixed_and_about_half():

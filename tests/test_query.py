@@ -38,7 +38,7 @@ def test_a_sentence_after_the_question_is_not_context():
 def test_a_context_concept_counts_less_than_the_same_concept_asked():
     asked = Concept("resa", frozenset({("res",)}))
     framing = Concept("resa", frozenset({("res",)}), context=True)
-    assert 0 < framing.factor < asked.factor == 1.0
+    assert framing.factor < asked.factor == 1.0
 
 
 def test_the_words_people_put_around_an_organisations_name_are_the_name():
@@ -54,3 +54,27 @@ def test_the_words_people_put_around_an_organisations_name_are_the_name():
     # a region the question asks about, not beside the name, stays a word of the question
     _, used = matcher.find("Vilken region har flest vänorter, Ekeby?")
     assert 1 not in used
+
+
+def test_a_glossary_phrase_is_also_found_in_the_words_of_its_parts():
+    from assistant.query import OrganisationMatcher, QuestionAnalyzer
+    from core.glossary import Glossary, GlossaryEntry
+    from core.text import Lexicon, stem
+
+    glossary = Glossary(
+        [
+            GlossaryEntry(("school exchange",), ("skolutbyte",)),
+            GlossaryEntry(("school", "schools"), ("skola", "skolor")),
+            GlossaryEntry(("exchange",), ("utbyte",)),
+            GlossaryEntry(("youth council",), ("ungdomsråd",)),
+        ]
+    )
+    analyzer = QuestionAnalyzer(glossary, Lexicon([]), OrganisationMatcher({}))
+    concepts = analyzer.analyze("Who pays for a school exchange?").concepts
+    (concept,) = [c for c in concepts if c.label == "school exchange"]
+    assert (stem("skolutbyte"),) in concept.alternatives
+    assert (stem("skola"), stem("utbyte")) in concept.alternatives
+    # a phrase whose parts the glossary does not know keeps its own rendering only
+    concepts = analyzer.analyze("Who leads the youth council?").concepts
+    (concept,) = [c for c in concepts if c.label == "youth council"]
+    assert concept.alternatives == {(stem("ungdomsråd"),)}

@@ -461,3 +461,50 @@ def test_an_infinitive_passive_after_a_modal_names_its_agent(sentence, body, rel
 
 def test_an_infinitive_passive_without_an_agent_gives_no_row():
     assert rows("Resan ska godkännas i god tid innan avresa.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, body, relation, word",
+    [
+        (
+            "Frågor om nya samarbetsavtal avgörs av regionstyrelsen.",
+            "Regionstyrelsen",
+            "beslutar om",
+            "samarbetsavtal",
+        ),
+        (
+            "Planen bygger på den strategi som kommunfullmäktige antog 2019.",
+            "Kommunfullmäktige",
+            "antar",
+            "strategi",
+        ),
+        (
+            "Vi följer de riktlinjer som nämnden har fastställt.",
+            "Nämnden",
+            "fastställer",
+            "riktlinjer",
+        ),
+        (
+            "Projektägaren har ansvar för redovisningen till finansiären.",
+            "Projektägaren",
+            "ansvarar för",
+            "redovisningen",
+        ),
+    ],
+)
+def test_a_decision_in_a_relative_clause_and_roles_named_by_their_ownership(
+    sentence, body, relation, word
+):
+    found = rows(sentence)
+    assert has(found, body, relation, word), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Den strategi som gällde tidigare har ersatts.",  # no body decided it here
+        "Fastighetsägaren i grannkommunen hyrde ut lokalen.",  # an owner without a duty
+    ],
+)
+def test_a_relative_clause_or_an_owner_without_a_decision_gives_no_row(sentence):
+    assert rows(sentence) == []

@@ -1,6 +1,6 @@
 """A passage's structure, read in one place: units and sentences."""
 
-from core.structure import render_list, sentences, units
+from core.structure import first_sentence_end, render_list, sentences, units
 
 
 def test_sentences_split_at_a_stop_before_a_capital_or_a_digit():
@@ -28,3 +28,22 @@ def test_blocks_of_lines_stay_together_and_paragraphs_split_into_sentences():
     found = units(text)
     assert found[0].text == "Kommunkansliet\nStorgatan 1"
     assert [u.text for u in found[1:]] == ["Ett.", "Två."]
+
+
+def test_a_full_stop_after_an_abbreviation_does_not_end_a_sentence():
+    assert sentences("Vi deltar i t.ex. EU-program. Enligt 6 kap. 7 § beslutar nämnden.") == [
+        "Vi deltar i t.ex. EU-program.",
+        "Enligt 6 kap. 7 § beslutar nämnden.",
+    ]
+    # an abbreviation that often ends a sentence still does
+    assert sentences("Vi betalar resor, hotell m.m. Nämnden beslutar.") == [
+        "Vi betalar resor, hotell m.m.",
+        "Nämnden beslutar.",
+    ]
+    # a word that merely ends like one is a word
+    assert sentences("Han läste Xkap. Sedan gick han.") == ["Han läste Xkap.", "Sedan gick han."]
+
+
+def test_a_streamed_sentence_is_not_complete_at_an_abbreviation():
+    buffer = "Kommunen deltar bl.a. i Europaforum. Nästa"
+    assert buffer[: first_sentence_end(buffer)] == "Kommunen deltar bl.a. i Europaforum. "
