@@ -29,6 +29,31 @@ OFF_TASK = "off_task"
 WHO_ASKS = frozenset({OFF_TASK, "person", "contact"})
 
 
+@lru_cache(maxsize=1)
+def _countries() -> str:
+    """A regular expression of the world's country names in Swedish and English (pycountry's
+    ISO 3166 names and their Swedish translations), for "{country}" in an evidence pattern.
+    Sweden is left out: in a Swedish policy it is home, not one of the countries asked for."""
+    import gettext
+
+    import pycountry
+
+    swedish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["sv"])
+    names: set[str] = set()
+    for country in pycountry.countries:
+        if country.alpha_2 == "SE":
+            continue
+        for name in (
+            country.name,
+            getattr(country, "common_name", ""),
+            swedish.gettext(country.name),
+        ):
+            if name and "," not in name and "(" not in name:
+                names.add(name)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return rf"(?-i:\b(?:{alternation})\b)"
+
+
 @dataclass(frozen=True, slots=True)
 class AskRule:
     kind: str
@@ -46,7 +71,7 @@ class AskRules:
     def load(cls) -> AskRules:
         rules = []
         for row in vocabulary.rows("asks.csv"):
-            evidence = row.get("evidence") or ""
+            evidence = (row.get("evidence") or "").replace("{country}", _countries())
             rules.append(
                 AskRule(
                     row["kind"],

@@ -51,6 +51,15 @@ def _key(phrase_words: list[str], side: str) -> tuple[str, ...]:
     return tuple(stemmer.stemWords(phrase_words))
 
 
+def _extends(typed: list[str], terms: tuple[str, ...]) -> bool:
+    """``typed`` is one of ``terms`` with endings added, word by word."""
+    return any(
+        len(t := words(term)) == len(typed)
+        and all(w.startswith(x) for w, x in zip(typed, t, strict=True))
+        for term in terms
+    )
+
+
 class Glossary:
     def __init__(self, entries: list[GlossaryEntry]) -> None:
         self.entries = entries
@@ -59,12 +68,15 @@ class Glossary:
             "en": {},
             "sv": {},
             "sv_folded": {},
+            "en_exact": {},  # as written: "training" is training, not a "train"
         }
         for entry in entries:
             for side, terms in (("en", entry.english), ("sv", entry.swedish)):
                 for term in terms:
                     key = _key(words(term), side)
                     keys = [(side, key)]
+                    if side == "en":
+                        keys.append(("en_exact", tuple(words(term))))
                     if side == "sv":
                         keys.append(("sv_folded", _key([fold(w) for w in words(term)], side)))
                     for where, k in keys:
@@ -108,6 +120,17 @@ class Glossary:
             for size in range(min(self._longest, len(stems) - i), 0, -1):
                 key = tuple(stems[i : i + size])
                 found = self._phrases[side].get(key)
+                if found and side == "en":
+                    # a word written as an entry lists it means that entry, not another
+                    # entry's word with the same stem ("training", "train"); otherwise the
+                    # entries with a term the typed words extend ("allowed": allow, not
+                    # allowance)
+                    typed = tokens[i : i + size]
+                    found = (
+                        self._phrases["en_exact"].get(tuple(typed))
+                        or [e for e in found if _extends(typed, e.english)]
+                        or found
+                    )
                 if not found and side == "sv":
                     folded = tuple(_sv_stemmer().stemWords([fold(t) for t in tokens[i : i + size]]))
                     found = self._phrases["sv_folded"].get(folded)

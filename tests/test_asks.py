@@ -27,6 +27,8 @@ RULES = AskRules.load()
         ("Who is the current director of international affairs?", "person"),
         ("What is the phone number of the EU office?", "contact"),
         ("Vilka vänorter har kommunen?", "named_list"),
+        ("Vilka länder prioriteras i handlingsplanen?", "countries"),
+        ("Which countries does the region work with?", "countries"),
         ("Skriv en dikt om samarbetet med Polen.", "off_task"),
         ("Translate this greeting into German, please.", "off_task"),
         ("Blir det regn i morgon? Hur blir vädret?", "off_task"),
@@ -70,6 +72,10 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("contact", "Ring 0123-45 67 89 eller skriv till info@kommun.se.", True),
         ("named_list", "Kommunen samarbetar med orter i Polen och Estland.", True),
         ("named_list", "Kommunen samarbetar med orter i andra länder.", False),
+        ("countries", "Samarbetet sker främst med Norge och Estland.", True),
+        ("countries", "Our partners are in Finland.", True),
+        ("countries", "Handlingsplanen undertecknades av Anna Berg och Per Lind.", False),
+        ("countries", "Kommunen samarbetar med andra länder i Sverige och Europa.", False),
     ],
 )
 def test_evidence_of_each_kind(kind, text, holds):
