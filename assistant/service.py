@@ -32,7 +32,7 @@ from core.glossary import Glossary
 from core.normalize import normalize_text
 from core.settings import Settings
 from core.store import Manifest, PassageStore
-from core.text import words
+from core.text import detect_language, words
 from core.types import Answer, Passage, Responsibility, ScoredPassage
 
 if TYPE_CHECKING:
@@ -282,12 +282,20 @@ class Assistant:
         text = normalize_text(question or "").strip()
         text = re.sub(r"\s+", " ", text)
         if not text:
-            raise BadQuestionError("The question is empty. Type a question about the policies.")
+            both = [messages.text("question_empty", lang) for lang in messages.LANGUAGES]
+            raise BadQuestionError(" / ".join(both), "question_empty")
         limit = self.settings.max_question_chars
         if len(text) > limit:
+            lang = detect_language(text[:2000])
+            values = {
+                "length": messages.number(len(text), lang),
+                "limit": messages.number(limit, lang),
+            }
             raise BadQuestionError(
-                f"The question is {len(text):,} characters long; the limit is {limit:,} "
-                "(POLICY_ASSISTANT_MAX_QUESTION_CHARS). Ask one shorter question at a time."
+                messages.text("question_too_long", lang, **values)
+                + " (POLICY_ASSISTANT_MAX_QUESTION_CHARS)",
+                "question_too_long",
+                **values,
             )
         return text
 
@@ -434,11 +442,14 @@ class Assistant:
         version and language."""
         from assistant.guides import CHECKLIST, ONBOARDING, build_guide
 
-        key = (self.generation, organisation, kind, language)
+        generation = self.generation
+        key = (generation, organisation, kind, language)
         guide = self._guides.get(key)
         if guide is None:
             points = CHECKLIST if kind == "checklist" else ONBOARDING
             guide = build_guide(self, organisation, points, kind, language)
+            # an older index version's guides are not asked for again: let them go
+            self._guides = {k: g for k, g in self._guides.items() if k[0] == generation}
             self._guides[key] = guide
         return guide
 

@@ -58,7 +58,13 @@ class UnknownOrganisationError(AssistantError):
 
 
 class BadQuestionError(AssistantError):
-    """The question cannot be answered as given (empty, far too long)."""
+    """The question cannot be answered as given (empty, far too long). The message is in the
+    question's language; ``key`` and ``values`` let a front end say it in the user's."""
+
+    def __init__(self, message: str, key: str = "", **values: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 class DocumentError(AssistantError):
