@@ -223,7 +223,7 @@ class ExtractiveAnswerer:
         if who:
             # a passage that states who does what about the topic answers first (stable: the
             # ranking holds within each group)
-            topic = self._who_topic(question)
+            topic = self._topic(question)
             chosen = sorted(chosen, key=lambda h: self._stated(topic, h.passage)[1] is None)
         # group by organisation, in order of each organisation's best passage
         groups: dict[str, list[ScoredPassage]] = {}
@@ -453,7 +453,7 @@ class ExtractiveAnswerer:
     ) -> list[str]:
         """ "In Västernorrland, the county council assembly (landstingsfullmäktige) decides on
         twinning (vänortssamarbeten) [1]": from the statements stored with the cited passages."""
-        topic = self._who_topic(question)
+        topic = self._topic(question)
         t = _texts(lang)
         stated: list[str] = []
         seen_orgs: set[str] = set()
@@ -486,14 +486,6 @@ class ExtractiveAnswerer:
                     )
                 )
         return stated
-
-    def _who_topic(self, question: Question) -> Question:
-        """What a who-question is about: its concepts less the duty asked about."""
-        return Question(
-            question.text,
-            question.language,
-            [c for c in question.concepts if not self.is_relation(c)],
-        )
 
     def _stated(
         self, topic: Question, passage: Passage

@@ -246,24 +246,31 @@ def split_of(item_id: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class CrossValidation:
-    threshold: float  # chosen on all tuning items
-    folds: list[tuple[float, float]]  # (threshold chosen on the other folds, correct held out)
-    grid: list[float]
-    curve: list[tuple[float, float]]  # (threshold, correct on all tuning items)
+    """A threshold or a scoring weight chosen by k-fold cross-validation: each fold's value is
+    chosen on the other folds and scored on the fold."""
+
+    value: float  # chosen on all tuning items
+    folds: list[tuple[float, float]]  # (value chosen on the other folds, correct held out)
+    curve: list[tuple[float, float]]  # (value, correct on all tuning items)
+    name: str = "threshold"
+
+    @property
+    def threshold(self) -> float:
+        return self.value
 
     @property
     def heldout_correct(self) -> float:
         return sum(c for _, c in self.folds) / len(self.folds) if self.folds else 0.0
 
     def table(self) -> str:
-        lines = [f"threshold chosen on all tuning items: {self.threshold:.2f}"]
-        for i, (t, c) in enumerate(self.folds, 1):
+        lines = [f"{self.name} chosen on all tuning items: {self.value:g}"]
+        for i, (v, c) in enumerate(self.folds, 1):
             lines.append(
-                f"  fold {i}: threshold {t:.2f} from the other folds, correct {c:.3f} held out"
+                f"  fold {i}: {self.name} {v:g} from the other folds, correct {c:.3f} held out"
             )
         lines.append(f"mean held-out correct over folds: {self.heldout_correct:.3f}")
-        lines.append("correct on all tuning items by threshold:")
-        lines += [f"  {t:.2f}  {c:.3f}" for t, c in self.curve]
+        lines.append(f"correct on all tuning items by {self.name}:")
+        lines += [f"  {v:g}  {c:.3f}" for v, c in self.curve]
         return "\n".join(lines)
 
 
@@ -312,39 +319,13 @@ def cross_validate(
         t = _best_threshold(rest, grid)
         results.append((t, _accuracy(held, t)))
     return CrossValidation(
-        _best_threshold(order, grid), results, grid, [(t, _accuracy(order, t)) for t in grid]
+        _best_threshold(order, grid), results, [(t, _accuracy(order, t)) for t in grid]
     )
-
-
-@dataclass(frozen=True, slots=True)
-class WeightValidation:
-    """A scoring weight chosen by k-fold cross-validation: each candidate value was scored on
-    every tuning item; each fold's value is chosen on the other folds."""
-
-    name: str
-    value: float  # chosen on all tuning items
-    folds: list[tuple[float, float]]  # (value chosen on the other folds, correct held out)
-    curve: list[tuple[float, float]]  # (value, correct on all tuning items)
-
-    @property
-    def heldout_correct(self) -> float:
-        return sum(c for _, c in self.folds) / len(self.folds) if self.folds else 0.0
-
-    def table(self) -> str:
-        lines = [f"{self.name} chosen on all tuning items: {self.value:g}"]
-        for i, (v, c) in enumerate(self.folds, 1):
-            lines.append(
-                f"  fold {i}: {self.name} {v:g} from the other folds, correct {c:.3f} held out"
-            )
-        lines.append(f"mean held-out correct over folds: {self.heldout_correct:.3f}")
-        lines.append(f"correct on all tuning items by {self.name}:")
-        lines += [f"  {v:g}  {c:.3f}" for v, c in self.curve]
-        return "\n".join(lines)
 
 
 def cross_validate_weight(
     name: str, by_value: Mapping[float, Sequence[ItemResult]], *, folds: int = 5, seed: int = 7
-) -> WeightValidation:
+) -> CrossValidation:
     """Choose a weight among the scored values as ``cross_validate`` chooses a threshold."""
     import random
 
@@ -367,7 +348,8 @@ def cross_validate_weight(
         rest = [i for n, i in enumerate(ids) if n % folds != k]
         v = best(rest)
         results.append((v, accuracy(v, held)))
-    return WeightValidation(name, best(ids), results, [(v, accuracy(v, ids)) for v in values])
+    curve = [(v, accuracy(v, ids)) for v in values]
+    return CrossValidation(best(ids), results, curve, name)
 
 
 def at_threshold(report: Report, threshold: float) -> Report:
