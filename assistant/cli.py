@@ -208,6 +208,30 @@ def map_rows(corpus: Path, settings: Settings) -> list[Any]:
         ]
 
 
+def cmd_eval_statements(args: argparse.Namespace) -> int:
+    """``eval --statements FILE``: the statement rules on a bank of made-up sentences."""
+    from assistant.map_eval import report, score, sentence_bank
+
+    path = Path(args.statements)
+    if not path.is_file():
+        print(f"error: {path} is not a file of sentences (JSON lines)", file=sys.stderr)
+        return 2
+    rows, expected, negatives, groups = sentence_bank(path)
+    if args.json:
+        _print_json(
+            {
+                name: score(rows, expected, negatives, keys).to_json()
+                for name, keys in groups.items()
+            }
+        )
+        return 0
+    table = report(rows, expected, negatives, groups, details=args.details)
+    # the first lines: one per group (the per-sentence lines would be one per sentence)
+    head, _, tail = table.partition("\n\n")
+    print(head + ("\n" + tail[tail.find("\nmissed:") :] if args.details else ""))
+    return 0
+
+
 def cmd_eval_map(args: argparse.Namespace, settings: Settings) -> int:
     import tomllib
 
@@ -254,6 +278,8 @@ def cmd_eval_map(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.statements:
+        return cmd_eval_statements(args)
     if args.map:
         return cmd_eval_map(args, settings)
     if args.library:
@@ -546,6 +572,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="FILE",
         help="the held-out half of a bank: report it, never tune on it",
+    )
+    p.add_argument(
+        "--statements",
+        metavar="FILE",
+        help="score the statement rules on a bank of made-up sentences (JSON lines)",
     )
     p.add_argument(
         "--cv-weight",

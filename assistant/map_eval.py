@@ -124,6 +124,38 @@ def _from_negative(row: ExtractedRow, negatives: Sequence[tuple[str, str]]) -> b
     return False
 
 
+def sentence_bank(
+    path: Path,
+) -> tuple[list[ExtractedRow], list[ExpectedRow], list[tuple[str, str]], dict[str, list[str]]]:
+    """A bank of made-up sentences (one JSON object a line: ``sentence``, ``section``,
+    ``rows`` of body, relation kind and matter keywords; no rows: a sentence that names a
+    body without a duty), each sentence its own "document": the extracted rows, the expected
+    ones, the negative sentences, and the groups to report (all, and two fixed halves)."""
+    from assistant.evaluation import split_of
+    from core.statements import statements
+
+    rows: list[ExtractedRow] = []
+    expected: list[ExpectedRow] = []
+    negatives: list[tuple[str, str]] = []
+    groups: dict[str, list[str]] = {"all sentences": [], "tuning half": [], "held-out half": []}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        key, sentence = f"line {n}", item["sentence"]
+        for organ, relation, matter in statements(sentence, item.get("section", "")):
+            rows.append(ExtractedRow(key, organ, relation, matter))
+        for row in item["rows"]:
+            keywords = tuple(row["matter_keywords"])
+            expected.append(ExpectedRow(key, row["body"], row["relation"], keywords, sentence))
+        if not item["rows"]:
+            negatives.append((key, sentence))
+        groups["all sentences"].append(key)
+        half = "tuning half" if split_of(sentence) == "tune" else "held-out half"
+        groups[half].append(key)
+    return rows, expected, negatives, groups
+
+
 def load_corpus(corpus: Path) -> tuple[list[ExpectedRow], list[tuple[str, str]]]:
     """The expected rows and the negative sentences (file, sentence) of a corpus folder."""
     expected = []

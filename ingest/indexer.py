@@ -64,8 +64,9 @@ log = logging.getLogger(__name__)
 # 7: a mandate's lead-in ("I uppdraget ingår:") lists its body's duties;
 # 8: infinitive passives name their agent ("ska godkännas i förväg av närmaste chef");
 # 9: numbered plain-text headings ("4. Ansvar"); a line ending in a modal before a list is
-# its lead-in; 10: no sentence ends at an abbreviation ("t.ex.", "kap.")
-CHUNKER_VERSION = "10"
+# its lead-in; 10: no sentence ends at an abbreviation ("t.ex.", "kap."); 11: coordinated
+# clauses and subjects, more duty verbs and roles
+CHUNKER_VERSION = "11"
 
 Progress = Callable[[int, int, str], None]
 

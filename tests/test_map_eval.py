@@ -52,13 +52,27 @@ def test_the_map_of_the_team_corpus_reaches_its_targets(capsys):
     assert "documents 1-6 of expected.toml" in out and "documents 7-12 of expected.toml" in out
     assert main(["eval", "--map", str(CORPUS), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    # the first half is the one the rules were tuned on; the second half was held out and
-    # first measured once the rules were written (README: figures per half)
-    assert data["documents 1-6 of expected.toml"]["recall"] == 1.0
-    assert data["documents 1-6 of expected.toml"]["precision"] == 1.0
+    # floors under what was measured (README: figures per half), never all of a set the
+    # rules were tuned on
+    assert data["documents 1-6 of expected.toml"]["recall"] >= 0.95
+    assert data["documents 1-6 of expected.toml"]["precision"] >= 0.95
     assert data["documents 7-12 of expected.toml"]["precision"] >= 0.9
-    assert data["documents 7-12 of expected.toml"]["recall"] >= 0.8
+    assert data["documents 7-12 of expected.toml"]["recall"] >= 0.85
     assert len(data["documents"]) == 12
+
+
+def test_the_statement_rules_on_a_bank_of_made_up_sentences(capsys):
+    from assistant.cli import main
+
+    bank = CORPUS.parent / "phrasing" / "statements.jsonl"
+    assert main(["eval", "--statements", str(bank), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"all sentences", "tuning half", "held-out half"}
+    assert data["all sentences"]["expected"] == 132
+    # floors under what was measured (0.788 / 0.591): a regression guard, not a target
+    assert data["all sentences"]["precision"] >= 0.75
+    assert data["all sentences"]["recall"] >= 0.55
+    assert data["all sentences"]["from_negative_sentences"] == 0
 
 
 def test_a_folder_without_labels_is_refused(tmp_path, capsys):
