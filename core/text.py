@@ -65,6 +65,9 @@ def stem(word: str) -> str:
     so "resan" would not find "resa" or "resor". Such a form is stemmed as its base when the
     base is a common Swedish word: "resan" -> "res", while "organ" and "Japan" stay."""
     stemmed = _stemmer("sv").stemWord(word)
+    if len(stemmed) >= 5 and stemmed.endswith("j") and stemmed[-2] not in "aeiouyåäö":
+        # "stödja", "stödjer" -> "stöd", as the noun and "stöder": the verb's -j- is no stem
+        return stemmed[:-1]
     if len(stemmed) >= 5 and stemmed.endswith("an") and word.startswith(stemmed):
         from wordfreq import zipf_frequency
 

@@ -31,6 +31,11 @@ def test_the_definite_form_of_a_noun_in_a_stems_as_its_base(form, base):
     assert stem(form) == stem(base)
 
 
+def test_a_verb_with_a_j_stems_as_its_noun():
+    assert stem("stödja") == stem("stödjer") == stem("stöder") == stem("stöd")
+    assert stem("följa") != stem("fölet")  # a short stem keeps its j
+
+
 @pytest.mark.parametrize("word, other", [("organ", "orgasm"), ("japan", "japa")])
 def test_words_that_merely_end_in_an_keep_their_stem(word, other):
     assert stem(word) == word
