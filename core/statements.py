@@ -653,14 +653,6 @@ _TASKS = frozenset(e.relation for e in _RELATIONS.entries if e.relation.endswith
 
 def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
     task = relation in _TASKS
-    joined = re.match(r"^\s*(?:och|samt)\s+(?P<rest>\S.*)$", raw)
-    if joined:
-        rest = joined.group("rest")
-        following = _active(rest, None) or _active(rest, subject)
-        if following:
-            # "X bereder och Y beslutar om Z", "X bereder och beslutar om Z": X's first duty
-            # is about Z too
-            return [(subject, relation, following[0][2]), *following]
     matter, kind, rest = _cut_matter(raw)
     found: list[Triple] = []
     for part in _split_att(matter):
@@ -822,20 +814,6 @@ def _is_duty_heading(section: str) -> bool:
     return False
 
 
-def _each_body(triple: Triple) -> list[Triple]:
-    """ "Kommunstyrelsens ordförande och kommundirektören representerar ...": a row for each
-    body when every part of the subject is a body of its own."""
-    organ, relation, matter = triple
-    parts = re.split(r"\s+(?:och|samt)\s+", organ)
-    if len(parts) < 2 or any(_bare(w) in _PREPOSITIONS for w in parts[-1].split()):
-        return [triple]  # "nämnder och styrelser för bolagen": the attribute may be shared
-    bodies = [whole_body(p) for p in parts]
-    if bodies and all(bodies):
-        matter = re.sub(r"^(?:gemensamt|tillsammans)\s+", "", matter)
-        return [(b or "", relation, matter) for b in bodies]
-    return [triple]
-
-
 def statements(text: str, section: str = "") -> list[Triple]:
     """The (body, relation, matter) statements of one passage, found by the Swedish sentence
     and list patterns above. Run at ingest; the results are stored with the passage."""
@@ -856,7 +834,6 @@ def statements(text: str, section: str = "") -> list[Triple]:
             found += _from_text(sentence, heading_body, duty_section)
     out: list[Triple] = []
     seen: set[tuple[str, str, str]] = set()
-    found = [row for triple in found for row in _each_body(triple)]
     for organ, relation, matter in found:
         triple = (_restore(organ), relation, _restore(matter).strip(" ,.;:"))
         key = (triple[0].lower(), relation, triple[2].lower())
