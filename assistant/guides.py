@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.query import Concept, Question
 from core import vocabulary
 from core.structure import units
-from core.text import stem, stopwords, words
+from core.text import Lexicon, stem, stopwords, words
 from core.types import Citation, Passage, Responsibility
 
 if TYPE_CHECKING:
@@ -109,6 +109,21 @@ def _point_question(point: Point, language: str) -> Question:
     return Question(point.sv, "sv", concepts, resolved=point.sv)
 
 
+def _says(question: Question, text: str, lexicon: Lexicon) -> bool:
+    """Every group of the point's terms stands in ``text`` as a word or as the head of a
+    compound ("EU-nätverk" is a network; "mandatperiod" is a period, not a mandate)."""
+    heads: set[str] = set()
+    for word in words(text):
+        heads.add(stem(word))
+        parts = lexicon.split(word)
+        if parts:
+            heads.add(stem(parts[-1]))
+    return all(
+        any(all(s in heads for s in alt) for alt in concept.alternatives)
+        for concept in question.concepts
+    )
+
+
 def _best_quote(assistant: Assistant, question: Question, text: str) -> str:
     scored = []
     for position, unit in enumerate(units(text)):
@@ -172,7 +187,11 @@ def build_guide(
         question = _point_question(point, lang)
         hits = assistant.retriever.search(question, doc_ids=doc_ids, k=3)
         label = point.sv if lang == "sv" else point.en
-        best = next((h for h in hits if h.coverage >= 0.999), None)
+        lexicon = assistant.retriever.lexical.lexicon
+        best = next(
+            (h for h in hits if h.coverage >= 0.999 and _says(question, h.passage.text, lexicon)),
+            None,
+        )
         n = len([i for i in guide.items if i.citation]) + 1
         if best is not None:
             p, score = best.passage, best.score

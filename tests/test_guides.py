@@ -124,3 +124,14 @@ def test_the_guides_module_holds_no_policy_wording():
     source = (Path(__file__).parents[1] / "assistant" / "guides.py").read_text(encoding="utf-8")
     for phrase in ("goda representanter", "internationella funktionen", "brysselkontor", "utses"):
         assert phrase not in source.lower()
+
+
+def test_a_point_stands_in_a_passage_as_a_word_or_a_compounds_head():
+    from assistant.guides import CHECKLIST, _point_question, _says
+    from core.text import Lexicon
+
+    points = {p.key: p for p in CHECKLIST}
+    mandate = _point_question(points["mandate"], "sv")
+    lexicon = Lexicon(["mandat", "period", "godkännande", "resa"])
+    assert not _says(mandate, "Varje medlemskap prövas en gång per mandatperiod.", lexicon)
+    assert _says(mandate, "Resan kräver godkännande av närmaste chef.", lexicon)
