@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from assistant.asks import OFF_TASK, WHO_ASKS, AskRules
 from assistant.evidence import SCORING
 from assistant.intents import guide_kind, intent
-from assistant.query import Concept, Question, question_start
+from assistant.query import Concept, Question, question_start, rendering
 from assistant.retrieval import LexicalIndex
 from core import messages, vocabulary
 from core.documents import DocumentMeta
@@ -128,9 +128,7 @@ class ExtractiveAnswerer:
         for note in dict.fromkeys(notes):
             for match in self.glossary.find(note, "en"):
                 alts = frozenset(
-                    alt
-                    for term in match.entry.swedish
-                    if (alt := tuple(stem(w) for w in words(term) if w not in stopwords("sv")))
+                    alt for term in match.entry.swedish if (alt := rendering(term, stopwords("sv")))
                 )
                 if alts:
                     concepts.append(Concept(match.entry.english[0], alts))
@@ -400,9 +398,14 @@ class ExtractiveAnswerer:
         in any spelling: "a twinning agreement with Shanghai?". Organisations, glossary
         terms and words the library holds are known."""
         unknown = []
-        # where the asker is going or works ("I'm off to a conference in Kanada.") is context
-        for m in _NAME.finditer(question.text, question_start(question.text)):
+        start = question_start(question.text)
+        for m in _NAME.finditer(question.text):
             name = m.group(0)
+            if m.start() < start and not self._names_a_partner(question.text, name):
+                # where the asker is going or works ("I'm off to a conference in Kanada.") is
+                # context; a partner named before the question ("ett avtal med Shanghai.
+                # Finns det redan?") is not
+                continue
             word = name.lower()
             if word in self.lexical.lexicon.words or fold(word) in self.lexical.lexicon.by_folded:
                 continue

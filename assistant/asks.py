@@ -39,19 +39,18 @@ def _countries() -> str:
     import pycountry
 
     swedish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["sv"])
-    names: set[str] = set()
+    # everyday names the ISO list lacks ("Ryssland", "England")
+    names: set[str] = {row["name"] for row in vocabulary.rows("countries.csv")}
     for country in pycountry.countries:
         if country.alpha_2 == "SE":
             continue
-        for name in (
-            country.name,
-            getattr(country, "common_name", ""),
-            swedish.gettext(country.name),
-        ):
+        official = country.name
+        common = getattr(country, "common_name", "") or official
+        for name in (official, common, swedish.gettext(official), swedish.gettext(common)):
             if name and "," not in name and "(" not in name:
                 names.add(name)
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return rf"(?-i:\b(?:{alternation})\b)"
+    return rf"(?-i:\b(?:{alternation})s?\b)"  # a genitive too: "Norges och Finlands"
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,11 +81,13 @@ def scoring_tried(**changes: float) -> Iterator[None]:
     before = {name: getattr(SCORING, name) for name in changes}
     for name, value in changes.items():
         object.__setattr__(SCORING, name, float(value))
+    general_rarity.cache_clear()  # it reads the zipf and rarity constants
     try:
         yield
     finally:
         for name, value in before.items():
             object.__setattr__(SCORING, name, value)
+        general_rarity.cache_clear()
 
 
 def has_term(terms: set[str] | frozenset[str], stem_: str) -> bool:

@@ -56,14 +56,37 @@ _QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
 MIN_PART_WORDS = 3  # "Och?" is not a question of its own
 
 
-def _second_question() -> re.Pattern[str]:
+def _second_question() -> tuple[re.Pattern[str], frozenset[str]]:
     rows = vocabulary.rows("followups.csv")
     joins = "|".join(w for r in rows if r["kind"] == "joins" for w in r["words"].split())
-    asks = "|".join(w for r in rows if r["kind"] == "asks" for w in r["words"].split())
-    return re.compile(rf"(?:,\s*|\s+)(?=(?:{joins})\s+(?:{asks})\b)", re.I)
+    asks = frozenset(w for r in rows if r["kind"] == "asks" for w in r["words"].split())
+    alternation = "|".join(sorted(asks))
+    return re.compile(rf"(?:,\s*|\s+)(?=(?:{joins})\s+(?:{alternation})\b)", re.I), asks
 
 
-_SECOND_QUESTION = _second_question()
+_SECOND_QUESTION, _QUESTION_WORDS = _second_question()
+
+
+def _second_questions(text: str) -> list[str]:
+    """ "Who leads it, and how large may it be?" is two questions; "Who decides when and how
+    trips are made?" and "Jag är ny och vad ska jag tänka på?" are one: the part before the
+    join must ask something of its own, in at least MIN_PART_WORDS words."""
+    pieces = _SECOND_QUESTION.split(text)
+    parts: list[str] = []
+    for piece in pieces:
+        left = words(parts[-1]) if parts else []
+        if (
+            parts
+            and len(left) >= MIN_PART_WORDS
+            and left[-1] not in _QUESTION_WORDS
+            and any(w in _QUESTION_WORDS for w in left)
+        ):
+            parts.append(piece)
+        elif parts:
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts
 
 
 def question_parts(text: str) -> list[str]:
@@ -73,7 +96,7 @@ def question_parts(text: str) -> list[str]:
     parts = [
         piece.strip()
         for p in _QUESTION_END.split(text)
-        for piece in _SECOND_QUESTION.split(p)
+        for piece in _second_questions(p)
         if piece.strip()
     ]
     merged: list[str] = []
@@ -94,6 +117,18 @@ def _followup_cues() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 _DEICTIC, _CONTINUATIONS = _followup_cues()
+# A question ending in a pronoun ("Vem beslutar om den?", "Who pays for it?") points back
+_ENDS_POINTING_BACK = re.compile(
+    r"\b(?:"
+    + "|".join(
+        w
+        for r in vocabulary.rows("followups.csv")
+        if r["kind"] == "points_back"
+        for w in r["words"].split()
+    )
+    + r")\W*$",
+    re.I,
+)
 
 
 _ORGANISATION_WORDS = frozenset(
@@ -153,6 +188,18 @@ class OrganisationMatcher:
         return found, used
 
 
+def rendering(term: str, stop: frozenset[str]) -> Alternative:
+    """The stems a Swedish glossary term must all have in a passage: its content words; none
+    when the rest would be one everyday verb ("säga upp", "gå med", "se över" mean what their
+    particle, a stop word the index does not hold, makes of them)."""
+    tokens = words(term)
+    content = tuple(stem(w) for w in tokens if w not in stop)
+    # a verb and its particle after it; "bli medlem" is a member all the same
+    if len(tokens) > 1 and len(content) == 1 and tokens[-1] in stop:
+        return ()
+    return content
+
+
 def question_start(text: str) -> int:
     """Where the sentence holding the (last) question mark begins; 0 without one."""
     end = text.rfind("?")
@@ -166,7 +213,14 @@ def context_positions(text: str) -> set[int]:
     """Word positions that say who asks or why rather than what is asked: the sentences
     before the question sentence ("Jag är nyvald i X. Vad beslutar ...?") and the asker's
     new mandate ("... as a new politician?")."""
-    positions: set[int] = set(range(len(words(text[: question_start(text)]))))
+    start = question_start(text)
+    question = text[start:]
+    # "Vi har en vänort i Kina. Vem beslutar om den?": the question points back, so what
+    # came before is what it asks about
+    points_back = bool(set(words(question)) & _DEICTIC) or bool(
+        _ENDS_POINTING_BACK.search(question)
+    )
+    positions: set[int] = set() if points_back else set(range(len(words(text[:start]))))
     for start, end in spans("onboarding", text):
         first = len(words(text[:start]))
         positions.update(range(first, first + len(words(text[start:end]))))
@@ -207,7 +261,7 @@ class QuestionAnalyzer:
                         tuple(stem(w) for w in tokens[match.start : match.end] if w not in sv_stop)
                     )
                 for term in match.entry.swedish:
-                    alt = tuple(stem(w) for w in words(term) if w not in sv_stop)
+                    alt = rendering(term, sv_stop)
                     if alt:
                         alts.add(alt)
                 if side == "en" and match.end - match.start > 1:
@@ -260,7 +314,7 @@ class QuestionAnalyzer:
                 for m in self.glossary.find(text, "en")
                 if m.start == 0 and m.end == len(part)
                 for term in m.entry.swedish
-                if (alt := tuple(stem(w) for w in words(term) if w not in sv_stop))
+                if (alt := rendering(term, sv_stop))
             ]
 
         modifiers, heads = renderings(phrase[:-1]), renderings(phrase[-1:])

@@ -664,7 +664,8 @@ def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
     if kind == "shared":
         found += _active(rest, subject) or _active(f"{subject} {rest}", None)
     elif kind == "clause":
-        found += _clause(rest, None)
+        # ", medan regiondirektören ansvarar för ...": after a comma, a clause of its own
+        found += _clause(re.sub(r"^(?:medan|samtidigt som)\s+", "", rest.strip(), flags=re.I), None)
     return found
 
 
@@ -708,8 +709,6 @@ def _split_dash_lines(text: str) -> list[str]:
 
 def _clause(text: str, default_subject: str | None) -> list[Triple]:
     text = text.strip()
-    # ", medan regiondirektören ansvarar för ...": a clause of its own after "while", "as"
-    text = re.sub(r"^(?:medan|samtidigt som|liksom|whereas)\s+", "", text, flags=re.I)
     if not text:
         return []
     found = _patterns(text)

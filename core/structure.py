@@ -33,25 +33,33 @@ _STREAM_SENTENCE_END = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> tuple[str, ...]:
+def _abbreviations() -> tuple[tuple[str, bool], ...]:
     from core import vocabulary
 
-    return tuple(r["abbreviation"].lower() for r in vocabulary.rows("abbreviations.csv"))
+    return tuple(
+        (r["abbreviation"].lower(), r.get("before") == "digit")
+        for r in vocabulary.rows("abbreviations.csv")
+    )
 
 
-def _after_abbreviation(text: str) -> bool:
-    """``text`` ends in an abbreviation's full stop ("t.ex."), not a sentence's."""
+def _after_abbreviation(text: str, following: str = "") -> bool:
+    """``text`` ends in an abbreviation's full stop ("t.ex."), not a sentence's; one that
+    stands only before a number ("kap. 7") when ``following`` starts with a digit."""
     tail = text.rstrip().lower()
+    next_is_digit = following.lstrip()[:1].isdigit()
     return any(
-        tail.endswith(a) and (len(tail) == len(a) or not tail[-len(a) - 1].isalnum())
-        for a in _abbreviations()
+        tail.endswith(a)
+        and (len(tail) == len(a) or not tail[-len(a) - 1].isalnum())
+        and (next_is_digit or not digit_only)
+        for a, digit_only in _abbreviations()
     )
 
 
 def first_sentence_end(buffer: str) -> int | None:
     """Where the first complete sentence of a streamed ``buffer`` ends, or None."""
     for match in _STREAM_SENTENCE_END.finditer(buffer):
-        if "\n" in match.group(0) or not _after_abbreviation(buffer[: match.start()]):
+        before, after = buffer[: match.start()], buffer[match.end() :]
+        if "\n" in match.group(0) or not _after_abbreviation(before, after):
             return match.end()
     return None
 
@@ -64,7 +72,7 @@ def sentences(text: str) -> list[str]:
         piece = piece.strip()
         if not piece:
             continue
-        if out and _after_abbreviation(out[-1]):
+        if out and _after_abbreviation(out[-1], piece):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)

@@ -110,7 +110,9 @@ def parse_blocks(text: str) -> list[Block]:
         elif item:
             flush()
             entry = clean_inline(item.group(1))
-            if blocks and blocks[-1].kind == "list":
+            numbered_item = stripped[:1].isdigit()
+            # a bullet after a numbered line ("4. Ansvar", "- ...") starts a list of its own
+            if blocks and blocks[-1].kind == "list" and bool(blocks[-1].numbered) == numbered_item:
                 blocks[-1].items.append(entry)
             else:
                 numbered = stripped if stripped[:1].isdigit() else ""
@@ -160,7 +162,8 @@ def _looks_like_plain_heading(block: Block, furniture: set[str], before_list: bo
         and len(text) <= 80
         and 0 < len(words) <= 10
         and words[0][:1].isupper()
-        and not re.search(r"[.,:;!?…]$", text)
+        # a numbered line may ask its question ("2. När ska kommunen delta?")
+        and not re.search(r"[.,:;!…]$" if _SECTION_NUMBER.match(text) else r"[.,:;!?…]$", text)
         and text.lower() not in furniture
         # "Ett projekt ska" before a list is its lead-in, not a heading
         and not (before_list and words[-1].lower() in _MODALS)

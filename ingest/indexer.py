@@ -66,8 +66,10 @@ log = logging.getLogger(__name__)
 # 9: numbered plain-text headings ("4. Ansvar"); a line ending in a modal before a list is
 # its lead-in; 10: no sentence ends at an abbreviation ("t.ex.", "kap."); 11: coordinated
 # clauses and subjects, more duty verbs and roles; 12: of those, only the roles and the
-# clause after "medan" (the rest lowered precision on documents they were not written for)
-CHUNKER_VERSION = "12"
+# clause after "medan" (the rest lowered precision on documents they were not written for);
+# 13: a bullet list after a numbered line is a list of its own; "Medan" opening a sentence;
+# 14: a numbered heading may end in "?"
+CHUNKER_VERSION = "14"
 
 Progress = Callable[[int, int, str], None]
 

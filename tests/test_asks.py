@@ -49,6 +49,7 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Hur ska vi ta emot utländska gäster?",
         "Vad heter policyn som styr resorna?",  # a name, but not a person's
         "Who is the head of the board?",  # asks which body, not a person's name
+        "Who is the manager responsible for international contacts?",  # a role, not a name
     ],
 )
 def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
@@ -74,6 +75,8 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("named_list", "Kommunen samarbetar med orter i andra länder.", False),
         ("countries", "Samarbetet sker främst med Norge och Estland.", True),
         ("countries", "Our partners are in Finland.", True),
+        ("countries", "Vi samarbetar med Ryssland och Storbritannien.", True),
+        ("countries", "Norges och Finlands regioner deltar.", True),
         ("countries", "Handlingsplanen undertecknades av Anna Berg och Per Lind.", False),
         ("countries", "Kommunen samarbetar med andra länder i Sverige och Europa.", False),
     ],

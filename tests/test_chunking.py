@@ -134,3 +134,15 @@ def test_numbered_plain_headings_are_sections_and_a_modal_line_before_a_list_is_
     assert {"1. Bakgrund", "2.1 Krav på projekt", "3 Uppföljning"} <= sections
     assert "Ett projekt ska" not in sections
     assert any("Ett projekt ska" in c.text and "bidra till kommunens mål" in c.text for c in chunks)
+
+
+def test_a_numbered_heading_followed_by_a_bullet_list_heads_that_list():
+    text = (
+        "Riktlinjer\n\n4. Ansvar\n- Kommunstyrelsen ansvarar för vänorterna.\n"
+        "- Nämnderna ansvarar för sina kontakter.\n\n5. Uppföljning\n\nRapporten lämnas årligen.\n"
+    )
+    chunks = chunk_text(text)
+    assert [c.section.split(" > ")[-1] for c in chunks] == ["4. Ansvar", "5. Uppföljning"]
+    asked = chunk_text("Riktlinjer\n\n2. När deltar vi?\n\nEtt projekt ska\n- ha en mottagare\n")
+    assert asked[-1].section.endswith("2. När deltar vi?")
+    assert "Nämnderna ansvarar" in chunks[0].text and "Uppföljning" not in chunks[0].text

@@ -187,3 +187,15 @@ def test_a_question_the_document_asks_is_quoted_with_its_answer(tmp_path):
     assert not ingest(settings).errors
     answer = Assistant(settings).ask("Vem kontaktar jag med frågor om det internationella arbetet?")
     assert "Kontakta utvecklingsavdelningen" in answer.text.split("\n")[0]
+
+
+def test_a_question_that_points_back_asks_about_the_sentence_before(ekeby):
+    answer = ekeby.ask("Vi planerar ett besök hos vänorten. Vem leder delegationen dit?")
+    assert "kommunstyrelsens ordförande" in quoted(answer)
+
+
+def test_a_partner_named_before_the_question_is_still_the_partner(ekeby):
+    answer = ekeby.ask(
+        "Ekeby funderar på ett avtal med Shanghai. Finns det redan ett sådant avtal?"
+    )
+    assert answer.abstained and "Shanghai" in answer.text

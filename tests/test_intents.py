@@ -75,7 +75,14 @@ def test_a_second_question_inside_one_sentence_is_its_own_part(message, parts):
 
 @pytest.mark.parametrize(
     "message",
-    ["Who approves trips and hotels?", "Vem ansvarar för resor och besök?", "Hur och när?"],
+    [
+        "Who approves trips and hotels?",
+        "Vem ansvarar för resor och besök?",
+        "Hur och när?",
+        "Who decides when and how trips abroad are made?",  # question words joined
+        "När och var ska resan rapporteras?",
+        "Jag är nyvald politiker och vad ska jag tänka på?",  # a statement, then the question
+    ],
 )
 def test_a_list_of_things_in_one_question_stays_one_question(message):
     from assistant.query import question_parts

@@ -78,3 +78,14 @@ def test_a_glossary_phrase_is_also_found_in_the_words_of_its_parts():
     concepts = analyzer.analyze("Who leads the youth council?").concepts
     (concept,) = [c for c in concepts if c.label == "youth council"]
     assert concept.alternatives == {(stem("ungdomsråd"),)}
+
+
+def test_a_glossary_term_that_is_a_verb_and_its_particle_is_not_searched_as_the_verb():
+    from assistant.query import rendering
+    from core.text import stem, stopwords
+
+    stop = stopwords("sv")
+    assert rendering("säga upp", stop) == ()  # "säger" alone would match anything said
+    assert rendering("bli medlem", stop) == (stem("medlem"),)
+    assert rendering("internationellt arbete", stop) == (stem("internationellt"), stem("arbete"))
+    assert rendering("vänort", stop) == (stem("vänort"),)

@@ -542,3 +542,13 @@ def test_a_clause_after_while_is_a_clause_of_its_own():
 )
 def test_roles_named_by_their_office(sentence, body, relation, word):
     assert has(rows(sentence), body, relation, word), rows(sentence)
+
+
+def test_a_sentence_opening_with_while_is_not_a_clause_of_its_subordinate():
+    found = rows("Medan kommunstyrelsen beslutar om policyn ansvarar nämnderna för genomförandet.")
+    assert found == [("Nämnderna", "ansvarar för", "genomförandet")]
+
+
+def test_a_body_in_a_fronted_comparison_is_not_the_subject():
+    found = rows("Liksom kommunstyrelsen beslutar nämnderna om sina egna resor.")
+    assert not any(b == "Kommunstyrelsen" for b, _, _ in found)

@@ -47,3 +47,11 @@ def test_a_full_stop_after_an_abbreviation_does_not_end_a_sentence():
 def test_a_streamed_sentence_is_not_complete_at_an_abbreviation():
     buffer = "Kommunen deltar bl.a. i Europaforum. Nästa"
     assert buffer[: first_sentence_end(buffer)] == "Kommunen deltar bl.a. i Europaforum. "
+
+
+def test_an_abbreviation_used_only_before_a_number_ends_a_sentence_otherwise():
+    assert sentences("The answer is no. Partners pay their own way.") == [
+        "The answer is no.",
+        "Partners pay their own way.",
+    ]
+    assert sentences("Se nr. 3 i bilagan. Klart.") == ["Se nr. 3 i bilagan.", "Klart."]
