@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -160,6 +160,10 @@ class ExtractiveAnswerer:
         chosen = sorted(
             sorted(good, key=lambda x: -x[0])[:MAX_UNITS_PER_PASSAGE], key=lambda x: x[1]
         )
+
+        def render(unit: Unit) -> str:
+            return self._render_list(question, unit, context) if unit.items else unit.text
+
         rendered = []
         top = ""
         shown: set[int] = set()
@@ -167,14 +171,11 @@ class ExtractiveAnswerer:
             if position in shown:
                 continue
             shown.add(position)
-            text = self._render_list(question, unit, context) if unit.items else unit.text
+            text = render(unit)
             following = position + 1
             if text.rstrip().endswith("?") and following < len(passage_units):
                 # a document asking a question of its own ("Har du frågor?") answers it next
-                after = passage_units[following]
-                text += " " + (
-                    self._render_list(question, after, context) if after.items else after.text
-                )
+                text += " " + render(passage_units[following])
                 shown.add(following)
             rendered.append(text)
             if score >= best:
@@ -218,11 +219,13 @@ class ExtractiveAnswerer:
             refusal.coverage = max((h.coverage for h in hits), default=0.0)
             return refusal
         chosen = decision.chosen
+        statements: dict[str, tuple[str, str, str] | None] | None = None  # for a who-question
         if who:
             # a passage that states who does what about the topic answers first (stable: the
             # ranking holds within each group)
             topic = self._topic(question)
-            chosen = sorted(chosen, key=lambda h: self._stated(topic, h.passage)[1] is None)
+            statements = {h.passage.id: self._stated(topic, h.passage) for h in chosen}
+            chosen = sorted(chosen, key=lambda h: statements[h.passage.id] is None)
         # group by organisation, in order of each organisation's best passage
         groups: dict[str, list[ScoredPassage]] = {}
         for hit in chosen:
@@ -253,7 +256,7 @@ class ExtractiveAnswerer:
                     lines.append(f"• “{quote}” [{n}]")
                     quoted_units.append((n, hit, top))
                     citations.append(Citation.from_passage(n, hit.passage, hit.score, note_text))
-        lead = self._lead(question, quoted_units, decision, lang, who=who)
+        lead = self._lead(quoted_units, decision, lang, statements=statements)
         return _cited_answer(
             question, lead, lines, citations, partial=decision.partial, coverage=decision.best
         )
@@ -335,16 +338,21 @@ class ExtractiveAnswerer:
             ).missing
         return Decision(False, "", chosen, missing, kinds, best)
 
+    def asked(self, question: Question) -> list[Concept]:
+        """What the question is about, less its framing: not the duty asked about, not the trip
+        or the new mandate itself, not who asks and why (the context)."""
+        return [
+            c
+            for c in question.concepts
+            if not c.context and not self.is_relation(c) and guide_kind(c.label) is None
+        ]
+
     def _outweighs(self, question: Question, labels: set[str]) -> bool:
         """The concepts named by ``labels`` weigh at least as much as anything else the
         question asks: "Får jag ta med min sambo?" is about the partner, while "Får jag betala
         alkohol med stadens pengar?" is about alcohol, which a policy may well mention. The trip or
         mandate itself is the frame of the permission, not its object."""
-        asked = [
-            c
-            for c in question.concepts
-            if not c.context and not self.is_relation(c) and guide_kind(c.label) is None
-        ]
+        asked = self.asked(question)
         weight = self.lexical.concept_weight
         named = [weight(c) for c in asked if c.label in labels]
         others = [weight(c) for c in asked if c.label not in labels]
@@ -423,20 +431,20 @@ class ExtractiveAnswerer:
     # -- writing ------------------------------------------------------------------
     def _lead(
         self,
-        question: Question,
         quoted: list[tuple[int, ScoredPassage, str]],
         decision: Decision,
         lang: str,
         *,
-        who: bool,
+        statements: Mapping[str, tuple[str, str, str] | None] | None,
     ) -> str:
-        """One or two sentences that answer directly, in the question's language, cited."""
+        """One or two sentences that answer directly, in the question's language, cited; for
+        a who-question from ``statements`` (each cited passage's best statement), if any."""
         t = _texts(lang)
         parts: list[str] = []
         if decision.partial:
             parts.append(t["partial"].format(missing=", ".join(decision.missing[:3])))
-        if who:
-            stated = self._who_lead(question, quoted, lang)
+        if statements is not None:
+            stated = self._who_lead(quoted, statements, lang)
             if stated:
                 return " ".join([*parts, *stated])
         n, hit, quote = quoted[0]
@@ -452,11 +460,13 @@ class ExtractiveAnswerer:
         return " ".join(parts)
 
     def _who_lead(
-        self, question: Question, quoted: list[tuple[int, ScoredPassage, str]], lang: str
+        self,
+        quoted: list[tuple[int, ScoredPassage, str]],
+        statements: Mapping[str, tuple[str, str, str] | None],
+        lang: str,
     ) -> list[str]:
         """ "In Västernorrland, the county council assembly (landstingsfullmäktige) decides on
         twinning (vänortssamarbeten) [1]": from the statements stored with the cited passages."""
-        topic = self._topic(question)
         t = _texts(lang)
         stated: list[str] = []
         seen_orgs: set[str] = set()
@@ -464,10 +474,10 @@ class ExtractiveAnswerer:
             org = hit.passage.organisation
             if org in seen_orgs or len(stated) >= MAX_LEAD_STATEMENTS:
                 continue
-            best = self._stated(topic, hit.passage)
-            if best[1] is None:
+            statement = statements.get(hit.passage.id)
+            if statement is None:
                 continue
-            organ, relation, matter = best[1]
+            organ, relation, matter = statement
             first, _, rest = matter.partition(" ")
             if first.lower() in stopwords("sv"):  # "En resa utomlands" began its sentence
                 matter = f"{first.lower()} {rest}".strip()
@@ -490,17 +500,15 @@ class ExtractiveAnswerer:
                 )
         return stated
 
-    def _stated(
-        self, topic: Question, passage: Passage
-    ) -> tuple[float, tuple[str, str, str] | None]:
-        """The passage's stored statement that best covers ``topic``, with its coverage."""
+    def _stated(self, topic: Question, passage: Passage) -> tuple[str, str, str] | None:
+        """The passage's stored statement that best covers ``topic``; None if none does."""
         best: tuple[float, tuple[str, str, str] | None] = (0.0, None)
         for organ, relation, matter in passage.responsibilities:
             terms = frozenset(analyze(f"{organ} {relation} {matter}", self.lexical.lexicon))
             score = self.lexical.evidence(topic, terms).coverage
             if score > best[0]:
                 best = (score, (organ, relation, matter))
-        return best
+        return best[1]
 
     def _english(self, swedish: str) -> str:
         """A Swedish body or matter with its English gloss once: "the county council assembly

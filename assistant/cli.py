@@ -225,10 +225,8 @@ def cmd_eval_statements(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    table = report(rows, expected, negatives, groups, details=args.details)
-    # the first lines: one per group (the per-sentence lines would be one per sentence)
-    head, _, tail = table.partition("\n\n")
-    print(head + ("\n" + tail[tail.find("\nmissed:") :] if args.details else ""))
+    # one line per group: a line per sentence would be one per "document"
+    print(report(rows, expected, negatives, groups, details=args.details, per_document=False))
     return 0
 
 

@@ -214,9 +214,10 @@ def report(
     groups: Mapping[str, Sequence[str]],
     *,
     details: bool = False,
+    per_document: bool = True,
 ) -> str:
-    """A plain-text table: precision and recall for each group of documents, then each
-    document; with ``details`` the missed and the false rows."""
+    """A plain-text table: precision and recall for each group of documents, then (with
+    ``per_document``) each document; with ``details`` the missed and the false rows."""
     lines = [f"{'documents':<52} {'precision':>9} {'recall':>7} {'rows':>5} {'expected':>8}"]
 
     def line(name: str, s: MapScore) -> str:
@@ -224,9 +225,10 @@ def report(
 
     for name, files in groups.items():
         lines.append(line(name, score(rows, expected, negatives, files)))
-    lines.append("")
-    for file in dict.fromkeys(e.file for e in expected):
-        lines.append(line(f"  {file}", score(rows, expected, negatives, [file])))
+    if per_document:
+        lines.append("")
+        for file in dict.fromkeys(e.file for e in expected):
+            lines.append(line(f"  {file}", score(rows, expected, negatives, [file])))
     if details:
         overall = score(rows, expected, negatives)
         lines.append("\nmissed:")

@@ -56,15 +56,17 @@ _QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
 MIN_PART_WORDS = 3  # "Och?" is not a question of its own
 
 
-def _second_question() -> tuple[re.Pattern[str], frozenset[str]]:
+def _followups(kind: str, sep: str | None = None) -> tuple[str, ...]:
+    """The words of one kind of row in ``data/vocabulary/followups.csv``."""
     rows = vocabulary.rows("followups.csv")
-    joins = "|".join(w for r in rows if r["kind"] == "joins" for w in r["words"].split())
-    asks = frozenset(w for r in rows if r["kind"] == "asks" for w in r["words"].split())
-    alternation = "|".join(sorted(asks))
-    return re.compile(rf"(?:,\s*|\s+)(?=(?:{joins})\s+(?:{alternation})\b)", re.I), asks
+    return tuple(w for r in rows if r["kind"] == kind for w in r["words"].split(sep) if w)
 
 
-_SECOND_QUESTION, _QUESTION_WORDS = _second_question()
+_QUESTION_WORDS = frozenset(_followups("asks"))
+_SECOND_QUESTION = re.compile(
+    rf"(?:,\s*|\s+)(?=(?:{'|'.join(_followups('joins'))})\s+(?:{'|'.join(sorted(_QUESTION_WORDS))})\b)",
+    re.I,
+)
 
 
 def _second_questions(text: str) -> list[str]:
@@ -108,27 +110,11 @@ def question_parts(text: str) -> list[str]:
     return merged
 
 
-def _followup_cues() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Words that point back, and how a continuation opens (``data/vocabulary/followups.csv``)."""
-    rows = vocabulary.rows("followups.csv")
-    refers = frozenset(w for r in rows if r["kind"] == "refers" for w in r["words"].split())
-    opens = tuple(w for r in rows if r["kind"] == "opens" for w in r["words"].split("|") if w)
-    return refers, opens
-
-
-_DEICTIC, _CONTINUATIONS = _followup_cues()
+# Words that point back, and how a continuation opens
+_DEICTIC = frozenset(_followups("refers"))
+_CONTINUATIONS = _followups("opens", "|")
 # A question ending in a pronoun ("Vem beslutar om den?", "Who pays for it?") points back
-_ENDS_POINTING_BACK = re.compile(
-    r"\b(?:"
-    + "|".join(
-        w
-        for r in vocabulary.rows("followups.csv")
-        if r["kind"] == "points_back"
-        for w in r["words"].split()
-    )
-    + r")\W*$",
-    re.I,
-)
+_ENDS_POINTING_BACK = re.compile(rf"\b(?:{'|'.join(_followups('points_back'))})\W*$", re.I)
 
 
 _ORGANISATION_WORDS = frozenset(

@@ -419,12 +419,7 @@ class Assistant:
     def _matter_absent(self, parsed: Question, organisation: str) -> bool:
         """The question's weightiest concept occurs in none of the organisation's passages."""
         lexical = self.retriever.lexical
-        topic = [
-            c
-            for c in parsed.concepts
-            # not framing: not the relation, the trip or mandate, or who asks and why
-            if not self.answerer.is_relation(c) and guide_kind(c.label) is None and not c.context
-        ]
+        topic = self.answerer.asked(parsed)
         if not topic:
             return False
         main = max(topic, key=lexical.concept_weight)
