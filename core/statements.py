@@ -75,6 +75,7 @@ _DUTY_HEADINGS = _class("duty_heading")
 _DUTY_NOUNS = _class("duty_noun")
 _ADVERBS = _class("adverb")
 _VERB_PREFIXES = _class("verb_prefix")
+_BEARING = _alternation(_WORDS["bearing"])
 # Endings of the words that may stand before a body's head: adjectives and participles
 # (regionala, ansvarig, närmaste, berörda), genitives (kommunstyrelsens).
 _MODIFIER_ENDINGS = ("a", "e", "t", "ig", "isk", "ad", "s", "na", "ande", "ende")
@@ -420,6 +421,20 @@ def _verb_at_start(text: str) -> tuple[str, str] | None:
         if m:
             return entry.relation, text[m.end() :]
     return None
+
+
+def _duties_at_start(text: str) -> list[tuple[str, str]]:
+    """The duties an item starts with: one, or two sharing their object ("leder och samordnar
+    arbetet", "samordning av och stöd inför besök": each duty takes "arbetet", "besök")."""
+    duty = _verb_at_start(text)
+    if duty is None:
+        return []
+    first, _, after = duty[1].strip().partition(" ")
+    if first.lower() in _COORDINATORS:
+        second = _verb_at_start(after)
+        # "samordning av och stöd inför besök": the whole item is the duty
+        return [(duty[0], second[1]), second] if second is not None else []
+    return [duty]
 
 
 def _not_before(entry: vocabulary.RelationPhrase, after: str) -> bool:
@@ -774,6 +789,12 @@ def _lead_in(
         owner = whole_body(m.group("owner") or "") if m.group("owner") else None
         if owner or heading_body:
             return owner or heading_body or "", None
+    # "För enheten innebär fokusområdena följande:": what follows is that body's part
+    m = re.match(
+        rf"^för\s+(?P<b>.+?)\s+(?:{_BEARING})\s+(?:[\w-]+\s+)?(?:följande|att)$", text, re.I
+    )
+    if m and whole_body(m.group("b")):
+        return whole_body(m.group("b")) or "", None
     if heading_body and duty_section:
         return heading_body, None
     return None
@@ -796,10 +817,10 @@ def _from_list(
             found += _clause(item, None)
             continue
         body, relation = lead_in
-        duty = _verb_at_start(item)
-        if duty is not None:
+        duties = _duties_at_start(item)
+        for duty in duties:
             found += _with_matter(body, duty[0], duty[1])
-        else:
+        if not duties:
             found += _with_matter(body, relation or "ansvarar för", item)
     return found
 
@@ -813,12 +834,51 @@ def _is_duty_heading(section: str) -> bool:
     return False
 
 
+def is_infinitive(word: str) -> bool:
+    """Whether a word is (probably) a verb's infinitive: ``samordna`` (samordnar),
+    ``tillhandahålla`` (tillhandahåller), ``stödja`` (stödjer)."""
+    from wordfreq import zipf_frequency
+
+    w = _bare(word)
+    if len(w) <= 3 or not w.endswith("a") or _BODIES.is_body_word(w):
+        return False
+
+    def known(form: str) -> bool:
+        return zipf_frequency(form, "sv") >= 2.0
+
+    # a noun in -a has its plural in -or (skola, skolor); a verb its present in -ar or -er
+    if not known(w) or known(w[:-1] + "or"):
+        return False
+    return known(w + "r") or known(w[:-1] + "er") or (w.endswith("ra") and known(w[:-1]))
+
+
+def _as_object(relation: str, matter: str) -> str:
+    """A verb phrase after a preposition takes "att": "ansvarar för att samordna resorna"."""
+    first = matter.split(maxsplit=1)[0] if matter else ""
+    if relation.split()[-1] in _PREPOSITIONS and first.islower() and is_infinitive(first):
+        return f"att {matter}"
+    return matter
+
+
+def _introducing_body(section: str) -> str | None:
+    """The body of a lead-in that introduces this section and its siblings (a path element
+    ending in a colon: "För enheten innebär fokusområdena följande:")."""
+    for element in reversed(section.split(" > ")[:-1]):
+        if element.rstrip().endswith(":"):
+            lead_in = _lead_in(element, None, False)
+            return lead_in[0] if lead_in else None
+    return None
+
+
 def statements(text: str, section: str = "") -> list[Triple]:
     """The (body, relation, matter) statements of one passage, found by the Swedish sentence
     and list patterns above. Run at ingest; the results are stored with the passage."""
     heading = section.split(" > ")[-1] if section else ""
     heading_body = whole_body(heading) if heading else None
     duty_section = _is_duty_heading(section)
+    introduced = _introducing_body(section)
+    if heading_body is None and introduced:
+        heading_body, duty_section = introduced, True
     found: list[Triple] = []
     for lines in blocks(text):
         items = [line[len(LIST_MARK) :] for line in lines if line.startswith(LIST_MARK)]
@@ -834,7 +894,7 @@ def statements(text: str, section: str = "") -> list[Triple]:
     out: list[Triple] = []
     seen: set[tuple[str, str, str]] = set()
     for organ, relation, matter in found:
-        triple = (_restore(organ), relation, _restore(matter).strip(" ,.;:"))
+        triple = (_restore(organ), relation, _as_object(relation, _restore(matter).strip(" ,.;:")))
         key = (triple[0].lower(), relation, triple[2].lower())
         if triple[0] and triple[2] and key not in seen:
             seen.add(key)

@@ -210,9 +210,21 @@ class _Unit:
     items: list[str] = field(default_factory=list)
 
 
+def _introduces_sections(unit: _Unit | None) -> str:
+    """A paragraph that ends in a colon right before a heading introduces the sections that
+    follow ("För enheten innebär fokusområdena följande:" over three sub-headings): its last
+    sentence, or "" when the unit is not such a paragraph."""
+    if unit is None or unit.items or not unit.text.rstrip().endswith(":"):
+        return ""
+    last = sentences(unit.text)
+    return last[-1].strip() if last else ""
+
+
 def _section_units(blocks: Iterable[Block]) -> Iterable[tuple[str, list[_Unit]]]:
-    """Group blocks by section; attach each list to its introduction."""
-    path: list[tuple[int, str]] = []
+    """Group blocks by section; attach each list to its introduction. A paragraph that
+    introduces the headings after it stands in the path of those sections, until a heading
+    above their level ends them."""
+    path: list[tuple[float, str]] = []
     units: list[_Unit] = []
     last_heading_pending = ""  # a heading directly followed by content, not yet used
 
@@ -221,9 +233,14 @@ def _section_units(blocks: Iterable[Block]) -> Iterable[tuple[str, list[_Unit]]]
 
     for block in blocks:
         if block.kind == "heading":
+            introduction = _introduces_sections(units[-1] if units else None)
             if units:
                 yield section(), units
                 units = []
+            if introduction:
+                while path and path[-1][0] >= block.level - 0.5:
+                    path.pop()
+                path.append((block.level - 0.5, introduction))
             while path and path[-1][0] >= block.level:
                 path.pop()
             path.append((block.level, block.text))

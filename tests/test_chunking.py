@@ -146,3 +146,30 @@ def test_a_numbered_heading_followed_by_a_bullet_list_heads_that_list():
     asked = chunk_text("Riktlinjer\n\n2. När deltar vi?\n\nEtt projekt ska\n- ha en mottagare\n")
     assert asked[-1].section.endswith("2. När deltar vi?")
     assert "Nämnderna ansvarar" in chunks[0].text and "Uppföljning" not in chunks[0].text
+
+
+def test_a_paragraph_ending_in_a_colon_before_headings_introduces_those_sections():
+    text = (
+        "# Riktlinjer\n\n## Ansvar\n\n"
+        "För projektkontoret innebär målen följande:\n\n"
+        "### Lärande\n\n- stöd inför studiebesök\n\n"
+        "### Påverkan\n\n- svar på remisser\n\n"
+        "## Uppföljning\n\nPlanen följs upp varje år.\n"
+    )
+    sections = [c.section for c in chunk_text(text)]
+    intro = "För projektkontoret innebär målen följande:"
+    assert f"Riktlinjer > Ansvar > {intro} > Lärande" in sections
+    assert f"Riktlinjer > Ansvar > {intro} > Påverkan" in sections
+    # a heading above the introduced ones ends the introduction
+    assert "Riktlinjer > Uppföljning" in sections
+
+
+def test_a_colon_paragraph_before_a_list_or_prose_is_no_section_introduction():
+    text = (
+        "# Riktlinjer\n\n## Ansvar\n\nNämnden ska:\n\n- följa upp resorna\n\n"
+        "### Resor\n\nResor planeras i god tid.\n"
+    )
+    assert [c.section for c in chunk_text(text)] == [
+        "Riktlinjer > Ansvar",
+        "Riktlinjer > Ansvar > Resor",
+    ]

@@ -49,7 +49,8 @@ def bundled_map(tmp_path_factory):
     "old", _old_rows(), ids=lambda r: f"{r['organ'][:25]}|{r['relation']}|{r['matter'][:30]}"
 )
 def test_the_bundled_row_is_still_found(bundled_map, old):
-    prefix = " ".join(old["matter"].lower().split()[:PREFIX_WORDS])
+    # "att" may stand before a verb phrase ("ansvarar för att samordna ..."): compare without
+    prefix = " ".join(old["matter"].lower().removeprefix("att ").split()[:PREFIX_WORDS])
     same = [
         r
         for r in bundled_map
@@ -57,7 +58,8 @@ def test_the_bundled_row_is_still_found(bundled_map, old):
         and r.organ == old["organ"]
         and r.relation == old["relation"]
     ]
-    assert any(r.matter.lower().startswith(prefix) for r in same), [r.matter for r in same]
+    found = [r.matter.lower().removeprefix("att ") for r in same]
+    assert any(m.startswith(prefix) for m in found), found
 
 
 def test_every_bundled_row_has_a_kind(bundled_map):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from core import vocabulary
-from core.statements import is_finite_verb, statements, whole_body
+from core.statements import is_finite_verb, is_infinitive, statements, whole_body
 
 
 def rows(text: str, section: str = "") -> list[tuple[str, str, str]]:
@@ -552,3 +552,48 @@ def test_a_sentence_opening_with_while_is_not_a_clause_of_its_subordinate():
 def test_a_body_in_a_fronted_comparison_is_not_the_subject():
     found = rows("Liksom kommunstyrelsen beslutar nämnderna om sina egna resor.")
     assert not any(b == "Kommunstyrelsen" for b, _, _ in found)
+
+
+def test_a_lead_in_saying_what_follows_means_for_a_body_gives_it_the_sections_duties():
+    section = "Riktlinjer > För projektkontoret innebär målen följande: > Lärande"
+    found = rows("Lärande\n- stöd inför studiebesök\n- samordna svar på remisser", section)
+    assert has(found, "Projektkontoret", "ansvarar för", "studiebesök"), found
+    assert has(found, "Projektkontoret", "samordnar", "remisser"), found
+    also = rows("- arrangera mottagningen", "Rutin > För värdkommunen gäller följande: > Besök")
+    assert has(also, "Värdkommunen", "ansvarar för", "mottagningen"), also
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "Policy > För kommunen innebär medlemskapet följande fördelar: > Nätverk",  # no duties
+        "Policy > För resenären gäller följande: > Resor",  # a traveller is no body
+        "Policy > Följande gäller: > Lärande",  # no body named
+        "Policy > För projektkontoret innebär målen följande > Lärande",  # no lead-in colon
+    ],
+)
+def test_a_lead_in_that_gives_no_body_a_part_assigns_nothing(section):
+    assert rows("- stöd inför studiebesök", section) == []
+
+
+def test_a_duty_shared_by_two_verbs_gives_each_verb_the_object():
+    found = rows("Kommunstyrelsen ska:\n- leda och samordna arbetet med vänorterna")
+    assert has(found, "Kommunstyrelsen", "leder", "vänorterna"), found
+    assert has(found, "Kommunstyrelsen", "samordnar", "vänorterna"), found
+    assert not any(m.startswith("och ") for _, _, m in found), found
+
+
+def test_a_verb_phrase_after_a_preposition_takes_att():
+    found = rows("Enheten ansvarar för:\n- sammanställa reseberättelserna\n- kontakterna med EU")
+    assert ("Enheten", "ansvarar för", "att sammanställa reseberättelserna") in found
+    assert ("Enheten", "ansvarar för", "kontakterna med EU") in found  # a noun takes none
+
+
+@pytest.mark.parametrize("word", ["samordna", "tillhandahålla", "stödja", "genomföra", "bevaka"])
+def test_infinitives_are_known_by_their_present_tense(word):
+    assert is_infinitive(word)
+
+
+@pytest.mark.parametrize("word", ["skola", "resa", "kyrka", "agenda", "Europa", "ledning"])
+def test_nouns_in_a_are_no_infinitives(word):
+    assert not is_infinitive(word)
