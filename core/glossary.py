@@ -2,8 +2,15 @@
 
 It carries English questions to the Swedish texts (``twinning`` -> ``vänort``), glosses Swedish
 terms in quotes for English readers, and is shown to users as is, so each row is a real term
-with its real translation. Columns: ``english``, ``swedish`` (alternatives separated by ``|``)
-and an optional ``note``.
+with its real translation. Columns: ``english``, ``swedish`` (alternatives separated by ``|``),
+an optional ``note`` and an optional ``scope``:
+
+- empty: one term in two languages, used both ways (English questions find the Swedish
+  words; a Swedish question's word finds the row's other forms; Swedish quotes are glossed);
+- ``questions``: English phrasings people use, with the Swedish words a policy may use for
+  the same thing. It only carries English questions to the Swedish texts: its Swedish words
+  are not synonyms of each other (``respektive`` is a spouse in speech, "respective" in a
+  policy), so a Swedish question or quote never goes through it.
 """
 
 from __future__ import annotations
@@ -18,12 +25,19 @@ import Stemmer
 from core.errors import SettingsError
 from core.text import fold, words
 
+SCOPES = ("", "questions")
+
 
 @dataclass(frozen=True, slots=True)
 class GlossaryEntry:
     english: tuple[str, ...]
     swedish: tuple[str, ...]
     note: str = ""
+    scope: str = ""  # "" both ways; "questions": English questions to Swedish texts only
+
+    @property
+    def both_ways(self) -> bool:
+        return self.scope != "questions"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +85,10 @@ class Glossary:
             "en_exact": {},  # as written: "training" is training, not a "train"
         }
         for entry in entries:
-            for side, terms in (("en", entry.english), ("sv", entry.swedish)):
+            sides = [("en", entry.english)]
+            if entry.both_ways:
+                sides.append(("sv", entry.swedish))
+            for side, terms in sides:
                 for term in terms:
                     key = _key(words(term), side)
                     keys = [(side, key)]
@@ -101,13 +118,20 @@ class Glossary:
                 swedish = tuple(
                     t.strip() for t in (row.get("swedish") or "").split("|") if t.strip()
                 )
+                scope = (row.get("scope") or "").strip()
+                if scope not in SCOPES:
+                    raise SettingsError(
+                        f"The glossary {path} has scope {scope!r} in the row for {english[:1]}; "
+                        f"use one of {', '.join(repr(s) for s in SCOPES)}."
+                    )
                 if english and swedish:
-                    entries.append(GlossaryEntry(english, swedish, (row.get("note") or "").strip()))
+                    note = (row.get("note") or "").strip()
+                    entries.append(GlossaryEntry(english, swedish, note, scope))
         return cls(entries)
 
     @property
     def swedish_vocabulary(self) -> set[str]:
-        return {w for e in self.entries for term in e.swedish for w in words(term)}
+        return {w for e in self.entries if e.both_ways for term in e.swedish for w in words(term)}
 
     def find(self, text: str, side: str) -> list[PhraseMatch]:
         """Glossary phrases in ``text`` (longest first, not overlapping), on one language side."""

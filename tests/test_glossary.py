@@ -1,5 +1,10 @@
 """The glossary finds English and Swedish phrases in a question."""
 
+import re
+
+import pytest
+
+from core.errors import SettingsError
 from core.glossary import Glossary, GlossaryEntry
 
 GLOSSARY = Glossary(
@@ -25,3 +30,38 @@ def test_a_word_an_entry_lists_means_that_entry_not_one_sharing_its_stem():
 def test_an_inflected_form_no_entry_lists_is_found_by_its_stem():
     assert "tåg" in swedish("Can we go by trains?")
     assert swedish("Is that permitted?") == ["tillåta"]
+
+
+def test_a_row_of_question_phrasings_carries_english_questions_only():
+    glossary = Glossary(
+        [
+            GlossaryEntry(("spouse", "bring my partner"), ("make", "sambo", "respektive"), "", ""),
+            GlossaryEntry(("partner along",), ("medföljande", "respektive"), "", "questions"),
+        ]
+    )
+    assert [m.entry.swedish[0] for m in glossary.find("Can my partner along come?", "en")] == [
+        "medföljande"
+    ]
+    # in a Swedish text "respektive" is found only through the two-way row
+    found = glossary.find("respektive nämnd ansvarar", "sv")
+    assert [m.entry.swedish[0] for m in found] == ["make"]
+    assert "medföljande" not in glossary.swedish_vocabulary
+
+
+def test_an_unknown_scope_names_the_row_and_the_values(tmp_path):
+    path = tmp_path / "glossary.csv"
+    path.write_text("english,swedish,note,scope\nvisit,besök,,sometimes\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="'sometimes'.*'questions'"):
+        Glossary.load(path)
+
+
+def test_no_row_of_question_phrasings_holds_a_question_framing():
+    """ "who decides" is what a question asks, read by the intent rules; a row holding it
+    would swallow the duty the question asks about."""
+    from core.settings import Settings
+
+    framings = re.compile(r"(?:who|whom|what|when|where|why|how|can|may|should|must|do|does)\b")
+    rows = Glossary.load(Settings().glossary_file).entries
+    phrasings = [row for row in rows if row.scope == "questions"]
+    assert phrasings
+    assert not [t for row in phrasings for t in row.english if framings.match(t)]
