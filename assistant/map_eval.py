@@ -27,6 +27,8 @@ from core import vocabulary
 from core.types import Responsibility
 
 DEFINITE_ENDINGS = ("en", "et", "n", "t")
+_WORDS = vocabulary.clause_words()
+_LEADING = frozenset(_WORDS["determiner"]) | frozenset(_WORDS["quantifier"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +93,19 @@ def _same_word(a: str, b: str) -> bool:
     return any(long == short + ending for ending in DEFINITE_ENDINGS)
 
 
+def _name_words(name: str) -> list[str]:
+    """A body's name without a leading determiner or quantifier: "Den internationella
+    samordnaren" and "Respektive nämnd" name the same body as "Internationella samordnaren"
+    and "Nämnd"."""
+    found = name.lower().split()
+    while len(found) > 1 and found[0] in _LEADING:
+        found = found[1:]
+    return found
+
+
 def same_body(a: str, b: str) -> bool:
     """Whether two names of a body are the same, case-insensitive and in base form."""
-    wa, wb = a.lower().split(), b.lower().split()
+    wa, wb = _name_words(a), _name_words(b)
     return len(wa) == len(wb) and all(_same_word(x, y) for x, y in zip(wa, wb, strict=True))
 
 

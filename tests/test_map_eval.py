@@ -18,6 +18,14 @@ def test_bodies_are_compared_case_insensitively_in_base_form():
     assert not same_body("Kommunstyrelsen", "Kommunfullmäktige")
 
 
+def test_a_leading_determiner_or_quantifier_does_not_make_another_body():
+    assert same_body("Den internationella samordnaren", "Internationella samordnaren")
+    assert same_body("Respektive nämnd", "nämnden")
+    assert same_body("Varje förvaltning", "Förvaltningen")
+    assert not same_body("Den internationella samordnaren", "Samordnaren")
+    assert not same_body("Respektive nämnd", "Respektive")
+
+
 def test_a_row_is_found_by_body_kind_and_every_matter_keyword():
     expected = [
         ExpectedRow("a.md", "Kulturnämnden", "decides", ("bidrag", "utbyten")),
