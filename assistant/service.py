@@ -137,7 +137,11 @@ class Assistant:
         if self.settings.uses_llm:
             from assistant.llm import LLMAnswerer
 
-            llm = LLMAnswerer(self.settings, retriever.lexical, analyzer, self.glossary)
+            # a sentence is checked against its passage with term translations only: the
+            # question phrasings group words that are not the same thing
+            terms = self.glossary.two_way()
+            checker = QuestionAnalyzer(terms, retriever.lexicon, org_matcher)
+            llm = LLMAnswerer(self.settings, retriever.lexical, checker, terms)
         return _Loaded(
             store=store,
             generation=manifest.generation,

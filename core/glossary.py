@@ -129,6 +129,11 @@ class Glossary:
                     entries.append(GlossaryEntry(english, swedish, note, scope))
         return cls(entries)
 
+    def two_way(self) -> Glossary:
+        """Only the rows that translate a term (no question phrasings): what checking that a
+        sentence says what its passage says may rely on."""
+        return Glossary([e for e in self.entries if e.both_ways])
+
     @property
     def swedish_vocabulary(self) -> set[str]:
         return {w for e in self.entries if e.both_ways for term in e.swedish for w in words(term)}

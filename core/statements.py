@@ -75,6 +75,7 @@ _DUTY_HEADINGS = _class("duty_heading")
 _DUTY_NOUNS = _class("duty_noun")
 _ADVERBS = _class("adverb")
 _VERB_PREFIXES = _class("verb_prefix")
+_PARTICLES = _class("particle")
 _BEARING = _alternation(_WORDS["bearing"])
 # Endings of the words that may stand before a body's head: adjectives and participles
 # (regionala, ansvarig, närmaste, berörda), genitives (kommunstyrelsens).
@@ -157,7 +158,8 @@ def _noun_phrase(tokens: list[str]) -> str | None:
     """The body named by ``tokens`` (a subject or the words after "av"), or None when the
     phrase's head is not a body. Keeps what names the body ("Avdelningen för tillväxt", "Alla
     anställda med budgetansvar", an abbreviation "(KLK)"), drops where it sits
-    ("Projektenheten vid regionkansliet") and articles."""
+    ("Projektenheten vid regionkansliet"), unless the head is a post ("Handläggaren på
+    internationella enheten"), and articles."""
     tokens = [t for t in tokens if t]
     while tokens and _bare(tokens[0]) in _DETERMINERS and len(tokens) > 1:
         tokens = tokens[1:]
@@ -207,7 +209,17 @@ def _noun_phrase(tokens: list[str]) -> str | None:
                 if re.search(r"[,.;:]$", t) or len(attribute) >= 6:
                     break
             kept += attribute
+        elif first in _PLACES and _BODIES.is_role_word(head_part[-1].rstrip(",")):
+            # "Handläggaren på internationella enheten": a post is named with its place
+            place = next(
+                (i for i, t in enumerate(tail[1:5], 1) if _is_body_token(t.rstrip(",.;:"))), None
+            )
+            if place is not None and all(_modifier(t) for t in tail[1:place]):
+                kept += tail[: place + 1]
     return _capitalise(" ".join(kept).rstrip(",.;:"))
+
+
+_PLACES = frozenset(("på", "vid", "inom", "hos", "i"))
 
 
 def body_after(text: str) -> tuple[str | None, str]:
@@ -223,7 +235,13 @@ def body_after(text: str) -> tuple[str | None, str]:
             break
         if low[:1].isdigit() or (low in ("den", "det") and nxt[:1].isdigit()):
             break
-        if taken and low in _PREPOSITIONS and not (low == "för" and nxt != "att"):
+        post_place = low in _PLACES and _BODIES.is_role_word(taken[-1]) if taken else False
+        if (
+            taken
+            and low in _PREPOSITIONS
+            and not (low == "för" and nxt != "att")
+            and not post_place
+        ):
             break
         if taken and low in _SUBORDINATORS:
             break
@@ -521,10 +539,16 @@ def _matter_before(pre: str, between: str) -> str:
     trailing = re.compile(
         rf"(?:^|\s|,)\s*(?:som|har|hade|är|var|blir|blev|(?:{_MODAL})|(?:{_ADVERB}))\s*$", re.I
     )
+    # "Förfrågningar registreras och [handläggs av]": the first verb shares the subject
+    shared = re.compile(r"\s+(\S+)\s+(?:och|samt|eller)$", re.I)
     while True:
         s = s.rstrip(" ,")
         m = trailing.search(s)
         if not m:
+            verb = shared.search(s)
+            if verb and is_finite_verb(verb.group(1)):
+                s = s[: verb.start()]
+                continue
             break
         s = s[: m.start()]
     s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
@@ -722,6 +746,79 @@ def _split_dash_lines(text: str) -> list[str]:
     ]
 
 
+# "Förfrågningar om besök hanteras av protokollenheten", "beställs tolk av kansliet": a verb
+# in the present passive (not the past: "besöket leddes av ..." tells what happened) up to
+# four words before "av"
+_AV = re.compile(r"\s+av\s+", re.I)
+_PAST_PASSIVE = re.compile(r"(?:des|tes|ades|ddes)$")
+
+
+def _present_passive(token: str) -> bool:
+    w = _bare(token)
+    if len(w) < 3 or not w.endswith("s") or _PAST_PASSIVE.search(w) or w in _PRONOUNS:
+        return False
+    # "bärs", "ges", "görs": the passive of an irregular verb
+    return is_finite_verb(w) or w[:-1] in _FINITE or f"{w[:-1]}r" in _FINITE
+
+
+def _passive(text: str) -> list[Triple]:
+    """A duty in the passive with a verb no row of relations.csv lists: the body is
+    responsible for the matter ("Kostnaderna bärs av värdförvaltningen")."""
+    for av in _AV.finditer(text):
+        before = text[: av.start()].split()
+        window = before[-5:]
+        at = next((i for i in range(len(window) - 1, -1, -1) if _present_passive(window[i])), None)
+        if at is None:
+            continue
+        between = window[at + 1 :]
+        if any(is_finite_verb(t) or t.endswith(",") for t in between):
+            continue
+        body, _ = body_after(text[av.end() :])
+        if not body or (body.lower().endswith("s") and whole_body(body[:-1])):
+            continue  # "styrs av kommunfullmäktiges mål": a genitive, not the agent
+        pre = before[: len(before) - len(window) + at]
+        if any(_bare(w) in _NEGATION for w in pre[-3:]):
+            continue  # "ska inte hanteras av"; not a negation in a clause before
+        if between and between[0].lower() in _PARTICLES:  # "följs upp av"
+            between = between[1:]
+        # the subject after the verb ("[Om ...] beställs tolk av"), or the words before it
+        matter = (
+            _strip_duty_noun(" ".join(between)) if between else _matter_before(" ".join(pre), "")
+        )
+        if _usable(matter):
+            return [(body, _noun_duty(pre, matter) or _active_relation(window[at]), matter)]
+    return []
+
+
+def _noun_duty(pre: list[str], matter: str) -> str | None:
+    """The relation of a duty noun before the matter: "Samordningen av [X] hanteras av Y"
+    -> Y samordnar X."""
+    text = " ".join(pre)
+    lead = text[: text.rfind(matter)].split() if matter in text else []
+    for size in (1, 2, 3):
+        duty = _verb_at_start(" ".join([*lead[-size:], matter])) if len(lead) >= size else None
+        if duty is not None and duty[1].strip() == matter:
+            return duty[0]
+    return None
+
+
+# one-word verbs of relations.csv ("leder", "samordnar"): their passives say the same duty
+_ONE_WORD = {e.phrase: e.relation for e in _RELATIONS.of_form("verb") if " " not in e.phrase}
+
+
+def _active_relation(passive: str) -> str:
+    """The relation of a passive's active verb ("leds" -> leder, "samordnas" -> samordnar),
+    or "ansvarar för" for a verb no row lists ("hanteras", "bärs")."""
+    w = _bare(passive)[:-1]
+    for active in (f"{w}r", f"{w}er", w):
+        if active in _ONE_WORD:
+            return _ONE_WORD[active]
+    return _RESPONSIBLE
+
+
+_RESPONSIBLE = next(e.relation for e in _RELATIONS.of_form("verb") if e.kind == "responsible")
+
+
 def _clause(text: str, default_subject: str | None) -> list[Triple]:
     text = text.strip()
     if not text:
@@ -730,6 +827,8 @@ def _clause(text: str, default_subject: str | None) -> list[Triple]:
     active = _active(text, default_subject)
     if not active:
         active = _inverted_multi(text)
+    if not found and not active:
+        return _passive(text)
     return found + active
 
 

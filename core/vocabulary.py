@@ -124,6 +124,13 @@ class Bodies:
 
     suffixes: tuple[str, ...]
     words: frozenset[str]
+    roles: tuple[str, ...] = ()  # a person's post: "handläggaren på enheten" names one
+
+    def is_role_word(self, word: str) -> bool:
+        """Whether ``word`` names a person's post (handläggaren, samordnare), whose place
+        ("på internationella enheten") belongs to the name."""
+        w = word.lower().strip(".,;:()")
+        return any(w.endswith(role + ending) for role in self.roles for ending in INFLECTIONS)
 
     def is_body_word(self, word: str) -> bool:
         """Whether ``word`` can be the head of a body's name: kommunstyrelsen, nämnderna,
@@ -161,12 +168,13 @@ def _glossary_body_terms(heads: set[str]) -> set[str]:
 @lru_cache(maxsize=1)
 def bodies() -> Bodies:
     table = rows("bodies.csv")
-    suffixes = tuple(r["term"].lower() for r in table if r["kind"] == "suffix")
+    suffixes = tuple(r["term"].lower() for r in table if r["kind"] in ("suffix", "role"))
+    roles = tuple(r["term"].lower() for r in table if r["kind"] == "role")
     heads = {r["term"].lower() for r in table if r["kind"] == "english_head"}
     words = {r["term"].lower() for r in table if r["kind"] == "word"}
     words |= _glossary_body_terms(heads)
     inflected = {w + e for w in words for e in INFLECTIONS}
-    return Bodies(suffixes=suffixes, words=frozenset(inflected))
+    return Bodies(suffixes=suffixes, words=frozenset(inflected), roles=roles)
 
 
 @lru_cache(maxsize=1)

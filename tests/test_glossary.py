@@ -65,3 +65,15 @@ def test_no_row_of_question_phrasings_holds_a_question_framing():
     phrasings = [row for row in rows if row.scope == "questions"]
     assert phrasings
     assert not [t for row in phrasings for t in row.english if framings.match(t)]
+
+
+def test_checking_a_sentence_uses_term_translations_only():
+    glossary = Glossary(
+        [
+            GlossaryEntry(("first class",), ("första klass",)),
+            GlossaryEntry(("first class", "economy class"), ("ekonomiklass",), "", "questions"),
+        ]
+    )
+    assert [m.entry.swedish for m in glossary.two_way().find("first class", "en")] == [
+        ("första klass",)
+    ]
