@@ -310,6 +310,13 @@ def _subject_body(s: str) -> str | None:
             return None
         s = " ".join(tokens[:cut])
     s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
+    relative = re.match(r"^(?P<before>.+?),?\s+(?:som|vilken|vilka)$", s)
+    if relative:  # "... till kansliavdelningen, som [sammanställer]": the body before "som"
+        tokens = relative.group("before").rstrip(",").split()
+        for size in range(min(4, len(tokens)), 0, -1):
+            body = _noun_phrase(tokens[-size:])
+            if body:
+                return body
     m = re.search(r"(?:^|\s)(?:som|vilken|vilka|där)(?:\s|$)", s)
     if m:  # "Den förvaltning som har beslutat om resan [svarar]": the antecedent
         s = s[: m.start()]
@@ -645,6 +652,20 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
             subject, matter_raw = _inverted(text, end, entry, fill)
         if subject is None or negated:
             continue
+        elliptic = re.match(r"^\s*(?:och|samt)\s+(?P<rest>.+)$", matter_raw)
+        if elliptic:
+            # "Kansliet samordnar och följer upp X": both duties are about X
+            also = _verb_at_start(elliptic.group("rest"))
+            if also is not None:
+                return [
+                    *_with_matter(subject, entry.relation, also[1]),
+                    *_with_matter(subject, also[0], also[1]),
+                ]
+            # "Kontoret bereder och styrelsen beslutar om X": each body's duty is about X
+            second = _active(elliptic.group("rest"), None)
+            opens = elliptic.group("rest").split()[0].lower()
+            if second and _bare(opens) == _bare(second[0][0].split()[0]):
+                return [(subject, entry.relation, second[0][2]), *second]
         return _with_matter(subject, entry.relation, matter_raw)
     return []
 

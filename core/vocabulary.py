@@ -125,6 +125,8 @@ class Bodies:
     suffixes: tuple[str, ...]
     words: frozenset[str]
     roles: tuple[str, ...] = ()  # a person's post: "handläggaren på enheten" names one
+    # words that end like a body's name but are none ("erfarenheterna" is not an "enhet")
+    others: frozenset[str] = frozenset()
 
     def is_role_word(self, word: str) -> bool:
         """Whether ``word`` names a person's post (handläggaren, samordnare), whose place
@@ -140,6 +142,8 @@ class Bodies:
             return False
         if w in self.words:
             return True
+        if any(w.endswith(other + ending) for other in self.others for ending in INFLECTIONS):
+            return False
         return any(
             w.endswith(suffix + ending) for suffix in self.suffixes for ending in INFLECTIONS
         )
@@ -170,11 +174,12 @@ def bodies() -> Bodies:
     table = rows("bodies.csv")
     suffixes = tuple(r["term"].lower() for r in table if r["kind"] in ("suffix", "role"))
     roles = tuple(r["term"].lower() for r in table if r["kind"] == "role")
+    others = frozenset(r["term"].lower() for r in table if r["kind"] == "not_body")
     heads = {r["term"].lower() for r in table if r["kind"] == "english_head"}
     words = {r["term"].lower() for r in table if r["kind"] == "word"}
     words |= _glossary_body_terms(heads)
     inflected = {w + e for w in words for e in INFLECTIONS}
-    return Bodies(suffixes=suffixes, words=frozenset(inflected), roles=roles)
+    return Bodies(suffixes=suffixes, words=frozenset(inflected), roles=roles, others=others)
 
 
 @lru_cache(maxsize=1)
