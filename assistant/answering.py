@@ -277,7 +277,9 @@ class ExtractiveAnswerer:
         if intent("permission", question.text):
             # "Får jag ta med min sambo?": a permission about something no policy mentions
             absent = [
-                a for a in self.absent_specifics(question) if a not in {u.lower() for u in unknown}
+                a
+                for a in self.absent_specifics(question) + self.off_topic_objects(question, hits)
+                if a not in {u.lower() for u in unknown}
             ]
             if (absent or unknown) and self._outweighs(
                 question, {*absent, *map(str.lower, unknown)}
@@ -304,8 +306,9 @@ class ExtractiveAnswerer:
             # What is asked for (a year, the named places) must stand in a unit that speaks
             # of the question; such a passage may stand apart, so any passage on the topic
             # that holds it is cited, and first.
+            subject = self._without_ask(question)
             holds = {
-                (id(h), k): self._holds(k, h.passage, question)
+                (id(h), k): self._holds(k, h.passage, subject)
                 for h in [*chosen, *hits]
                 for k in kinds
             }
@@ -358,6 +361,14 @@ class ExtractiveAnswerer:
         others = [weight(c) for c in asked if c.label not in labels]
         return not others or max(named, default=0.0) >= max(others)
 
+    def _without_ask(self, question: Question) -> Question:
+        """The question less the words of what it asks for: in "In which year did we start
+        with Nørreby?" a "year" in a passage is the evidence, not the topic."""
+        asking = set(words(self.asks.wording(question.text)))
+        rest = [c for c in question.concepts if not set(words(c.label)) <= asking]
+        # "Vilka vänorter har vi?": when the ask is all there is, it is the topic too
+        return Question(question.text, question.language, rest) if rest else question
+
     def _holds(self, kind: str, passage: Passage, subject: Question) -> bool:
         """A unit of the passage holds evidence of ``kind`` and speaks of the question."""
         names = passage.organisation.split()
@@ -395,6 +406,34 @@ class ExtractiveAnswerer:
             and lexical.concept_idf(c) >= lexical.max_idf
             and guide_kind(c.label) is None
         ]
+
+    def off_topic_objects(self, question: Question, hits: Sequence[ScoredPassage]) -> list[str]:
+        """What a permission is about that the library mentions only elsewhere: "Får jag ta
+        med min partner på resan?" where "partner" stands only in "samarbetspartner", in no
+        sentence of the passages about the trip."""
+        found = []
+        for concept in self.asked(question):
+            if concept.guessed or concept.hint < 1.0:
+                continue
+            rest = Question(
+                question.text, question.language, [c for c in question.concepts if c is not concept]
+            )
+            alone = Question(question.text, question.language, [concept])
+            on_topic = [
+                h.passage
+                for h in hits[: 2 * self.top_k]
+                if self.lexical.evidence(rest, self._terms(h.passage.context_text())).coverage > 0
+            ]
+            if on_topic and not any(
+                self.lexical.evidence(alone, self._terms(unit.whole)).coverage > 0
+                for passage in on_topic
+                for unit in units(passage.text)
+            ):
+                found.append(concept.label)
+        return found
+
+    def _terms(self, text: str) -> frozenset[str]:
+        return frozenset(analyze(text, self.lexical.lexicon))
 
     @staticmethod
     def _names_a_partner(text: str, name: str) -> bool:

@@ -88,6 +88,17 @@ class AskRules:
             r.kind for r in self.rules if r.asks.search(question) or r.asks_folded.search(folded)
         ]
 
+    def wording(self, question: str) -> str:
+        """The words that say what is asked for ("which year", "hur gammalt"): they are the
+        ask, not what it is about."""
+        folded = fold(question)
+        found = []
+        for rule in self.rules:
+            m = rule.asks.search(question) or rule.asks_folded.search(folded)
+            if m:
+                found.append(question[m.start() : m.end()])
+        return " ".join(found)
+
     def satisfied(self, kind: str, text: str, *, ignore: Iterable[str] = ()) -> bool:
         """Whether ``text`` holds evidence of ``kind`` (a figure, a name, ...). Words in
         ``ignore`` (organisation names) are not evidence of a name."""

@@ -18,7 +18,7 @@ Ekeby kommun
 ## Mål
 
 Kommunens internationella arbete ska stärka näringslivet och ge unga möjlighet till utbyte
-med andra länder.
+med andra länder. Kommunen väljer sina samarbetspartner utifrån målen.
 
 ## Resor
 
@@ -90,6 +90,12 @@ def test_a_permission_about_something_no_policy_mentions_is_refused(ekeby):
     assert answer.abstained and answer.refusal == "permission"
 
 
+def test_a_permission_about_a_word_the_policy_uses_only_elsewhere_is_refused(ekeby):
+    # "partner" stands in "samarbetspartner" under the goals, in no sentence about trips
+    answer = ekeby.ask("Får jag ta med min partner på en resa utomlands?")
+    assert answer.abstained and answer.refusal == "permission"
+
+
 def test_where_the_asker_is_going_does_not_decide_what_is_asked(ekeby):
     answer = ekeby.ask(
         "Jag jobbar i Ekeby kommun och ska på en konferens i Kanada. Vem måste godkänna resan?"
@@ -127,6 +133,8 @@ Våra vänorter:
 - Nordby, Danmark – samarbete om ungdomsfrågor
 - Sörby, Tyskland – skolutbyte sedan 2012
 
+Kommunstyrelsen besökte Sörby 2023 för att fira att skolutbytet fyllt tio år.
+
 Strategin har reviderats:
 
 - 2015
@@ -150,6 +158,12 @@ def lovby(tmp_path_factory: pytest.TempPathFactory):
 
 def test_a_year_in_another_list_item_does_not_answer_for_this_one(lovby):
     answer = lovby.ask("Vilket år började samarbetet med Nordby?")
+    assert answer.abstained and answer.refusal == "year"
+
+
+def test_the_words_of_the_ask_are_not_what_a_passage_must_speak_of(lovby):
+    # "tio år" in a sentence about Sörby speaks of a year, not of the partnership with Nordby
+    answer = lovby.ask("In which year did the partnership with Nordby start?")
     assert answer.abstained and answer.refusal == "year"
 
 
