@@ -973,11 +973,34 @@ def is_infinitive(word: str) -> bool:
 
 
 def _as_object(relation: str, matter: str) -> str:
-    """A verb phrase after a preposition takes "att": "ansvarar för att samordna resorna"."""
-    first = matter.split(maxsplit=1)[0] if matter else ""
-    if relation.split()[-1] in _PREPOSITIONS and first.islower() and is_infinitive(first):
+    """A verb phrase after a preposition takes "att": "ansvarar för att samordna resorna";
+    a duty written in the present ("Tar emot reserapporter") takes the infinitive."""
+    first, _, rest = matter.partition(" ")
+    if not first or relation.split()[-1] not in _PREPOSITIONS:
+        return matter
+    if first.islower() and is_infinitive(first):
         return f"att {matter}"
+    infinitive = _infinitive_of(first)
+    if infinitive:
+        return f"att {infinitive} {rest}".strip()
     return matter
+
+
+_IRREGULAR_INFINITIVES = {"tar": "ta", "ger": "ge", "gör": "göra", "får": "få", "har": "ha"}
+
+
+def _infinitive_of(word: str) -> str | None:
+    """The infinitive of a present-tense verb ("Sammanställer" -> sammanställa, "Tar" -> ta),
+    or None when the word is no such verb."""
+    w = _bare(word)
+    if w in _IRREGULAR_INFINITIVES:
+        return _IRREGULAR_INFINITIVES[w]
+    if _BODIES.is_body_word(w) or not is_finite_verb(w) or w in _FINITE:
+        return None
+    for candidate in (w[:-1] if w.endswith("ar") else "", w[:-2] + "a" if w.endswith("er") else ""):
+        if candidate and is_infinitive(candidate):
+            return candidate
+    return None
 
 
 def _introducing_body(section: str) -> str | None:

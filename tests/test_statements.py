@@ -745,3 +745,11 @@ def test_more_ways_to_give_a_duty(sentence, body, relation, word):
 def test_a_word_ending_like_a_body_is_no_body():
     assert rows("Erfarenheterna samordnar inget.") == []
     assert rows("Enheten samordnar erfarenheterna.") == [("Enheten", "samordnar", "erfarenheterna")]
+
+
+def test_a_duty_written_in_the_present_reads_as_an_infinitive_after_a_preposition():
+    found = rows("- Tar emot reserapporter.\n- Bokar resorna.", "Roller > Utvecklingsenheten")
+    assert ("Utvecklingsenheten", "ansvarar för", "att ta emot reserapporter") in found
+    assert ("Utvecklingsenheten", "ansvarar för", "att boka resorna") in found
+    nouns = rows("- Resor och besök.", "Roller > Utvecklingsenheten")
+    assert nouns == [("Utvecklingsenheten", "ansvarar för", "Resor och besök")]
