@@ -226,6 +226,10 @@ class ExtractiveAnswerer:
             topic = self._topic(question)
             statements = {h.passage.id: self._stated(topic, h.passage) for h in chosen}
             chosen = sorted(chosen, key=lambda h: statements[h.passage.id] is None)
+            if decision.missing and chosen[0] is not decision.chosen[0] and not decision.kinds:
+                # what "the policies do not say directly" is told of the passage that leads
+                unknown = [m for m in decision.missing if m in self.unknown_names(question)]
+                decision.missing = unknown or self._not_in(question, chosen[0].passage)
         # group by organisation, in order of each organisation's best passage
         groups: dict[str, list[ScoredPassage]] = {}
         for hit in chosen:
@@ -325,21 +329,24 @@ class ExtractiveAnswerer:
         if unknown:
             missing = unknown
         elif best < SCORING.partial_below:
-            top = chosen[0].passage
-            terms = frozenset(analyze(top.context_text(), self.lexical.lexicon))
-            # what the library speaks of elsewhere, not an untranslated framing word
-            known = [
-                c
-                for c in question.concepts
-                if c.hint >= 1.0
-                and not c.context
-                and not c.guessed
-                and self.lexical.concept_idf(c) < self.lexical.max_idf
-            ]
-            missing = self.lexical.evidence(
-                Question(question.text, question.language, known), terms
-            ).missing
+            missing = self._not_in(question, chosen[0].passage)
         return Decision(False, "", chosen, missing, kinds, best)
+
+    def _not_in(self, question: Question, passage: Passage) -> list[str]:
+        """What the question asks that ``passage`` does not speak of: what the library speaks
+        of elsewhere, not an untranslated framing word."""
+        terms = frozenset(analyze(passage.context_text(), self.lexical.lexicon))
+        known = [
+            c
+            for c in question.concepts
+            if c.hint >= 1.0
+            and not c.context
+            and not c.guessed
+            and self.lexical.concept_idf(c) < self.lexical.max_idf
+        ]
+        return self.lexical.evidence(
+            Question(question.text, question.language, known), terms
+        ).missing
 
     def asked(self, question: Question) -> list[Concept]:
         """What the question is about, less its framing: not the duty asked about, not the trip

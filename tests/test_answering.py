@@ -271,3 +271,11 @@ def test_who_decides_where_the_policy_names_a_related_duty_answers_with_it(assis
     )
     assert not answer.abstained and answer.partial
     assert {c.organisation for c in answer.citations} == {"Härjedalens kommun"}
+
+
+def test_what_a_partial_answer_calls_missing_is_missing_from_the_passage_it_leads_with(
+    assistant,
+):
+    answer = assistant.ask("Vem erbjuder utbildning om internationellt arbete i Region Stockholm?")
+    assert "utbildningstillfällen" in answer.text.split("\n")[0]
+    assert "något om utbildning" not in answer.text
