@@ -257,7 +257,8 @@ class ExtractiveAnswerer:
                     if any(_near_duplicate(quote_words, earlier) for earlier in quoted):
                         continue
                     quoted.append(quote_words)
-                    lines.append(f"• “{quote}” [{n}]")
+                    owner = self._owner(hit.passage, quote, lang)
+                    lines.append(f"• {owner}: “{quote}” [{n}]" if owner else f"• “{quote}” [{n}]")
                     quoted_units.append((n, hit, top))
                     citations.append(Citation.from_passage(n, hit.passage, hit.score, note_text))
         lead = self._lead(quoted_units, decision, lang, statements=statements)
@@ -331,6 +332,19 @@ class ExtractiveAnswerer:
         elif best < SCORING.partial_below:
             missing = self._not_in(question, chosen[0].passage)
         return Decision(False, "", chosen, missing, kinds, best)
+
+    def _owner(self, passage: Passage, quote: str, lang: str) -> str:
+        """Whose duties a quoted list is when only its heading says so ("I uppdraget ingår:"
+        under "Internationella funktionen"): the one body the passage's statements name, when
+        the quote holds their matters but not the body's name."""
+        rows = [r for r in passage.responsibilities if r[2].lower() in quote.lower()]
+        organs = {organ for organ, _, _ in rows}
+        if len(organs) != 1:
+            return ""
+        organ = organs.pop()
+        if organ.split()[-1].lower()[:-2] in quote.lower():  # named in the quote already
+            return ""
+        return self._english(organ) if lang == "en" else organ
 
     def _not_in(self, question: Question, passage: Passage) -> list[str]:
         """What the question asks that ``passage`` does not speak of: what the library speaks

@@ -279,3 +279,9 @@ def test_what_a_partial_answer_calls_missing_is_missing_from_the_passage_it_lead
     answer = assistant.ask("Vem erbjuder utbildning om internationellt arbete i Region Stockholm?")
     assert "utbildningstillfällen" in answer.text.split("\n")[0]
     assert "något om utbildning" not in answer.text
+
+
+def test_a_quoted_duty_list_names_the_body_its_heading_gives_it(assistant):
+    # "I det övergripande uppdraget ingår:" names no body; its section does
+    answer = assistant.ask("Vilka uppgifter ingår i det övergripande uppdraget i Stockholm?")
+    assert "• Landstingets internationella funktion: “I det övergripande uppdraget" in answer.text
