@@ -313,7 +313,7 @@ class ExtractiveAnswerer:
             # that holds it is cited, and first.
             subject = self._without_ask(question)
             holds = {
-                (id(h), k): self._holds(k, h.passage, subject)
+                (id(h), k): self._holds(k, h.passage, subject, self._objects(k, question))
                 for h in [*chosen, *hits]
                 for k in kinds
             }
@@ -390,8 +390,19 @@ class ExtractiveAnswerer:
         # "Vilka vänorter har vi?": when the ask is all there is, it is the topic too
         return Question(question.text, question.language, rest) if rest else question
 
-    def _holds(self, kind: str, passage: Passage, subject: Question) -> bool:
-        """A unit of the passage holds evidence of ``kind`` and speaks of the question."""
+    def _objects(self, kind: str, question: Question) -> Question | None:
+        """The concepts of what a figure asked for is a figure of ("anställda" in "Hur många
+        anställda ...?"); None when the ask names none."""
+        named = {stem(w) for o in self.asks.objects(kind, question.text) for w in words(o)}
+        found = [c for c in question.concepts if named & {stem(w) for w in words(c.label)}]
+        return Question(question.text, question.language, found) if found else None
+
+    def _holds(
+        self, kind: str, passage: Passage, subject: Question, objects: Question | None = None
+    ) -> bool:
+        """A unit of the passage holds evidence of ``kind`` and speaks of the question; of
+        what the figure is a figure of, when the question says ("fyra vänorter" does not say
+        how many inhabitants a town has)."""
         names = passage.organisation.split()
         context = frozenset(analyze(passage.section_tail, self.lexical.lexicon))
 
@@ -399,9 +410,19 @@ class ExtractiveAnswerer:
             terms = frozenset(analyze(text, self.lexical.lexicon)) | context
             return self.lexical.evidence(subject, terms).coverage
 
+        def of_object(text: str) -> bool:
+            if objects is None:
+                return True
+            terms = frozenset(analyze(text, self.lexical.lexicon))
+            return self.lexical.evidence(objects, terms).coverage > 0
+
         for unit in units(passage.text):
             if not unit.items:
-                if self.asks.satisfied(kind, unit.whole, ignore=names) and coverage(unit.whole):
+                if (
+                    self.asks.satisfied(kind, unit.whole, ignore=names)
+                    and coverage(unit.whole)
+                    and of_object(unit.whole)
+                ):
                     return True
                 continue
             # In a list the evidence must stand in the item about the question: "Nørreby –
@@ -410,7 +431,7 @@ class ExtractiveAnswerer:
             base = coverage(unit.lead_in)
             texts = [f"{unit.lead_in} {item}" for item in unit.items]
             about = [t for t in texts if coverage(t) > base] or (texts if base > 0 else [])
-            if any(self.asks.satisfied(kind, t, ignore=names) for t in about):
+            if any(self.asks.satisfied(kind, t, ignore=names) and of_object(t) for t in about):
                 return True
         return False
 

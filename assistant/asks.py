@@ -59,6 +59,7 @@ class AskRule:
     asks: re.Pattern[str]
     evidence: re.Pattern[str] | None  # None: nothing in a policy answers it (off_task)
     asks_folded: re.Pattern[str]  # the same, for text typed without å/ä/ö
+    object: re.Pattern[str] | None = None  # what a figure asked for is a figure of
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class AskRules:
                     re.compile(row["asks"], re.I),
                     re.compile(evidence, re.I) if evidence else None,
                     re.compile(fold(row["asks"]), re.I),
+                    re.compile(row["object"], re.I) if row.get("object") else None,
                 )
             )
         return cls(tuple(rules))
@@ -87,6 +89,14 @@ class AskRules:
         return [
             r.kind for r in self.rules if r.asks.search(question) or r.asks_folded.search(folded)
         ]
+
+    def objects(self, kind: str, question: str) -> list[str]:
+        """What the figure asked for is a figure of: "anställda" in "Hur många anställda har
+        kontoret?", "daily allowance"; none when the rule names no object or none is found."""
+        rule = next((r for r in self.rules if r.kind == kind), None)
+        if rule is None or rule.object is None:
+            return []
+        return [g for m in rule.object.finditer(question) for g in m.groups() if g]
 
     def wording(self, question: str) -> str:
         """The words that say what is asked for ("which year", "hur gammalt"): they are the

@@ -101,3 +101,22 @@ def test_off_task_has_no_evidence_in_any_policy():
 )
 def test_questions_that_only_resemble_a_specific_ask(question):
     assert RULES.kinds(question) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "question", "objects"),
+    [
+        ("count", "Hur många invånare har vänorten?", ["invånare"]),
+        ("count", "How many employees does the Brussels office have?", ["employees"]),
+        ("count", "How many other members are there?", ["members"]),
+        ("amount", "Hur mycket fickpengar får en elev?", ["fickpengar"]),
+        ("amount", "What daily allowance does the region pay?", ["daily allowance"]),
+        ("amount", "Is there a maximum value for gifts to guests?", ["gifts"]),
+        # the figure asked for is the topic's own: no object beside it
+        ("count", "Hur många får delta i delegationen?", []),
+        ("amount", "How much does a trip to Brussels cost?", []),
+        ("amount", "Hur mycket får resan kosta?", []),
+    ],
+)
+def test_what_a_figure_is_a_figure_of(kind, question, objects):
+    assert RULES.objects(kind, question) == objects

@@ -35,6 +35,8 @@ Personalenheten har till uppgift att besvara frågor om traktamente.
 Ekebys delegation leds av kommunstyrelsens ordförande.
 
 Delegationen består av högst fem personer.
+
+Kommunen har två vänorter.
 """
 
 CATALOG = """\
@@ -77,6 +79,13 @@ def test_a_who_question_about_a_per_diem_asks_for_a_body_not_an_amount(ekeby):
 def test_a_figure_asked_for_is_still_refused_when_no_passage_holds_one(ekeby):
     answer = ekeby.ask("Hur stort är traktamentet i Ekeby?")
     assert answer.abstained and answer.refusal == "amount"
+
+
+def test_a_figure_of_something_else_does_not_answer_how_many(ekeby):
+    # "två vänorter" and "fem personer" are figures, but of neither inhabitants nor staff
+    answer = ekeby.ask("Hur många invånare har Ekebys vänorter?")
+    assert answer.abstained and answer.refusal == "count"
+    assert not ekeby.ask("Hur många personer får ingå i Ekebys delegation?").abstained
 
 
 def test_a_permission_about_something_the_policy_speaks_of_is_answered(ekeby):
