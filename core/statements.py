@@ -972,13 +972,21 @@ def is_infinitive(word: str) -> bool:
     return known(w + "r") or known(w[:-1] + "er") or (w.endswith("ra") and known(w[:-1]))
 
 
+def _is_infinitive_in_e(word: str) -> bool:
+    """ "utse", "förse": the few infinitives in -e (their present adds -r: utser)."""
+    from wordfreq import zipf_frequency
+
+    w = _bare(word)
+    return w.endswith("se") and len(w) > 3 and zipf_frequency(w + "r", "sv") >= 2.0
+
+
 def _as_object(relation: str, matter: str) -> str:
     """A verb phrase after a preposition takes "att": "ansvarar för att samordna resorna";
     a duty written in the present ("Tar emot reserapporter") takes the infinitive."""
     first, _, rest = matter.partition(" ")
     if not first or relation.split()[-1] not in _PREPOSITIONS:
         return matter
-    if first.islower() and is_infinitive(first):
+    if first.islower() and (is_infinitive(first) or _is_infinitive_in_e(first)):
         return f"att {matter}"
     infinitive = _infinitive_of(first)
     if infinitive:

@@ -59,8 +59,57 @@ def clean_inline(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+_TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table row ("| Kommunstyrelsen | Beslutar om ... |", "A | B"), or None."""
+    stripped = line.strip()
+    if "|" not in stripped or _TABLE_SEPARATOR.match(stripped):
+        return None
+    cells = [c.strip() for c in stripped.strip("|").split("|")]
+    return cells if len(cells) >= 2 and sum(1 for c in cells if c) >= 2 else None
+
+
+def tables_as_lists(text: str) -> str:
+    """A table (Markdown, or the rows HTML and DOCX converters write) is read as a list, one
+    item a row, its cells joined by dashes ("Kommunstyrelsen – Beslutar om medlemskap"), its
+    header row as the list's lead-in: a who-does-what table says what a list of duties does."""
+    lines = text.splitlines()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        rows: list[list[str]] = []
+        header: list[str] | None = None
+        j = i
+        while j < len(lines):
+            cells = _cells(lines[j])
+            if cells is not None and (not rows or len(cells) == len(rows[0])):
+                rows.append(cells)
+                j += 1
+            elif rows and _TABLE_SEPARATOR.match(lines[j].strip()) and len(rows) == 1:
+                header = rows.pop()
+                j += 1
+            elif rows and not lines[j].strip() and j + 1 < len(lines) and _cells(lines[j + 1]):
+                j += 1  # DOCX rows come with blank lines between them
+            else:
+                break
+        if len(rows) + (header is not None) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append("")
+        if header is not None:
+            out.append(" – ".join(c for c in header if c) + ":")
+        out.extend("- " + " – ".join(c for c in row if c) for row in rows)
+        out.append("")
+        i = j
+    return "\n".join(out)
+
+
 def parse_blocks(text: str) -> list[Block]:
     """Read lines into headings, paragraphs and lists (Markdown-aware, but not Markdown-only)."""
+    text = tables_as_lists(text)
     blocks: list[Block] = []
     para: list[str] = []
     last_md_level = 0

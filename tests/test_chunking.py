@@ -173,3 +173,22 @@ def test_a_colon_paragraph_before_a_list_or_prose_is_no_section_introduction():
         "Riktlinjer > Ansvar",
         "Riktlinjer > Ansvar > Resor",
     ]
+
+
+def test_a_table_is_read_as_a_list_with_its_header_as_lead_in():
+    text = (
+        "# Vem gör vad?\n\n| Vem | Ansvar |\n|---|---|\n"
+        "| Kulturnämnden | Beslutar om bidrag |\n| Kansliet | Samordnar besöken |\n\nSlut.\n"
+    )
+    (chunk,) = chunk_text(text)
+    assert chunk.text.startswith(
+        "Vem – Ansvar:\n- Kulturnämnden – Beslutar om bidrag\n- Kansliet – Samordnar besöken"
+    )
+    # a converter's rows without pipes at the ends or a header line, blank lines between them
+    docx = "# Kontakter\n\nAnna Berg | EU-samordnare\n\nOlle Ek | Protokollansvarig\n"
+    assert "- Anna Berg – EU-samordnare\n- Olle Ek – Protokollansvarig" in chunk_text(docx)[0].text
+
+
+def test_a_single_line_with_a_pipe_is_no_table():
+    (chunk,) = chunk_text("# Resor\n\nVälj tåg | buss när det går.\n")
+    assert chunk.text == "Välj tåg | buss när det går."

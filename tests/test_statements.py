@@ -211,7 +211,12 @@ NOMINAL = [
         "ansvarar för",
         ["mottagandet"],
     ),
-    ("Det åligger nämnden att rapportera om utbytet.", "Nämnden", "ansvarar för", ["rapportera"]),
+    (
+        "Det åligger nämnden att rapportera om utbytet.",
+        "Nämnden",
+        "ansvarar för att",
+        ["rapportera"],
+    ),
     (
         "Uppföljningen av avtalen åligger ekonomiavdelningen.",
         "Ekonomiavdelningen",
@@ -753,3 +758,61 @@ def test_a_duty_written_in_the_present_reads_as_an_infinitive_after_a_prepositio
     assert ("Utvecklingsenheten", "ansvarar för", "att boka resorna") in found
     nouns = rows("- Resor och besök.", "Roller > Utvecklingsenheten")
     assert nouns == [("Utvecklingsenheten", "ansvarar för", "Resor och besök")]
+
+
+@pytest.mark.parametrize(
+    "text, section, body, relation, word",
+    [
+        (
+            "- Internationella rådet – Bereder strategiska frågor",
+            "Vem gör vad?",
+            "Internationella rådet",
+            "bereder",
+            "frågor",
+        ),
+        (
+            "Resor inom Europa beslutas av din närmaste chef.",
+            "",
+            "Närmaste chef",
+            "beslutar om",
+            "Europa",
+        ),
+        ("Kontaktpersonen leder besöket på plats.", "", "Kontaktpersonen", "leder", "besöket"),
+        (
+            "Regionens säkerhetsfunktion stödjer resenärer med information.",
+            "",
+            "Regionens säkerhetsfunktion",
+            "ger stöd till",
+            "resenärer",
+        ),
+        (
+            "Det åligger varje skola att utse en kontaktlärare.",
+            "",
+            "Skola",
+            "utser",
+            "kontaktlärare",
+        ),
+        (
+            "Kansliets protokollsansvarige ansvarar för gåvor.",
+            "",
+            "Kansliets protokollsansvarige",
+            "ansvarar för",
+            "gåvor",
+        ),
+    ],
+)
+def test_how_units_and_posts_are_named(text, section, body, relation, word):
+    found = rows(text, section)
+    assert has(found, body, relation, word), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Målgruppen för projektet är unga vuxna.",  # a group that holds no duty
+        "Rådet från revisorerna var tydligt.",  # advice, not a council
+        "Kommunen ger råd till föreningar.",  # an organisation, not a body of it
+    ],
+)
+def test_words_like_a_unit_without_a_duty_give_no_row(sentence):
+    assert rows(sentence) == []
