@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.asks import OFF_TASK, WHO_ASKS, AskRules
 from assistant.evidence import SCORING
-from assistant.intents import guide_kind, intent
+from assistant.intents import frame_words, guide_kind, intent
 from assistant.query import Concept, Question, question_start, rendering
 from assistant.retrieval import LexicalIndex
 from core import messages, vocabulary
@@ -60,6 +60,13 @@ def _texts(lang: str) -> dict[str, str]:
 def _only_relation(stems: Sequence[str]) -> bool:
     """Stems that say only what kind of duty ("beslut", "ansvar"), not what it is about."""
     return bool(stems) and set(stems) <= _RELATION_STEMS
+
+
+def _frame(label: str) -> bool:
+    """A concept that is the trip or the new mandate itself ("trip abroad", "nyvald"), not a
+    thing within it ("travel insurance" is about insurance)."""
+    head = words(label)[-1:]
+    return guide_kind(label) is not None and set(head) <= frame_words(label)
 
 
 def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -368,7 +375,7 @@ class ExtractiveAnswerer:
         return [
             c
             for c in question.concepts
-            if not c.context and not self.is_relation(c) and guide_kind(c.label) is None
+            if not c.context and not self.is_relation(c) and not _frame(c.label)
         ]
 
     def _outweighs(self, question: Question, labels: set[str]) -> bool:
@@ -446,7 +453,7 @@ class ExtractiveAnswerer:
             if c.hint >= 1.0
             and not c.guessed
             and lexical.concept_idf(c) >= lexical.max_idf
-            and guide_kind(c.label) is None
+            and not _frame(c.label)
         ]
 
     def off_topic_objects(self, question: Question, hits: Sequence[ScoredPassage]) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from core import vocabulary
-from core.text import words
+from core.text import fold, words
 
 
 @lru_cache(maxsize=1)
@@ -23,9 +23,22 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _folded() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The same patterns for questions typed without å/ä/ö ("Maste man ...")."""
+    return tuple(
+        (row["kind"], re.compile(fold(row["pattern"]), re.I))
+        for row in vocabulary.rows("intents.csv")
+    )
+
+
 def intent(kind: str, question: str) -> bool:
-    """Whether ``question`` matches the pattern of ``kind`` (``who``, ``checklist``, ...)."""
-    return any(k == kind and p.search(question) for k, p in _patterns())
+    """Whether ``question`` matches the pattern of ``kind`` (``who``, ``checklist``, ...), as
+    typed or without å/ä/ö."""
+    if any(k == kind and p.search(question) for k, p in _patterns()):
+        return True
+    folded = fold(question)
+    return any(k == kind and p.search(folded) for k, p in _folded())
 
 
 def spans(kind: str, question: str) -> list[tuple[int, int]]:

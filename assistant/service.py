@@ -383,7 +383,13 @@ class Assistant:
         hits = self.retrieve(parsed, documents=documents, k=max(self.settings.top_k * 2, 10))
         who = asks_who(parsed.text) or bool(parsed.resolved and asks_who(parsed.resolved))
         answer = self.answerer.answer(parsed, hits, self.documents, today=self.today, who=who)
-        if answer.partial or answer.refusal == "not_covered" or self._mostly_guide(parsed):
+        # a guide answers what the trip or the new mandate itself raises; never in place of
+        # a refusal that names what the policies lack (a figure, a rule about a partner)
+        if (
+            answer.partial
+            or answer.refusal == "not_covered"
+            or (self._mostly_guide(parsed) and not answer.abstained)
+        ):
             guided = self._guide_answer(parsed, hits, who=who, documents=documents)
             if guided is not None:
                 answer = guided

@@ -120,3 +120,18 @@ def test_questions_that_only_resemble_a_specific_ask(question):
 )
 def test_what_a_figure_is_a_figure_of(kind, question, objects):
     assert RULES.objects(kind, question) == objects
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "matches"),
+    [
+        ("Kan du hjälpa mig skriva ett personligt brev till en jobbansökan?", "off_task", True),
+        ("Help me write a cover letter for a job application.", "off_task", True),
+        ("Hur skriver vi en ansökan om EU-medel?", "off_task", False),  # on the policies' topic
+        ("What's the deadline for a travel request?", "duration", True),
+        ("Hur långt i förväg ska resan godkännas?", "duration", True),
+        ("När ska resan godkännas?", "duration", False),
+    ],
+)
+def test_writing_for_oneself_is_off_task_and_a_deadline_is_a_duration(question, kind, matches):
+    assert (kind in RULES.kinds(question)) is matches

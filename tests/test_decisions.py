@@ -88,6 +88,17 @@ def test_a_figure_of_something_else_does_not_answer_how_many(ekeby):
     assert not ekeby.ask("Hur många personer får ingå i Ekebys delegation?").abstained
 
 
+def test_a_rule_about_something_within_the_trip_is_no_question_about_the_trip(ekeby):
+    # "travel insurance" is insurance, which the policy never mentions: no checklist for it
+    answer = ekeby.ask("Do I have to take out travel insurance before a trip abroad?")
+    assert answer.abstained and answer.refusal == "permission"
+
+
+def test_a_specific_refusal_is_not_replaced_by_the_checklist(ekeby):
+    answer = ekeby.ask("What is the deadline for a travel request before a trip abroad?")
+    assert answer.abstained and answer.refusal == "duration"
+
+
 def test_a_permission_about_something_the_policy_speaks_of_is_answered(ekeby):
     answer = ekeby.ask("Får jag betala alkohol med kommunens pengar i Ekeby?")
     assert not answer.abstained

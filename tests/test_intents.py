@@ -104,3 +104,22 @@ def test_words_that_only_resemble_a_trip_or_a_new_mandate_name_no_guide(question
 
 def test_who_is_asked_inside_a_sentence_too():
     assert intent("who", "Kan du berätta vem som beslutar om vänorter?")
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        ("Får jag ta med min sambo?", True),
+        ("Måste man flyga ekonomiklass?", True),
+        ("Maste man flyga ekonomiklass pa resan?", True),  # typed without å/ä/ö
+        ("Do I have to take out travel insurance?", True),
+        ("Does the region require staff to book through the agency?", True),
+        ("I'm going to Oslo. Must I report back?", True),
+        # a which-question about what one must do asks for the things, not yes or no
+        ("Which costs do we have to cover as hosts?", False),
+        ("Vilka kostnader måste värdkommunen stå för?", False),
+        ("Vad behöver en nyvald politiker veta?", False),
+    ],
+)
+def test_a_question_about_what_one_may_or_must_do(question, rule):
+    assert intent("permission", question) is rule
