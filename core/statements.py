@@ -936,6 +936,13 @@ def _from_list(
         if lead_in is None:
             found += _clause(item, None)
             continue
+        if item.startswith("att "):
+            # "[beslutar] att avgiften bekostas av kommunstyrelsen": a clause with a body of
+            # its own is that body's duty
+            own = _clause(item[4:], None)
+            if own:
+                found += own
+                continue
         body, relation = lead_in
         duties = _duties_at_start(item)
         for duty in duties:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from core import vocabulary
+from core.statements import is_finite_verb
 from core.structure import BLOCK_SEPARATOR, render_list, sentences
 
 # ~3 characters per token for Swedish with an English word-piece vocabulary; the embedding
@@ -133,8 +134,18 @@ def parse_blocks(text: str) -> list[Block]:
             if i:
                 joined += "\n" if para[i - 1].endswith("  ") else " "
             joined += line.strip()
-        blocks.append(Block("paragraph", clean_inline_lines(joined), single_line=len(para) == 1))
+        text = clean_inline_lines(joined)
+        single = len(para) == 1
         para.clear()
+        if text.startswith("att ") and blocks and blocks[-1].kind in ("paragraph", "list"):
+            # the "att"-clauses of a decision ("Kommunfullmäktige beslutar // att ..., // att
+            # ...") are the items of a list under it
+            if blocks[-1].kind == "list" and blocks[-1].items[-1].startswith("att "):
+                blocks[-1].items.append(text)
+            else:
+                blocks.append(Block("list", items=[text]))
+            return
+        blocks.append(Block("paragraph", text, single_line=single))
 
     for raw in text.splitlines():
         line = raw.rstrip("\n")
@@ -214,8 +225,8 @@ def _looks_like_plain_heading(block: Block, furniture: set[str], before_list: bo
         # a numbered line may ask its question ("2. När ska kommunen delta?")
         and not re.search(r"[.,:;!…]$" if _SECTION_NUMBER.match(text) else r"[.,:;!?…]$", text)
         and text.lower() not in furniture
-        # "Ett projekt ska" before a list is its lead-in, not a heading
-        and not (before_list and words[-1].lower() in _MODALS)
+        # "Ett projekt ska", "Kommunfullmäktige beslutar" before a list is its lead-in
+        and not (before_list and (words[-1].lower() in _MODALS or is_finite_verb(words[-1])))
     )
 
 

@@ -135,3 +135,15 @@ def test_what_a_figure_is_a_figure_of(kind, question, objects):
 )
 def test_writing_for_oneself_is_off_task_and_a_deadline_is_a_duration(question, kind, matches):
     assert (kind in RULES.kinds(question)) is matches
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Hur länge gäller riktlinjerna?", ["year"]),
+        ("How long are the guidelines valid?", ["year"]),
+        ("How long does the trip take?", ["duration"]),
+    ],
+)
+def test_how_long_a_rule_is_valid_asks_for_a_date(question, kinds):
+    assert RULES.kinds(question) == kinds

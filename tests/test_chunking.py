@@ -192,3 +192,21 @@ def test_a_table_is_read_as_a_list_with_its_header_as_lead_in():
 def test_a_single_line_with_a_pipe_is_no_table():
     (chunk,) = chunk_text("# Resor\n\nVälj tåg | buss när det går.\n")
     assert chunk.text == "Välj tåg | buss när det går."
+
+
+def test_the_att_clauses_of_a_decision_are_a_list_under_it():
+    text = (
+        "Protokollsutdrag\n\nBeslut\n\nKommunfullmäktige beslutar\n\n"
+        "att kommunen går med i nätverket,\n\natt avgiften betalas av kommunstyrelsen.\n\n"
+        "Ärendebeskrivning\n\nNätverket bildades 2009 och har 60 medlemmar.\n"
+    )
+    chunks = chunk_text(text)
+    decision = next(c for c in chunks if "går med" in c.text)
+    assert decision.section.endswith("Beslut")  # the verb-ending line is a lead-in
+    assert decision.text == (
+        "Kommunfullmäktige beslutar\n- att kommunen går med i nätverket,\n"
+        "- att avgiften betalas av kommunstyrelsen."
+    )
+    # a paragraph that merely starts with "att" after a heading stays a paragraph
+    (alone,) = chunk_text("# Mål\n\natt vara en attraktiv kommun är viktigt.\n")
+    assert not alone.text.startswith("- ")

@@ -816,3 +816,14 @@ def test_how_units_and_posts_are_named(text, section, body, relation, word):
 )
 def test_words_like_a_unit_without_a_duty_give_no_row(sentence):
     assert rows(sentence) == []
+
+
+def test_a_decisions_att_clause_with_a_body_of_its_own_is_that_bodys_duty():
+    found = rows(
+        "Kommunfullmäktige beslutar\n- att kommunen går med i nätverket,\n"
+        "- att avgiften bekostas av kommunstyrelsen,\n- att uppdra åt kommundirektören att utse en kontaktperson."
+    )
+    assert has(found, "Kommunfullmäktige", "beslutar om", "nätverket"), found
+    assert has(found, "Kommunstyrelsen", "ansvarar för", "avgiften"), found
+    assert has(found, "Kommundirektören", "utser", "kontaktperson"), found
+    assert not has(found, "Kommunfullmäktige", "beslutar om", "avgiften"), found
