@@ -827,3 +827,10 @@ def test_a_decisions_att_clause_with_a_body_of_its_own_is_that_bodys_duty():
     assert has(found, "Kommunstyrelsen", "ansvarar för", "avgiften"), found
     assert has(found, "Kommundirektören", "utser", "kontaktperson"), found
     assert not has(found, "Kommunfullmäktige", "beslutar om", "avgiften"), found
+
+
+def test_a_chair_or_head_is_named_with_the_body_they_lead():
+    found = rows("Förvaltningschefen i värdförvaltningen utser en kontaktperson.")
+    assert has(found, "Förvaltningschefen i värdförvaltningen", "utser", "kontaktperson"), found
+    found = rows("Ordföranden i kulturnämnden företräder nämnden vid besök.")
+    assert has(found, "Ordföranden i kulturnämnden", "företräder", "besök"), found
