@@ -115,6 +115,22 @@ _DEICTIC = frozenset(_followups("refers"))
 _CONTINUATIONS = _followups("opens", "|")
 # A question ending in a pronoun ("Vem beslutar om den?", "Who pays for it?") points back
 _ENDS_POINTING_BACK = re.compile(rf"\b(?:{'|'.join(_followups('points_back'))})\W*$", re.I)
+_ENDS_WITH_ASKER = re.compile(rf"\b(?:{'|'.join(_followups('asker'))})\W*$", re.I)
+_ASKS = frozenset(_followups("asks"))
+
+
+def _about_the_asker(question: str) -> bool:
+    """ "Vem kan hjälpa oss?", "What's expected of me?": ends in the asker and names at most
+    one thing of its own, so what the asker said before is what it is about."""
+    if not _ENDS_WITH_ASKER.search(question):
+        return False
+    asker = set(_followups("asker"))
+    own = [
+        w
+        for w in words(question)
+        if w not in asker and w not in _ASKS and w not in stopwords("sv") | stopwords("en")
+    ]
+    return len(own) <= 1
 
 
 _ORGANISATION_WORDS = frozenset(
@@ -203,8 +219,10 @@ def context_positions(text: str) -> set[int]:
     question = text[start:]
     # "Vi har en vänort i Kina. Vem beslutar om den?": the question points back, so what
     # came before is what it asks about
-    points_back = bool(set(words(question)) & _DEICTIC) or bool(
-        _ENDS_POINTING_BACK.search(question)
+    points_back = (
+        bool(set(words(question)) & _DEICTIC)
+        or bool(_ENDS_POINTING_BACK.search(question))
+        or _about_the_asker(question)
     )
     positions: set[int] = set() if points_back else set(range(len(words(text[:start]))))
     for start, end in spans("onboarding", text):

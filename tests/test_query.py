@@ -1,6 +1,8 @@
 """What a question asks, as opposed to who asks it and why."""
 
-from assistant.query import Concept, context_positions
+import pytest
+
+from assistant.query import Concept, context_positions, question_start
 from core.text import words
 
 
@@ -89,3 +91,18 @@ def test_a_glossary_term_that_is_a_verb_and_its_particle_is_not_searched_as_the_
     assert rendering("bli medlem", stop) == (stem("medlem"),)
     assert rendering("internationellt arbete", stop) == (stem("internationellt"), stem("arbete"))
     assert rendering("vänort", stop) == (stem("vänort"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "about_before"),
+    [
+        ("Vår förening vill söka bidrag för ett utbyte. Vem kan hjälpa oss?", True),
+        ("I've just started as the EU coordinator. What's expected of me?", True),
+        # a question with content of its own is about that; what came before is context
+        ("I'm going to Brussels next month. What mandate and reporting is expected of me?", False),
+        ("I work in Ekeby. Who approves my trip?", False),
+    ],
+)
+def test_a_question_about_the_asker_is_about_what_they_said_before(text, about_before):
+    before = len(words(text[: question_start(text)]))
+    assert (not context_positions(text) & set(range(before))) is about_before
