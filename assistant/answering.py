@@ -23,6 +23,7 @@ from assistant.retrieval import LexicalIndex
 from core import messages, vocabulary
 from core.documents import DocumentMeta
 from core.glossary import Glossary
+from core.statements import is_finite_verb, is_infinitive
 from core.structure import Unit, units
 from core.text import analyze, fold, stem, stopwords, words
 from core.types import Answer, Citation, Passage, Responsibility, ScoredPassage
@@ -290,7 +291,9 @@ class ExtractiveAnswerer:
             # "Får jag ta med min sambo?": a permission about something no policy mentions
             absent = [
                 a
-                for a in self.absent_specifics(question) + self.off_topic_objects(question, hits)
+                for a in dict.fromkeys(
+                    self.absent_specifics(question) + self.off_topic_objects(question, hits)
+                )
                 if a not in {u.lower() for u in unknown}
             ]
             if (absent or unknown) and self._outweighs(
@@ -344,12 +347,15 @@ class ExtractiveAnswerer:
         """Whose duties a quoted list is when only its heading says so ("I uppdraget ingår:"
         under "Internationella funktionen"): the one body the passage's statements name, when
         the quote holds their matters but not the body's name."""
-        rows = [r for r in passage.responsibilities if r[2].lower() in quote.lower()]
+        text = quote.lower()
+        rows = [r for r in passage.responsibilities if r[2].lower().removeprefix("att ") in text]
         organs = {organ for organ, _, _ in rows}
         if len(organs) != 1:
             return ""
         organ = organs.pop()
-        if organ.split()[-1].lower()[:-2] in quote.lower():  # named in the quote already
+        head = organ.split()[-1].lower()
+        base = re.sub(r"(?:erna|arna|en|et|na|n)$", "", head) if len(head) > 5 else head
+        if any(w.startswith(base) for w in words(quote.lower())):  # named in the quote already
             return ""
         return self._english(organ) if lang == "en" else organ
 
@@ -460,10 +466,16 @@ class ExtractiveAnswerer:
         """What a permission is about that the library mentions only elsewhere: "Får jag ta
         med min partner på resan?" where "partner" stands only in "samarbetspartner", in no
         sentence of the passages about the trip."""
+        from wordfreq import zipf_frequency
+
         found = []
         for concept in self.asked(question):
             if concept.guessed or concept.hint < 1.0:
                 continue
+            label = concept.label
+            lang = "sv" if question.language == "sv" else "en"
+            if zipf_frequency(label, lang) >= 5.0 or is_infinitive(label) or is_finite_verb(label):
+                continue  # "innan", "göra", "ansöka": what one does, not a thing brought along
             rest = Question(
                 question.text, question.language, [c for c in question.concepts if c is not concept]
             )

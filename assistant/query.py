@@ -115,7 +115,8 @@ _DEICTIC = frozenset(_followups("refers"))
 _CONTINUATIONS = _followups("opens", "|")
 # A question ending in a pronoun ("Vem beslutar om den?", "Who pays for it?") points back
 _ENDS_POINTING_BACK = re.compile(rf"\b(?:{'|'.join(_followups('points_back'))})\W*$", re.I)
-_ENDS_WITH_ASKER = re.compile(rf"\b(?:{'|'.join(_followups('asker'))})\W*$", re.I)
+# lower case only: "us" is the asker, "the US" a country
+_ENDS_WITH_ASKER = re.compile(rf"\b(?:{'|'.join(_followups('asker'))})\W*$")
 _ASKS = frozenset(_followups("asks"))
 
 

@@ -33,7 +33,7 @@ from core.normalize import normalize_text
 from core.settings import Settings
 from core.store import Manifest, PassageStore
 from core.text import detect_language, words
-from core.types import Answer, Citation, Passage, Responsibility, ScoredPassage
+from core.types import Answer, Passage, Responsibility, ScoredPassage
 
 if TYPE_CHECKING:
     from assistant.llm import LLMAnswerer
@@ -391,11 +391,7 @@ class Assistant:
             or (self._mostly_guide(parsed) and not answer.abstained)
         ):
             guided = self._guide_answer(parsed, hits, who=who, documents=documents)
-            if guided is not None and (
-                answer.abstained
-                or self._mostly_guide(parsed)
-                or self._covers(guided, answer, parsed)
-            ):
+            if guided is not None:
                 answer = guided
         answer.organisations = list(parsed.organisations)
         if (
@@ -491,28 +487,6 @@ class Assistant:
         ]
         total = sum(w for w, _ in weights)
         return total > 0 and sum(w for w, guide in weights if guide) / total >= SCORING.guide_share
-
-    def _covers(self, guided: Answer, answer: Answer, parsed: Question) -> bool:
-        """Whether the guide's passages speak of the question at least as much as the
-        passage a partial answer found: "Should the contacts we build abroad be shared?" is
-        about contacts, not about the trip the word "abroad" suggests."""
-        by_id = {p.id: p for p in self.passages}
-        lexical = self.retriever.lexical
-        asked = Question(parsed.text, parsed.language, self.answerer.asked(parsed))
-
-        def best(citations: Sequence[Citation]) -> float:
-            return max(
-                (
-                    lexical.evidence(
-                        asked, frozenset(lexical.analyze_text(p.context_text()))
-                    ).coverage
-                    for c in citations
-                    if (p := by_id.get(c.passage_id)) is not None
-                ),
-                default=0.0,
-            )
-
-        return not asked.concepts or best(guided.citations) >= best(answer.citations[:1])
 
     def _guide_answer(
         self,

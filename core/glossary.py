@@ -121,7 +121,7 @@ class Glossary:
                 scope = (row.get("scope") or "").strip()
                 if scope not in SCOPES:
                     raise SettingsError(
-                        f"The glossary {path} has scope {scope!r} in the row for {english[:1]}; "
+                        f"The glossary {path} has scope {scope!r} in the row for {english[0] if english else '?'!r}; "
                         f"use one of {', '.join(repr(s) for s in SCOPES)}."
                     )
                 if english and swedish:

@@ -76,6 +76,7 @@ _DUTY_NOUNS = _class("duty_noun")
 _ADVERBS = _class("adverb")
 _VERB_PREFIXES = _class("verb_prefix")
 _PARTICLES = _class("particle")
+_DETERMINER_LIKE = _class("determiner_like")
 _BEARING = _alternation(_WORDS["bearing"])
 # Endings of the words that may stand before a body's head: adjectives and participles
 # (regionala, ansvarig, närmaste, berörda), genitives (kommunstyrelsens).
@@ -794,12 +795,18 @@ def _passive(text: str) -> list[Triple]:
         between = window[at + 1 :]
         if any(is_finite_verb(t) or t.endswith(",") for t in between):
             continue
+        # "revideras årligen av", "beställs vid behov av": an adverbial, not the subject
+        if between and (
+            re.fullmatch(_ADVERB, " ".join(between), re.I)
+            or any(_bare(t) in _ADVERBS or _bare(t) in _PREPOSITIONS for t in between)
+        ):
+            between = []
         body, _ = body_after(text[av.end() :])
         if not body or (body.lower().endswith("s") and whole_body(body[:-1])):
             continue  # "styrs av kommunfullmäktiges mål": a genitive, not the agent
         pre = before[: len(before) - len(window) + at]
-        if any(_bare(w) in _NEGATION for w in pre[-3:]):
-            continue  # "ska inte hanteras av"; not a negation in a clause before
+        if not between and any(_bare(w) in _NEGATION for w in pre[-3:]):
+            continue  # "ska inte hanteras av"; a subject after the verb ends the clause before
         if between and between[0].lower() in _PARTICLES:  # "följs upp av"
             between = between[1:]
         # the subject after the verb ("[Om ...] beställs tolk av"), or the words before it
@@ -850,6 +857,10 @@ def _clause(text: str, default_subject: str | None) -> list[Triple]:
         active = _inverted_multi(text)
     if not found and not active:
         return _passive(text)
+    # "ge kommunstyrelsen i uppdrag att ...": the pattern named the body; a longer name
+    # around it from the active reading is not another one
+    named = {organ.lower() for organ, _, _ in found}
+    active = [row for row in active if not any(row[0].lower().endswith(" " + n) for n in named)]
     return found + active
 
 
@@ -992,6 +1003,12 @@ def _as_object(relation: str, matter: str) -> str:
     a duty written in the present ("Tar emot reserapporter") takes the infinitive."""
     first, _, rest = matter.partition(" ")
     if not first or relation.split()[-1] not in _PREPOSITIONS:
+        return matter
+    if _bare(first) in _DETERMINERS | _QUANTIFIERS | _PRONOUNS | _DETERMINER_LIKE:
+        return matter  # "alla kontakter", "hela processen": a noun phrase
+    # a verb takes an object; a noun is followed by "och", a comma or a preposition
+    nxt = _bare(rest.split(maxsplit=1)[0]) if rest.strip() else ""
+    if not rest.strip() or nxt in _COORDINATORS or (nxt in _PREPOSITIONS and nxt not in _PARTICLES):
         return matter
     if first.islower() and (is_infinitive(first) or _is_infinitive_in_e(first)):
         return f"att {matter}"

@@ -145,8 +145,21 @@ class Bodies:
         if any(w.endswith(other + ending) for other in self.others for ending in INFLECTIONS):
             return False
         return any(
-            w.endswith(suffix + ending) for suffix in self.suffixes for ending in INFLECTIONS
+            w.endswith(suffix + ending) and _compound_head(w[: len(w) - len(suffix + ending)])
+            for suffix in self.suffixes
+            for ending in INFLECTIONS
         )
+
+
+def _compound_head(first: str) -> bool:
+    """Whether a body's suffix ends a name made of a real first part ("kommun|styrelsen",
+    "utvecklings|enheten", "EU-|rådet") rather than another word that ends the same way
+    ("öpp|enhet", "om|rådet")."""
+    if not first or first.endswith("-") or (first.endswith("s") and len(first) >= 4):
+        return True
+    from wordfreq import zipf_frequency
+
+    return len(first) >= 3 and zipf_frequency(first, "sv") >= 2.5
 
 
 def _glossary_body_terms(heads: set[str]) -> set[str]:
@@ -158,6 +171,8 @@ def _glossary_body_terms(heads: set[str]) -> set[str]:
     found: set[str] = set()
     with GLOSSARY_FILE.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
+            if (row.get("scope") or "").strip():  # question phrasings name no bodies
+                continue
             english = [t.strip().lower() for t in (row.get("english") or "").split("|")]
             if not (
                 any(t in heads for t in english) or any(english[0].endswith(" " + h) for h in heads)

@@ -63,13 +63,14 @@ def clean_inline(text: str) -> str:
 _TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
 
 
-def _cells(line: str) -> list[str] | None:
-    """The cells of a table row ("| Kommunstyrelsen | Beslutar om ... |", "A | B"), or None."""
+def _cells(line: str, filled: int = 2) -> list[str] | None:
+    """The cells of a table row ("| Kommunstyrelsen | Beslutar om ... |", "A | B"), or None;
+    ``filled``: how many must hold text (a later row may leave its first cell empty)."""
     stripped = line.strip()
     if "|" not in stripped or _TABLE_SEPARATOR.match(stripped):
         return None
     cells = [c.strip() for c in stripped.strip("|").split("|")]
-    return cells if len(cells) >= 2 and sum(1 for c in cells if c) >= 2 else None
+    return cells if len(cells) >= 2 and sum(1 for c in cells if c) >= filled else None
 
 
 def tables_as_lists(text: str) -> str:
@@ -84,15 +85,22 @@ def tables_as_lists(text: str) -> str:
         header: list[str] | None = None
         j = i
         while j < len(lines):
-            cells = _cells(lines[j])
+            cells = _cells(lines[j], filled=1 if rows else 2)
             if cells is not None and (not rows or len(cells) == len(rows[0])):
+                if rows and not cells[0]:  # a row under the same first cell
+                    cells = [rows[-1][0], *cells[1:]]
                 rows.append(cells)
                 j += 1
             elif rows and _TABLE_SEPARATOR.match(lines[j].strip()) and len(rows) == 1:
                 header = rows.pop()
                 j += 1
-            elif rows and not lines[j].strip() and j + 1 < len(lines) and _cells(lines[j + 1]):
-                j += 1  # DOCX rows come with blank lines between them
+            elif rows and not lines[j].strip():
+                # DOCX rows come with blank lines between them
+                k = next((k for k in range(j, len(lines)) if lines[k].strip()), len(lines))
+                if k < len(lines) and _cells(lines[k], filled=1):
+                    j = k
+                else:
+                    break
             else:
                 break
         if len(rows) + (header is not None) < 2:
@@ -225,8 +233,12 @@ def _looks_like_plain_heading(block: Block, furniture: set[str], before_list: bo
         # a numbered line may ask its question ("2. När ska kommunen delta?")
         and not re.search(r"[.,:;!…]$" if _SECTION_NUMBER.match(text) else r"[.,:;!?…]$", text)
         and text.lower() not in furniture
-        # "Ett projekt ska", "Kommunfullmäktige beslutar" before a list is its lead-in
-        and not (before_list and (words[-1].lower() in _MODALS or is_finite_verb(words[-1])))
+        # "Ett projekt ska", "Kommunfullmäktige beslutar" before a list is its lead-in (a
+        # subject and its verb: "Fördelar" alone is a heading)
+        and not (
+            before_list
+            and (words[-1].lower() in _MODALS or (len(words) >= 2 and is_finite_verb(words[-1])))
+        )
     )
 
 
@@ -293,7 +305,10 @@ def _section_units(blocks: Iterable[Block]) -> Iterable[tuple[str, list[_Unit]]]
 
     for block in blocks:
         if block.kind == "heading":
-            introduction = _introduces_sections(units[-1] if units else None)
+            # only for sections under or beside the paragraph's own, never above it (an
+            # appendix heading after the last paragraph is no sub-section)
+            deeper = bool(path) and block.level >= path[-1][0]
+            introduction = _introduces_sections(units[-1] if units else None) if deeper else ""
             if units:
                 yield section(), units
                 units = []

@@ -285,12 +285,3 @@ def test_a_quoted_duty_list_names_the_body_its_heading_gives_it(assistant):
     # "I det övergripande uppdraget ingår:" names no body; its section does
     answer = assistant.ask("Vilka uppgifter ingår i det övergripande uppdraget i Stockholm?")
     assert "• Landstingets internationella funktion: “I det övergripande uppdraget" in answer.text
-
-
-def test_a_word_of_the_trip_does_not_turn_another_question_into_the_checklist(assistant):
-    # "abroad" is where the contacts are made; the question is whether they are shared
-    answer = assistant.ask(
-        "Should the contacts and networks we build abroad in Härjedalen be offered to others?"
-    )
-    assert "erbjudas övriga aktörer" in answer.text
-    assert "Before an official trip" not in answer.text

@@ -68,6 +68,9 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("duration", "Rapporten lämnas efter hemkomst.", False),
         ("year", "Strategin gäller 2022–2025.", True),
         ("year", "Strategin gäller tills vidare.", False),
+        ("validity", "Strategin gäller tills vidare.", True),
+        ("validity", "Strategin gäller 2022–2025.", True),
+        ("validity", "Strategin är viktig.", False),
         ("person", "Frågor besvaras av samordnaren Anna Lindqvist på kansliet.", True),
         ("person", "Frågor besvaras av kansliet.", False),
         ("contact", "Ring 0123-45 67 89 eller skriv till info@kommun.se.", True),
@@ -109,9 +112,9 @@ def test_questions_that_only_resemble_a_specific_ask(question):
         ("count", "Hur många invånare har vänorten?", ["invånare"]),
         ("count", "How many employees does the Brussels office have?", ["employees"]),
         ("count", "How many other members are there?", ["members"]),
-        ("amount", "Hur mycket fickpengar får en elev?", ["fickpengar"]),
+        ("amount", "Hur mycket dagpenning får en praktikant?", ["dagpenning"]),
         ("amount", "What daily allowance does the region pay?", ["daily allowance"]),
-        ("amount", "Is there a maximum value for gifts to guests?", ["gifts"]),
+        ("amount", "Is there a maximum value for souvenirs to hosts?", ["souvenirs"]),
         # the figure asked for is the topic's own: no object beside it
         ("count", "Hur många får delta i delegationen?", []),
         ("amount", "How much does a trip to Brussels cost?", []),
@@ -140,10 +143,23 @@ def test_writing_for_oneself_is_off_task_and_a_deadline_is_a_duration(question, 
 @pytest.mark.parametrize(
     ("question", "kinds"),
     [
-        ("Hur länge gäller riktlinjerna?", ["year"]),
-        ("How long are the guidelines valid?", ["year"]),
+        ("Hur länge gäller riktlinjerna?", ["validity"]),
+        ("How long are the guidelines valid?", ["validity"]),
         ("How long does the trip take?", ["duration"]),
     ],
 )
-def test_how_long_a_rule_is_valid_asks_for_a_date(question, kinds):
+def test_how_long_a_rule_is_valid_asks_for_its_validity(question, kinds):
     assert RULES.kinds(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "objects"),
+    [
+        ("Hur mycket pengar får vi lägga på gåvor?", []),  # money is the figure itself
+        ("How much money should we budget for the visit?", []),
+        ("How much should I pay for the hotel?", []),  # a verb, not what is priced
+        ("Vad är högsta värdet för gåvor?", ["gåvor"]),
+    ],
+)
+def test_the_figure_itself_or_a_verb_is_no_object(question, objects):
+    assert RULES.objects("amount", question) == objects

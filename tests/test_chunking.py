@@ -210,3 +210,11 @@ def test_the_att_clauses_of_a_decision_are_a_list_under_it():
     # a paragraph that merely starts with "att" after a heading stays a paragraph
     (alone,) = chunk_text("# Mål\n\natt vara en attraktiv kommun är viktigt.\n")
     assert not alone.text.startswith("- ")
+
+
+def test_a_colon_paragraph_does_not_introduce_a_heading_above_its_section():
+    text = (
+        "# Riktlinjer\n\n## Ansvar\n\nFör kansliet innebär riktlinjerna följande:\n\n"
+        "# Bilaga 1 Vänorter\n\n- Nordby, Danmark\n"
+    )
+    assert chunk_text(text)[-1].section == "Bilaga 1 Vänorter"

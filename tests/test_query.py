@@ -96,8 +96,8 @@ def test_a_glossary_term_that_is_a_verb_and_its_particle_is_not_searched_as_the_
 @pytest.mark.parametrize(
     ("text", "about_before"),
     [
-        ("Vår förening vill söka bidrag för ett utbyte. Vem kan hjälpa oss?", True),
-        ("I've just started as the EU coordinator. What's expected of me?", True),
+        ("Vår klubb planerar en turné i vänorten. Vem kan hjälpa oss?", True),
+        ("I'm the new youth council secretary. What's expected of me?", True),
         # a question with content of its own is about that; what came before is context
         ("I'm going to Brussels next month. What mandate and reporting is expected of me?", False),
         ("I work in Ekeby. Who approves my trip?", False),
