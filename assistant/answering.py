@@ -113,7 +113,7 @@ class ExtractiveAnswerer:
         key = (row.passage_id, row.organ, row.relation, row.matter)
         terms = self._row_cache.get(key)
         if terms is None:
-            terms = frozenset(analyze(row.sentence("sv"), self.lexical.lexicon))
+            terms = self._terms(row.sentence("sv"))
             self._row_cache[key] = terms
         return terms
 
@@ -143,7 +143,7 @@ class ExtractiveAnswerer:
         return Question(question.text, question.language, concepts)
 
     def _unit_score(self, question: Question, text: str, context: frozenset[str]) -> float:
-        terms = frozenset(analyze(text, self.lexical.lexicon)) | context
+        terms = self._terms(text) | context
         return self.lexical.evidence(question, terms).coverage
 
     def _quote(
@@ -193,7 +193,7 @@ class ExtractiveAnswerer:
     def _render_list(self, question: Question, unit: Unit, context: frozenset[str]) -> str:
         items = list(unit.items)
         if len("".join(items)) > SHORT_LIST_CHARS:
-            lead_terms = frozenset(analyze(unit.lead_in, self.lexical.lexicon)) | context
+            lead_terms = self._terms(unit.lead_in) | context
             matching = [
                 i
                 for i in items
@@ -362,7 +362,7 @@ class ExtractiveAnswerer:
     def _not_in(self, question: Question, passage: Passage) -> list[str]:
         """What the question asks that ``passage`` does not speak of: what the library speaks
         of elsewhere, not an untranslated framing word."""
-        terms = frozenset(analyze(passage.context_text(), self.lexical.lexicon))
+        terms = self._terms(passage.context_text())
         known = [
             c
             for c in question.concepts
@@ -417,16 +417,16 @@ class ExtractiveAnswerer:
         what the figure is a figure of, when the question says ("fyra vänorter" does not say
         how many inhabitants a town has)."""
         names = passage.organisation.split()
-        context = frozenset(analyze(passage.section_tail, self.lexical.lexicon))
+        context = self._terms(passage.section_tail)
 
         def coverage(text: str) -> float:
-            terms = frozenset(analyze(text, self.lexical.lexicon)) | context
+            terms = self._terms(text) | context
             return self.lexical.evidence(subject, terms).coverage
 
         def of_object(text: str) -> bool:
             if objects is None:
                 return True
-            terms = frozenset(analyze(text, self.lexical.lexicon))
+            terms = self._terms(text)
             return self.lexical.evidence(objects, terms).coverage > 0
 
         for unit in units(passage.text):
@@ -468,32 +468,48 @@ class ExtractiveAnswerer:
         sentence of the passages about the trip."""
         from wordfreq import zipf_frequency
 
+        lang = "sv" if question.language == "sv" else "en"
+        candidates = [
+            c
+            for c in self.asked(question)
+            if not c.guessed
+            and c.hint >= 1.0
+            # "innan", "göra", "ansöka": what one does, not a thing brought along
+            and zipf_frequency(c.label, lang) < 5.0
+            and not is_infinitive(c.label)
+            and not is_finite_verb(c.label)
+        ]
+        if not candidates:
+            return []
+        # each passage analysed once: as a whole, and sentence by sentence
+        passages = [
+            (
+                self._terms(h.passage.context_text()),
+                [self._terms(u.whole) for u in units(h.passage.text)],
+            )
+            for h in hits[: 2 * self.top_k]
+        ]
         found = []
-        for concept in self.asked(question):
-            if concept.guessed or concept.hint < 1.0:
-                continue
-            label = concept.label
-            lang = "sv" if question.language == "sv" else "en"
-            if zipf_frequency(label, lang) >= 5.0 or is_infinitive(label) or is_finite_verb(label):
-                continue  # "innan", "göra", "ansöka": what one does, not a thing brought along
+        for concept in candidates:
             rest = Question(
                 question.text, question.language, [c for c in question.concepts if c is not concept]
             )
             alone = Question(question.text, question.language, [concept])
             on_topic = [
-                h.passage
-                for h in hits[: 2 * self.top_k]
-                if self.lexical.evidence(rest, self._terms(h.passage.context_text())).coverage > 0
+                unit_terms
+                for terms, unit_terms in passages
+                if self.lexical.evidence(rest, terms).coverage > 0
             ]
             if on_topic and not any(
-                self.lexical.evidence(alone, self._terms(unit.whole)).coverage > 0
-                for passage in on_topic
-                for unit in units(passage.text)
+                self.lexical.evidence(alone, terms).coverage > 0
+                for unit_terms in on_topic
+                for terms in unit_terms
             ):
                 found.append(concept.label)
         return found
 
     def _terms(self, text: str) -> frozenset[str]:
+        """Index terms of any text, analysed the way passages are."""
         return frozenset(analyze(text, self.lexical.lexicon))
 
     @staticmethod
@@ -604,7 +620,7 @@ class ExtractiveAnswerer:
         """The passage's stored statement that best covers ``topic``; None if none does."""
         best: tuple[float, tuple[str, str, str] | None] = (0.0, None)
         for organ, relation, matter in passage.responsibilities:
-            terms = frozenset(analyze(f"{organ} {relation} {matter}", self.lexical.lexicon))
+            terms = self._terms(f"{organ} {relation} {matter}")
             score = self.lexical.evidence(topic, terms).coverage
             if score > best[0]:
                 best = (score, (organ, relation, matter))

@@ -120,8 +120,9 @@ class Glossary:
                 )
                 scope = (row.get("scope") or "").strip()
                 if scope not in SCOPES:
+                    row_name = english[0] if english else "?"
                     raise SettingsError(
-                        f"The glossary {path} has scope {scope!r} in the row for {english[0] if english else '?'!r}; "
+                        f"The glossary {path} has scope {scope!r} in the row for {row_name!r}; "
                         f"use one of {', '.join(repr(s) for s in SCOPES)}."
                     )
                 if english and swedish:

@@ -88,6 +88,14 @@ def _bare(token: str) -> str:
     return token.lower().strip(".,;:!?”\"'")
 
 
+def _known(form: str) -> bool:
+    """A Swedish word in common use (wordfreq): how the verb rules tell a real inflected form
+    from a made-up one."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(form, "sv") >= 2.0
+
+
 @lru_cache(maxsize=50_000)
 def is_finite_verb(word: str) -> bool:
     """Whether a word is (probably) a finite verb: a closed list of common irregular verbs,
@@ -101,27 +109,21 @@ def is_finite_verb(word: str) -> bool:
         return True
     if len(w) < 4 or _BODIES.is_body_word(w):
         return False
-    from wordfreq import zipf_frequency
-
     for prefix in _VERB_PREFIXES:  # föreslår, innebär, ingår: a prefix and an irregular verb
         if w.startswith(prefix) and w[len(prefix) :] in _FINITE and len(w) - len(prefix) >= 3:
-            return zipf_frequency(w, "sv") >= 2.0
-
-    def known(form: str) -> bool:
-        return zipf_frequency(form, "sv") >= 2.0
-
+            return _known(w)
     if w.endswith("ar"):
-        return known(w[:-2] + "ade")
+        return _known(w[:-2] + "ade")
     if w.endswith("er"):
-        return any(known(w[:-2] + e) for e in ("de", "te", "dde"))
+        return any(_known(w[:-2] + e) for e in ("de", "te", "dde"))
     if w.endswith("r") and w[-2] in "aeiouyåäö":
-        return known(w[:-1] + "dde")
+        return _known(w[:-1] + "dde")
     if w.endswith("as"):
-        return known(w[:-2] + "ade")
+        return _known(w[:-2] + "ade")
     if w.endswith("s"):
-        return any(known(w[:-1] + e) for e in ("de", "te"))
+        return any(_known(w[:-1] + e) for e in ("de", "te"))
     if w.endswith("ade"):
-        return known(w[:-3] + "ar")
+        return _known(w[:-3] + "ar")
     return False
 
 
@@ -975,27 +977,19 @@ def _is_duty_heading(section: str) -> bool:
 def is_infinitive(word: str) -> bool:
     """Whether a word is (probably) a verb's infinitive: ``samordna`` (samordnar),
     ``tillhandahålla`` (tillhandahåller), ``stödja`` (stödjer)."""
-    from wordfreq import zipf_frequency
-
     w = _bare(word)
     if len(w) <= 3 or not w.endswith("a") or _BODIES.is_body_word(w):
         return False
-
-    def known(form: str) -> bool:
-        return zipf_frequency(form, "sv") >= 2.0
-
     # a noun in -a has its plural in -or (skola, skolor); a verb its present in -ar or -er
-    if not known(w) or known(w[:-1] + "or"):
+    if not _known(w) or _known(w[:-1] + "or"):
         return False
-    return known(w + "r") or known(w[:-1] + "er") or (w.endswith("ra") and known(w[:-1]))
+    return _known(w + "r") or _known(w[:-1] + "er") or (w.endswith("ra") and _known(w[:-1]))
 
 
 def _is_infinitive_in_e(word: str) -> bool:
     """ "utse", "förse": the few infinitives in -e (their present adds -r: utser)."""
-    from wordfreq import zipf_frequency
-
     w = _bare(word)
-    return w.endswith("se") and len(w) > 3 and zipf_frequency(w + "r", "sv") >= 2.0
+    return w.endswith("se") and len(w) > 3 and _known(w + "r")
 
 
 def _as_object(relation: str, matter: str) -> str:

@@ -183,7 +183,7 @@ def parse_blocks(text: str) -> list[Block]:
             if blocks and blocks[-1].kind == "list" and bool(blocks[-1].numbered) == numbered_item:
                 blocks[-1].items.append(entry)
             else:
-                numbered = stripped if stripped[:1].isdigit() else ""
+                numbered = stripped if numbered_item else ""
                 blocks.append(Block("list", items=[entry], numbered=clean_inline(numbered)))
         else:
             if not para and blocks and blocks[-1].kind == "list" and raw.startswith((" ", "\t")):
