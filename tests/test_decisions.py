@@ -5,6 +5,7 @@ speak of. A made-up council's policy, hash embeddings: these are decisions, not 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -51,19 +52,27 @@ language = "sv"
 """
 
 
-@pytest.fixture(scope="module")
-def ekeby(tmp_path_factory: pytest.TempPathFactory):
+def assistant_over(root: Path, files: dict[str, str], today: dt.date | None = None):
+    """An assistant over a made-up library of ``files`` (name: text), ingested without errors."""
     from assistant.service import Assistant
     from ingest.indexer import ingest
 
-    root = tmp_path_factory.mktemp("ekeby")
     library = root / "policies"
     library.mkdir()
-    (library / "ekeby-riktlinjer.md").write_text(POLICY, encoding="utf-8")
-    (library / "catalog.toml").write_text(CATALOG, encoding="utf-8")
+    for name, text in files.items():
+        (library / name).write_text(text, encoding="utf-8")
     settings = library_settings(root, library)
     assert not ingest(settings).errors
-    return Assistant(settings, today=dt.date(2026, 11, 22))
+    return Assistant(settings, today=today)
+
+
+@pytest.fixture(scope="module")
+def ekeby(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(
+        tmp_path_factory.mktemp("ekeby"),
+        {"ekeby-riktlinjer.md": POLICY, "catalog.toml": CATALOG},
+        today=dt.date(2026, 11, 22),
+    )
 
 
 def quoted(answer) -> str:
@@ -86,6 +95,10 @@ def test_a_who_question_about_a_per_diem_asks_for_a_body_not_an_amount(ekeby):
         ("Do I have to take out travel insurance before a trip abroad?", "permission"),
         # a refusal that names what is missing is not replaced by the checklist
         ("What is the deadline for a travel request before a trip abroad?", "duration"),
+        # a permission about something no policy mentions
+        ("Får jag ta med min sambo på resan till vänorten?", "permission"),
+        # "partner" stands in "samarbetspartner" under the goals, in no sentence about trips
+        ("Får jag ta med min partner på en resa utomlands?", "permission"),
     ],
 )
 def test_a_refusal_names_what_the_policies_lack(ekeby, question, case):
@@ -101,17 +114,6 @@ def test_a_permission_about_something_the_policy_speaks_of_is_answered(ekeby):
     answer = ekeby.ask("Får jag betala alkohol med kommunens pengar i Ekeby?")
     assert not answer.abstained
     assert "Alkohol får inte betalas" in answer.text
-
-
-def test_a_permission_about_something_no_policy_mentions_is_refused(ekeby):
-    answer = ekeby.ask("Får jag ta med min sambo på resan till vänorten?")
-    assert answer.abstained and answer.refusal == "permission"
-
-
-def test_a_permission_about_a_word_the_policy_uses_only_elsewhere_is_refused(ekeby):
-    # "partner" stands in "samarbetspartner" under the goals, in no sentence about trips
-    answer = ekeby.ask("Får jag ta med min partner på en resa utomlands?")
-    assert answer.abstained and answer.refusal == "permission"
 
 
 def test_where_the_asker_is_going_does_not_decide_what_is_asked(ekeby):
@@ -162,26 +164,23 @@ Strategin har reviderats:
 
 @pytest.fixture(scope="module")
 def lovby(tmp_path_factory: pytest.TempPathFactory):
-    from assistant.service import Assistant
-    from ingest.indexer import ingest
-
-    root = tmp_path_factory.mktemp("lovby")
-    library = root / "policies"
-    library.mkdir()
-    (library / "lovby-vanorter.md").write_text(LISTS, encoding="utf-8")
-    settings = library_settings(root, library)
-    assert not ingest(settings).errors
-    return Assistant(settings, today=dt.date(2026, 11, 22))
+    return assistant_over(
+        tmp_path_factory.mktemp("lovby"), {"lovby-vanorter.md": LISTS}, today=dt.date(2026, 11, 22)
+    )
 
 
-def test_a_year_in_another_list_item_does_not_answer_for_this_one(lovby):
-    answer = lovby.ask("Vilket år började samarbetet med Nordby?")
-    assert answer.abstained and answer.refusal == "year"
-
-
-def test_the_words_of_the_ask_are_not_what_a_passage_must_speak_of(lovby):
-    # "tio år" in a sentence about Sörby speaks of a year, not of the partnership with Nordby
-    answer = lovby.ask("In which year did the partnership with Nordby start?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a year in another list item does not answer for this one
+        "Vilket år började samarbetet med Nordby?",
+        # the words of the ask are not what a passage must speak of: "tio år" in a sentence
+        # about Sörby speaks of a year, not of the partnership with Nordby
+        "In which year did the partnership with Nordby start?",
+    ],
+)
+def test_a_year_about_another_partner_does_not_answer_for_this_one(lovby, question):
+    answer = lovby.ask(question)
     assert answer.abstained and answer.refusal == "year"
 
 
@@ -209,15 +208,8 @@ Kontakta utvecklingsavdelningen via kommunens växel.
 
 
 def test_a_question_the_document_asks_is_quoted_with_its_answer(tmp_path):
-    from assistant.service import Assistant
-    from ingest.indexer import ingest
-
-    library = tmp_path / "policies"
-    library.mkdir()
-    (library / "norra-internationellt.md").write_text(FAQ, encoding="utf-8")
-    settings = library_settings(tmp_path, library)
-    assert not ingest(settings).errors
-    answer = Assistant(settings).ask("Vem kontaktar jag med frågor om det internationella arbetet?")
+    norra = assistant_over(tmp_path, {"norra-internationellt.md": FAQ})
+    answer = norra.ask("Vem kontaktar jag med frågor om det internationella arbetet?")
     assert "Kontakta utvecklingsavdelningen" in answer.text.split("\n")[0]
 
 
