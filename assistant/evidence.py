@@ -61,6 +61,9 @@ class Scoring:
     # A question whose concepts are at least this share (by weight) about the trip or the
     # new mandate itself is answered from the guide.
     guide_share: float = 0.5
+    # A concept is what a question is mostly about when it carries at least half of the
+    # weight of what is asked (structural: "most of"), so its absence decides the answer.
+    main_share: float = 0.5
     # A related responsibility must cover this much of the matter's glossary description.
     related_enough: float = 0.5
 

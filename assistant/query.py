@@ -12,7 +12,7 @@ from assistant.intents import spans
 from core import vocabulary
 from core.glossary import Glossary
 from core.structure import sentences
-from core.text import Lexicon, detect_language, stem, stopwords, words
+from core.text import Lexicon, clearly_english, detect_language, stem, stopwords, words
 
 Alternative = tuple[str, ...]  # stems that must all be present
 
@@ -134,6 +134,17 @@ def _about_the_asker(question: str) -> bool:
     return len(own) <= 1
 
 
+def _asker_is_subject(question: str) -> bool:
+    """ "Am I responsible …?", "Ska vi …?": the question asks about the asker."""
+    return bool(set(words(question)) & set(_followups("asker_subject")))
+
+
+def _names_a_post(concept: Concept) -> bool:
+    """Whether a concept names a body or a post (förvaltningschef, department head)."""
+    posts = vocabulary.bodies()
+    return any(posts.is_body_word(alt[-1]) for alt in concept.alternatives if alt)
+
+
 _ORGANISATION_WORDS = frozenset(
     w for row in vocabulary.rows("organisation_words.csv") for w in row["words"].split()
 )
@@ -246,6 +257,10 @@ class QuestionAnalyzer:
         marked = [(c, all(i in context for i in span)) for c, span in found]
         if all(in_context for _, in_context in marked):
             return [c for c, _ in found]
+        if _asker_is_subject(text[question_start(text) :]):
+            # "I'm a new department head. Am I responsible for anything?": the asker's post
+            # is what the question is about
+            marked = [(c, ctx and not _names_a_post(c)) for c, ctx in marked]
         return [replace(c, context=True) if in_context else c for c, in_context in marked]
 
     def _concepts(self, text: str, language: str, skip: set[int]) -> list[tuple[Concept, range]]:
@@ -260,6 +275,8 @@ class QuestionAnalyzer:
                 span = range(match.start, match.end)
                 if any(i in taken for i in span):
                     continue
+                if side == "sv" and any(clearly_english(tokens[i]) for i in span):
+                    continue  # an English question's Swedish words are Swedish ("side")
                 alts = by_span.setdefault((match.start, match.end), set())
                 if side == "sv":
                     alts.add(
@@ -340,7 +357,8 @@ class QuestionAnalyzer:
                 or lowered.startswith(_CONTINUATIONS)
                 or len(words(lowered)) <= 4
             )
-            if not orgs and dependent:
+            if not orgs:
+                # a chat stays with the organisation it is about until another is named
                 for earlier in reversed(history):
                     orgs = self.orgs.find(earlier)[0]
                     if orgs:

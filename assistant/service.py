@@ -427,12 +427,17 @@ class Assistant:
         return answer
 
     def _matter_absent(self, parsed: Question, organisation: str) -> bool:
-        """The question's weightiest concept occurs in none of the organisation's passages."""
+        """The question's weightiest concept, which is most of what it asks, occurs in none
+        of the organisation's passages. (In a long question one missing word is not the
+        matter: "Who pays — is there a central pot for international travel?")"""
         lexical = self.retriever.lexical
         topic = self.answerer.asked(parsed)
         if not topic:
             return False
         main = max(topic, key=lexical.concept_weight)
+        total = sum(lexical.concept_weight(c) for c in topic)
+        if lexical.concept_weight(main) < SCORING.main_share * total:
+            return False
         return not any(
             alternative_present(lexical.terms[i], alt)
             for i, p in enumerate(lexical.passages)

@@ -57,6 +57,20 @@ def words(text: str) -> list[str]:
 _COMMON_ZIPF = 3.0
 
 
+# An English word is "clearly English" when it is this much more common (on the Zipf scale: ten
+# times) in English than in Swedish ("side" 5.5 / 3.8; "policy", "agenda", "partner" are both).
+_CLEARLY_MORE = 1.0
+
+
+@lru_cache(maxsize=50_000)
+def clearly_english(word: str) -> bool:
+    """Whether ``word`` is an English word rather than a Swedish one: "side" is not "sida"
+    however Swedish stemming reads it."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= zipf_frequency(word, "sv") + _CLEARLY_MORE
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Swedish stem (the corpus language; English query words are translated, not stemmed).

@@ -223,3 +223,26 @@ def test_a_partner_named_before_the_question_is_still_the_partner(ekeby):
         "Ekeby funderar på ett avtal med Shanghai. Finns det redan ett sådant avtal?"
     )
     assert answer.abstained and "Shanghai" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        ("Vem beslutar om biståndsprojekt i Ekeby?", True),
+        # the weightiest word is absent, but it is a small part of what is asked
+        (
+            "I'm a unit manager in Ekeby and my team wants to go to a conference in Oslo. Who "
+            "pays for the trip — is there a central pot or do we budget for it?",
+            False,
+        ),
+    ],
+)
+def test_a_who_questions_matter_is_absent_only_when_it_is_most_of_the_question(
+    ekeby, question, absent
+):
+    assert ekeby._matter_absent(ekeby.understand(question), "Ekeby kommun") is absent
+
+
+def test_a_who_question_whose_matter_the_policy_never_names_is_refused(ekeby):
+    answer = ekeby.ask("Vem beslutar om biståndsprojekt i Ekeby?")
+    assert answer.abstained and answer.refusal == "not_covered"

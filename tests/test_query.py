@@ -106,3 +106,62 @@ def test_a_glossary_term_that_is_a_verb_and_its_particle_is_not_searched_as_the_
 def test_a_question_about_the_asker_is_about_what_they_said_before(text, about_before):
     before = len(words(text[: question_start(text)]))
     assert (not context_positions(text) & set(range(before))) is about_before
+
+
+def _analyzer(*entries: tuple[tuple[str, ...], tuple[str, ...]]):
+    from assistant.query import OrganisationMatcher, QuestionAnalyzer
+    from core.glossary import Glossary, GlossaryEntry
+    from core.text import Lexicon
+
+    glossary = Glossary([GlossaryEntry(en, sv) for en, sv in entries])
+    return QuestionAnalyzer(glossary, Lexicon([]), OrganisationMatcher({}))
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # the question asks about the asker, whose post is in the sentence before
+        ("I just became head of department. Am I responsible for anything abroad?", True),
+        ("Jag är ny förvaltningschef. Har jag något ansvar för utlandskontakter?", True),
+        ("We are a new unit manager team. Are we expected to report?", True),
+        # the question asks about someone else: the asker's post is only who asks
+        ("I just became head of department. Who decides on twinning?", False),
+        ("Jag är ny förvaltningschef. Vem beslutar om vänorter?", False),
+    ],
+)
+def test_the_askers_post_counts_when_the_question_is_about_the_asker(text, counts):
+    analyzer = _analyzer(
+        (("head of department", "unit manager"), ("förvaltningschef", "enhetschef")),
+    )
+    concepts = analyzer.analyze(text).concepts
+    post = [
+        c for c in concepts if c.label in {"head of department", "förvaltningschef", "unit manager"}
+    ]
+    assert post
+    assert all(c.context is not counts for c in post)
+
+
+def test_an_english_word_is_not_read_as_the_swedish_word_it_stems_like():
+    # "side" stems like Swedish "sida"; "vänort" typed in an English question is Swedish
+    analyzer = _analyzer(
+        (("aid agency",), ("sida",)),
+        (("twin town",), ("vänort",)),
+    )
+    labels = {c.label: c for c in analyzer.analyze("What is on the international side?").concepts}
+    assert labels["side"].language == "en"  # a word of the question, not the glossary's
+    labels = {c.label: c for c in analyzer.analyze("Who decides on a vänort here?").concepts}
+    assert labels["vänort"].language == "sv"  # the glossary's Swedish term
+
+
+def test_a_chat_keeps_its_organisation_until_another_is_named():
+    from assistant.query import OrganisationMatcher, QuestionAnalyzer
+    from core.glossary import Glossary
+    from core.text import Lexicon
+
+    analyzer = QuestionAnalyzer(
+        Glossary([]), Lexicon([]), OrganisationMatcher({"Ekeby kommun": ["Ekeby"]})
+    )
+    history = ["What are Ekeby's three focus areas?"]
+    follow = analyzer.analyze("For the second one, what should the work focus on?", history)
+    assert follow.organisations == ["Ekeby kommun"]
+    assert analyzer.analyze("What should the work focus on?").organisations == []

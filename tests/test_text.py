@@ -48,3 +48,13 @@ def test_a_compound_typed_without_diacritics_splits_into_the_librarys_spelling()
     assert lexicon.split("vanortssamarbeten") == ("vänort", "samarbeten")
     assert lexicon.split("kontoret") == ()
     assert lexicon.split("xyzabcdkontoret") == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [("side", True), ("report", True), ("kommun", False), ("vänort", False), ("partner", False)],
+)
+def test_a_word_is_clearly_english_only_when_english_uses_it_far_more(word, english):
+    from core.text import clearly_english
+
+    assert clearly_english(word) is english
