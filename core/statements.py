@@ -296,7 +296,27 @@ def _adverbial(text: str) -> bool:
     kommunen tar emot besök,")."""
     first = _bare(text.split()[0]) if text.split() else ""
     clause = first in _SUBORDINATORS and first not in ("som", "att", "vilket", "vilka", "vilken")
-    return first in _PREPOSITIONS or first in _ADVERBS or first in ("här", "där", "nu") or clause
+    # "Gäller resan ett land utanför EU, beslutar ...": a condition said verb first
+    condition = text.strip().endswith(",") and bool(first) and is_finite_verb(first)
+    return (
+        first in _PREPOSITIONS
+        or first in _ADVERBS
+        or first in ("här", "där", "nu")
+        or clause
+        or condition
+    )
+
+
+def _condition(fronted: str) -> str:
+    """The matter a fronted condition names: "Om resan kostar mer," -> "resan kostar mer";
+    "Gäller resan ett land utanför EU," -> "resan ett land utanför EU"."""
+    tokens = fronted.strip().rstrip(",").split()
+    if len(tokens) < 2 or not fronted.strip().endswith(","):
+        return ""
+    first = _bare(tokens[0])
+    if first in _SUBORDINATORS or is_finite_verb(tokens[0]):
+        return " ".join(tokens[1:])
+    return ""
 
 
 def _subject_body(s: str) -> str | None:
@@ -653,6 +673,10 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
         matter_raw = after
         if subject is None and pre.strip() and _adverbial(pre):
             subject, matter_raw = _inverted(text, end, entry, fill)
+            if subject is not None and not _usable(matter_raw.strip(" .;:")):
+                # "Om resan varar längre än en vecka, beslutar förvaltningschefen.": the
+                # condition is what the body decides on
+                matter_raw = _condition(pre) or matter_raw
         if subject is None or negated:
             continue
         elliptic = re.match(r"^\s*(?:och|samt)\s+(?P<rest>.+)$", matter_raw)
@@ -1039,6 +1063,26 @@ def _introducing_body(section: str) -> str | None:
     return None
 
 
+_DRAWS_UP = _RELATIONS.phrases.get("tar fram", "tar fram")
+_PREPARES = next(e.relation for e in _RELATIONS.of_form("verb") if e.kind == "prepares")
+_FOR_DECISION = _class("for_decision")
+
+
+def _prepared_for_decision(relation: str, matter: str) -> str:
+    """Drawing up what someone else will decide on (a proposal, a plan, a statement) is
+    preparing it: "tar fram förslag till handlingsplaner", "utarbetar en plan för ...".
+    Drawing up anything else (a report, a visit's programme, gifts) is a duty of its own."""
+    if relation != _DRAWS_UP:
+        return relation
+    for token in matter.split():
+        word = _bare(token)
+        if word in _PREPOSITIONS:
+            break
+        if any(word.endswith(kind) for kind in _FOR_DECISION):
+            return _PREPARES
+    return relation
+
+
 def statements(text: str, section: str = "") -> list[Triple]:
     """The (body, relation, matter) statements of one passage, found by the Swedish sentence
     and list patterns above. Run at ingest; the results are stored with the passage."""
@@ -1062,7 +1106,8 @@ def statements(text: str, section: str = "") -> list[Triple]:
             found += _from_text(sentence, heading_body, duty_section)
     out: list[Triple] = []
     seen: set[tuple[str, str, str]] = set()
-    for organ, relation, matter in found:
+    for organ, drawn, matter in found:
+        relation = _prepared_for_decision(drawn, matter)
         triple = (_restore(organ), relation, _as_object(relation, _restore(matter).strip(" ,.;:")))
         key = (triple[0].lower(), relation, triple[2].lower())
         if triple[0] and triple[2] and key not in seen:

@@ -636,7 +636,8 @@ def test_nouns_in_a_are_no_infinitives(word):
             "ansvarar för",
             "reserapporterna",
         ),
-        ("Underlag om nya vänorter utarbetas av kansliet.", "Kansliet", "tar fram", "vänorter"),
+        # a basis for a decision is prepared (test_drawing_up_is_preparing_...)
+        ("Underlag om nya vänorter utarbetas av kansliet.", "Kansliet", "bereder", "vänorter"),
         (
             "Samordningen av EU-bevakningen sköts av regionkontoret.",
             "Regionkontoret",
@@ -845,3 +846,78 @@ def test_a_chair_or_head_is_named_with_the_body_they_lead():
     assert has(found, "Avdelningschefen i värdkommunen", "utser", "tolk"), found
     found = rows("Ordföranden i kulturnämnden företräder nämnden vid besök.")
     assert has(found, "Ordföranden i kulturnämnden", "företräder", "besök"), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "relation", "word"),
+    [
+        # a condition put first: what the body decides is the condition's matter
+        (
+            "Om utbytet varar längre än tre veckor, beslutar rektorn.",
+            "Rektorn",
+            "beslutar om",
+            "utbytet",
+        ),
+        (
+            "När kostnaden överstiger budgeten, beslutar nämnden.",
+            "Nämnden",
+            "beslutar om",
+            "kostnaden",
+        ),
+        (
+            "Gäller besöket ett land utanför EU, godkänner förvaltningschefen.",
+            "Förvaltningschefen",
+            "godkänner",
+            "besöket",
+        ),
+        # taking a stand is deciding; organising is a duty; a presidium is a body
+        (
+            "Nämnden tar ställning till nya medlemskap i nätverk.",
+            "Nämnden",
+            "beslutar om",
+            "medlemskap",
+        ),
+        ("Kansliet anordnar en årlig vänortsdag.", "Kansliet", "anordnar", "vänortsdag"),
+        (
+            "Resor för ledamöterna godkänns av nämndens presidium.",
+            "Nämndens presidium",
+            "godkänner",
+            "Resor",
+        ),
+    ],
+)
+def test_conditions_stands_and_arrangements(sentence, body, relation, word):
+    found = rows(sentence)
+    assert has(found, body, relation, word), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Om det regnar, ställs utflykten in.",  # no body after the verb
+        "Om resan blir dyr, betalar deltagarna själva.",  # not a duty verb
+        "Kommunen anordnade en konferens förra året.",  # the past
+    ],
+)
+def test_a_condition_without_a_body_or_a_duty_gives_no_row(sentence):
+    assert rows(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        # drawing up what another body will decide is preparing it
+        ("Kansliet tar fram förslag till en ny vänortspolicy.", "bereder"),
+        ("Enheten utarbetar en handlingsplan för EU-arbetet.", "bereder"),
+        ("Förvaltningen tar fram underlag inför beslut om medlemskap.", "bereder"),
+        # drawing up anything else is a duty of its own
+        ("Samordnaren sammanställer en årlig rapport om resorna.", "tar fram"),
+        ("Kommunikationsenheten tar fram gåvor till gästerna.", "tar fram"),
+        ("Samordnaren tar fram ett program för besöket på hemmaplan.", "tar fram"),
+    ],
+)
+def test_drawing_up_is_preparing_only_what_someone_will_decide(sentence, relation):
+    found = rows(sentence)
+    assert [r for _, r, _ in found] == [relation], found
+    kind = vocabulary.relations().kind(relation)
+    assert kind == ("prepares" if relation == "bereder" else "responsible")
