@@ -739,7 +739,8 @@ _TASKS = frozenset(e.relation for e in _RELATIONS.entries if e.relation.endswith
 
 
 def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
-    task = relation in _TASKS
+    # a task given by another body stays a commission ("uppdrar åt X att ta fram …")
+    task = relation in _TASKS and _RELATIONS.kind(relation) != "commissioned"
     matter, kind, rest = _cut_matter(raw)
     found: list[Triple] = []
     for part in _split_att(matter):
@@ -1106,11 +1107,42 @@ def statements(text: str, section: str = "") -> list[Triple]:
             found += _from_text(sentence, heading_body, duty_section)
     out: list[Triple] = []
     seen: set[tuple[str, str, str]] = set()
-    for organ, drawn, matter in found:
+    for organs, drawn, matter in found:
         relation = _prepared_for_decision(drawn, matter)
-        triple = (_restore(organ), relation, _as_object(relation, _restore(matter).strip(" ,.;:")))
-        key = (triple[0].lower(), relation, triple[2].lower())
-        if triple[0] and triple[2] and key not in seen:
-            seen.add(key)
-            out.append(triple)
+        for organ in _each_body(organs):
+            triple = (
+                _restore(organ),
+                relation,
+                _as_object(relation, _restore(matter).strip(" ,.;:")),
+            )
+            key = (triple[0].lower(), relation, triple[2].lower())
+            if triple[0] and triple[2] and key not in seen:
+                seen.add(key)
+                out.append(triple)
     return out
+
+
+_POSSESSIVES = frozenset({"dess", "deras", "sin", "sitt", "sina"})
+
+
+def _each_body(subject: str) -> list[str]:
+    """ "Miljönämnden och kultur- och fritidsnämnden [ansvarar för]": each body its row; a
+    suspended compound ("kultur- och fritidsnämnden") is one body."""
+    tokens = subject.split()
+    parts: list[list[str]] = [[]]
+    for i, token in enumerate(tokens):
+        if _bare(token) in _COORDINATORS and i and not tokens[i - 1].endswith("-"):
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    names = [" ".join(p) for p in parts]
+    owned = any(p and _bare(p[0]) in _POSSESSIVES for p in parts[1:])  # "och dess utskott"
+    # "nämnder och styrelser för bolagen": an attribute may belong to both; one body then
+    owned = owned or any(_bare(t) in _PREPOSITIONS for t in tokens)
+    if (
+        len(names) > 1
+        and not owned
+        and all(p and whole_body(n) for p, n in zip(parts, names, strict=True))
+    ):
+        return [n[0].upper() + n[1:] for n in names]
+    return [subject]

@@ -837,7 +837,8 @@ def test_a_decisions_att_clause_with_a_body_of_its_own_is_that_bodys_duty():
     )
     assert has(found, "Kommunfullmäktige", "beslutar om", "nätverket"), found
     assert has(found, "Kommunstyrelsen", "ansvarar för", "avgiften"), found
-    assert has(found, "Kommundirektören", "utser", "kontaktperson"), found
+    # a task another body gives stays a commission, whatever the task's verb
+    assert has(found, "Kommundirektören", "får i uppdrag att", "kontaktperson"), found
     assert not has(found, "Kommunfullmäktige", "beslutar om", "avgiften"), found
 
 
@@ -921,3 +922,33 @@ def test_drawing_up_is_preparing_only_what_someone_will_decide(sentence, relatio
     assert [r for _, r, _ in found] == [relation], found
     kind = vocabulary.relations().kind(relation)
     assert kind == ("prepares" if relation == "bereder" else "responsible")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bodies"),
+    [
+        (
+            "Miljönämnden och kultur- och fritidsnämnden ansvarar för arbetsgrupperna.",
+            ["Miljönämnden", "Kultur- och fritidsnämnden"],
+        ),
+        (
+            "Kommunstyrelsen och nämnderna ansvarar för uppföljningen.",
+            ["Kommunstyrelsen", "Nämnderna"],
+        ),
+        # one body: a suspended compound, an owned part, an attribute both may share
+        ("Kultur- och fritidsnämnden ansvarar för bidragen.", ["Kultur- och fritidsnämnden"]),
+        ("Styrelsen och dess arbetsutskott leder arbetet.", ["Styrelsen och dess arbetsutskott"]),
+        (
+            "Nämnder och styrelser för bolagen ansvarar för bevakningen.",
+            ["Nämnder och styrelser för bolagen"],
+        ),
+    ],
+)
+def test_bodies_named_together_each_get_the_duty(sentence, bodies):
+    assert [b for b, _, _ in rows(sentence)] == bodies
+
+
+def test_a_commission_from_another_body_goes_to_the_body_that_receives_it():
+    found = rows("Kommunfullmäktige uppdrar åt kommunstyrelsen att ta fram en handlingsplan.")
+    assert found == [("Kommunstyrelsen", "får i uppdrag att", "ta fram en handlingsplan")]
+    assert vocabulary.relations().kind("får i uppdrag att") == "commissioned"
