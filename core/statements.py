@@ -982,7 +982,10 @@ def _from_list(
                 found += own
                 continue
         body, relation = lead_in
-        duties = _duties_at_start(item)
+        # "I uppdraget ingår: – att ta fram förslag …": the item's verb is the duty
+        duties = _duties_at_start(item) or (
+            _duties_at_start(item[4:]) if item.startswith("att ") else []
+        )
         for duty in duties:
             found += _with_matter(body, duty[0], duty[1])
         if not duties:
@@ -1087,7 +1090,8 @@ def _prepared_for_decision(relation: str, matter: str) -> str:
 def statements(text: str, section: str = "") -> list[Triple]:
     """The (body, relation, matter) statements of one passage, found by the Swedish sentence
     and list patterns above. Run at ingest; the results are stored with the passage."""
-    heading = section.split(" > ")[-1] if section else ""
+    # a numbered heading ("3.3 Stadsledningskontoret") is named by its words
+    heading = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", section.split(" > ")[-1]) if section else ""
     heading_body = whole_body(heading) if heading else None
     duty_section = _is_duty_heading(section)
     introduced = _introducing_body(section)

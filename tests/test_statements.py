@@ -952,3 +952,16 @@ def test_a_commission_from_another_body_goes_to_the_body_that_receives_it():
     found = rows("Kommunfullmäktige uppdrar åt kommunstyrelsen att ta fram en handlingsplan.")
     assert found == [("Kommunstyrelsen", "får i uppdrag att", "ta fram en handlingsplan")]
     assert vocabulary.relations().kind("får i uppdrag att") == "commissioned"
+
+
+def test_a_numbered_heading_naming_a_body_gives_its_list_items_their_verbs():
+    text = (
+        "I uppdraget ingår:\n- att ta fram förslag till en ny vänortspolicy,\n"
+        "- att stödja skolor som söker bidrag,\n- att hålla kontakt med vänorterna."
+    )
+    found = rows(text, "Riktlinjer > 4. Ansvar > 4.2 Kulturförvaltningen")
+    assert has(found, "Kulturförvaltningen", "bereder", "vänortspolicy"), found
+    assert has(found, "Kulturförvaltningen", "ger stöd till", "skolor"), found
+    assert has(found, "Kulturförvaltningen", "ansvarar för", "kontakt"), found
+    # a numbered heading that names no body gives the items no body
+    assert rows(text, "Riktlinjer > 4. Ansvar > 4.2 Bidrag och avgifter") == []
