@@ -307,6 +307,13 @@ def _adverbial(text: str) -> bool:
     )
 
 
+def _lower_first(text: str) -> str:
+    """ "Vid besök" -> "vid besök"; a name ("Europa") keeps its capital."""
+    first, _, rest = text.partition(" ")
+    lowered = first.lower() if first[:1].isupper() and first[1:].islower() else first
+    return f"{lowered} {rest}".strip()
+
+
 def _condition(fronted: str) -> str:
     """The matter a fronted condition names: "Om resan kostar mer," -> "resan kostar mer";
     "Gäller resan ett land utanför EU," -> "resan ett land utanför EU"."""
@@ -677,6 +684,9 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
                 # "Om resan varar längre än en vecka, beslutar förvaltningschefen.": the
                 # condition is what the body decides on
                 matter_raw = _condition(pre) or matter_raw
+            elif subject is not None and _bare(pre.split()[0]) in _PREPOSITIONS:
+                # "Vid politiska besök företräder ordföranden kommunen": when belongs to it
+                matter_raw = f"{matter_raw.rstrip(' .;:')} {_lower_first(pre.strip().rstrip(','))}"
         if subject is None or negated:
             continue
         elliptic = re.match(r"^\s*(?:och|samt)\s+(?P<rest>.+)$", matter_raw)
@@ -806,8 +816,13 @@ def _present_passive(token: str) -> bool:
     w = _bare(token)
     if len(w) < 3 or not w.endswith("s") or _PAST_PASSIVE.search(w) or w in _PRONOUNS:
         return False
-    # "bärs", "ges", "görs": the passive of an irregular verb
-    return is_finite_verb(w) or w[:-1] in _FINITE or f"{w[:-1]}r" in _FINITE
+    # "bärs", "ges", "görs": the passive of an irregular verb; "väljs": of a duty verb
+    return (
+        is_finite_verb(w)
+        or w[:-1] in _FINITE
+        or f"{w[:-1]}r" in _FINITE
+        or f"{w[:-1]}er" in _ONE_WORD
+    )
 
 
 def _passive(text: str) -> list[Triple]:

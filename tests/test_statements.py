@@ -965,3 +965,33 @@ def test_a_numbered_heading_naming_a_body_gives_its_list_items_their_verbs():
     assert has(found, "Kulturförvaltningen", "ansvarar för", "kontakt"), found
     # a numbered heading that names no body gives the items no body
     assert rows(text, "Riktlinjer > 4. Ansvar > 4.2 Bidrag och avgifter") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "relation", "words"),
+    [
+        # a fronted "when" belongs to the duty
+        (
+            "Vid officiella middagar företräder nämndens ordförande kommunen.",
+            "Nämndens ordförande",
+            "företräder",
+            ["kommunen", "officiella middagar"],
+        ),
+        # electing is deciding, in the passive too
+        (
+            "Ledamöterna i styrgruppen väljs av kommunstyrelsen.",
+            "Kommunstyrelsen",
+            "väljer",
+            ["Ledamöterna"],
+        ),
+        ("Ett årligt bidrag beviljas av kulturnämnden.", "Kulturnämnden", "beviljar", ["bidrag"]),
+    ],
+)
+def test_when_and_whom_a_duty_concerns(sentence, body, relation, words):
+    found = rows(sentence)
+    assert has(found, body, relation, *words), found
+
+
+def test_a_condition_that_opens_a_sentence_is_not_appended_as_when():
+    found = rows("Om resan blir dyrare, ansvarar kansliet för bokningen.")
+    assert found == [("Kansliet", "ansvarar för", "bokningen")]
