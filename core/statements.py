@@ -315,15 +315,24 @@ def _lower_first(text: str) -> str:
 
 
 def _condition(fronted: str) -> str:
-    """The matter a fronted condition names: "Om resan kostar mer," -> "resan kostar mer";
-    "Gäller resan ett land utanför EU," -> "resan ett land utanför EU"."""
+    """What a fronted condition is about, as a noun phrase: "Om resan kostar mer än X," ->
+    "resan som kostar mer än X"; "Gäller resan ett land utanför EU," -> "resan som gäller
+    ett land utanför EU"."""
     tokens = fronted.strip().rstrip(",").split()
-    if len(tokens) < 2 or not fronted.strip().endswith(","):
+    if len(tokens) < 3 or not fronted.strip().endswith(","):
         return ""
     first = _bare(tokens[0])
-    if first in _SUBORDINATORS or is_finite_verb(tokens[0]):
-        return " ".join(tokens[1:])
-    return ""
+    if is_finite_verb(tokens[0]) and first not in _SUBORDINATORS:
+        verb, rest = tokens[0].lower(), tokens[1:]
+        size = 2 if _bare(rest[0]) in _DETERMINERS and len(rest) > 2 else 1
+        return " ".join([*rest[:size], "som", verb, *rest[size:]])
+    if first not in _SUBORDINATORS:
+        return ""
+    clause = tokens[1:]
+    at = next((i for i, t in enumerate(clause) if i and is_finite_verb(t)), None)
+    if at is None:
+        return " ".join(clause)
+    return " ".join([*clause[:at], "som", *clause[at:]])
 
 
 def _subject_body(s: str) -> str | None:
@@ -569,9 +578,21 @@ def _strip_duty_noun(matter: str) -> str:
     return matter
 
 
+def _named_by_condition(pre: str, between: str) -> str:
+    """ "Om utbytet varar längre än två veckor, godkänns det av rektorn": the pronoun after
+    the verb stands for what the condition before it names."""
+    pronoun = between.split()
+    if len(pronoun) == 1 and _bare(pronoun[0]) in _PRONOUNS:
+        return _condition(pre)
+    return ""
+
+
 def _matter_before(pre: str, between: str) -> str:
     """The matter of a passive ("Resor till vänorterna [godkänns av]"), from the words before
     the verb: after the last clause opener, without auxiliaries or a relative "som"."""
+    condition = _named_by_condition(pre, between)
+    if condition:
+        return condition
     s = pre.strip()
     trailing = re.compile(
         rf"(?:^|\s|,)\s*(?:som|har|hade|är|var|blir|blev|(?:{_MODAL})|(?:{_ADVERB}))\s*$", re.I
@@ -851,6 +872,9 @@ def _passive(text: str) -> list[Triple]:
             continue  # "ska inte hanteras av"; a subject after the verb ends the clause before
         if between and between[0].lower() in _PARTICLES:  # "följs upp av"
             between = between[1:]
+        condition = _named_by_condition(" ".join(pre), " ".join(between))
+        if condition:
+            return [(body, _active_relation(window[at]), condition)]
         # the subject after the verb ("[Om ...] beställs tolk av"), or the words before it
         matter = (
             _strip_duty_noun(" ".join(between)) if between else _matter_before(" ".join(pre), "")

@@ -995,3 +995,20 @@ def test_when_and_whom_a_duty_concerns(sentence, body, relation, words):
 def test_a_condition_that_opens_a_sentence_is_not_appended_as_when():
     found = rows("Om resan blir dyrare, ansvarar kansliet för bokningen.")
     assert found == [("Kansliet", "ansvarar för", "bokningen")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "row"),
+    [
+        (
+            "Om ett utbyte varar längre än tre veckor, godkänns det av rektorn.",
+            ("Rektorn", "godkänner", "ett utbyte som varar längre än tre veckor"),
+        ),
+        (
+            "Gäller resan ett land utanför EU, beslutar förvaltningschefen.",
+            ("Förvaltningschefen", "beslutar om", "resan som gäller ett land utanför EU"),
+        ),
+    ],
+)
+def test_what_a_condition_names_is_the_matter_read_as_a_noun_phrase(sentence, row):
+    assert rows(sentence) == [row]
