@@ -602,9 +602,9 @@ class ExtractiveAnswerer:
                 stated.append(
                     t["who_lead"].format(
                         org=org,
-                        organ=self._english(organ),
+                        organ=self._english_body(organ),
                         relation=vocabulary.relations().to_english(relation),
-                        matter=self._english(matter),
+                        matter=self._english(matter, quote=True),
                         n=n,
                     )
                 )
@@ -626,15 +626,24 @@ class ExtractiveAnswerer:
                 best = (score, (organ, relation, matter))
         return best[1]
 
-    def _english(self, swedish: str) -> str:
+    def _english(self, swedish: str, *, quote: bool = False) -> str:
         """A Swedish body or matter with its English gloss once: "the county council assembly
-        (landstingsfullmäktige)"; the Swedish as it is when the glossary has no entry."""
+        (landstingsfullmäktige)". Words the glossary cannot say in English as a whole stay
+        Swedish; a matter is then quoted, so that the English sentence does not run on in
+        Swedish ("is responsible for “Officiella kontakter med …” (kontakter = contacts)")."""
         glosses = self.glossary.gloss(swedish, limit=1)
         if glosses and glosses[0][0].lower() == swedish.lower():
             return f"{glosses[0][1]} ({swedish})"
+        shown = f"“{swedish}”" if quote else swedish
         if glosses:
-            return f"{swedish} ({glosses[0][0]} = {glosses[0][1]})"
-        return swedish
+            return f"{shown} ({glosses[0][0]} = {glosses[0][1]})"
+        return shown
+
+    def _english_body(self, swedish: str) -> str:
+        """ "the county council assembly (Landstingsfullmäktige)": a body the glossary names
+        takes the article an English sentence needs."""
+        english = self._english(swedish)
+        return f"the {english}" if english != swedish and english[:1].islower() else english
 
     def _topic(self, question: Question) -> Question:
         """The question without the kind of duty it asks about: what it is about."""

@@ -86,6 +86,15 @@ def test_english_answers_frame_in_english_and_gloss_each_body_and_matter_once(as
     assert "twinning (vänortssamarbeten)" in answer.lead
     assert " = " not in answer.text  # no word-by-word gloss lines
     assert "arrangements" not in answer.lead  # an untranslated framing word is not "missing"
+    assert "In Landstinget Västernorrland, the county council assembly" in answer.lead
+
+
+def test_an_english_sentence_quotes_a_swedish_matter_it_cannot_translate(assistant):
+    # "Kommunstyrelsen is responsible for Officiella kontakter …" is half Swedish; the Swedish
+    # words are quoted instead, as evidence inside an English sentence
+    answer = assistant.ask("Who is responsible for official contacts in Härjedalen?")
+    assert "the municipal executive board (Kommunstyrelsen) is responsible for “" in answer.lead
+    assert "for Officiella" not in answer.lead
 
 
 def test_an_expired_document_is_marked_next_to_its_citation(assistant):
