@@ -107,6 +107,10 @@ class Catalog:
     def meta_for(self, path: Path, text: str) -> DocumentMeta:
         """The catalog entry for ``path``, or metadata guessed from ``text`` with a warning."""
         entry = self.entries.get(path.name)
+        if entry is not None and not entry.aliases:
+            # an entry that lists no other names gets those users type ("Lunnevik",
+            # "Lunneviks", "Region X"), as a document without an entry does
+            return entry.model_copy(update={"aliases": guess_aliases(entry.organisation, text)})
         if entry is not None:
             return entry
         return guess_meta(path, text)

@@ -61,6 +61,20 @@ def test_a_document_without_an_entry_gets_guessed_metadata_and_a_warning(tmp_pat
     assert meta.warnings and "no entry in catalog.toml" in meta.warnings[0]
 
 
+def test_an_entry_without_aliases_gets_the_names_users_type(tmp_path: Path):
+    (tmp_path / "catalog.toml").write_text(
+        '[[document]]\nfile = "a.md"\norganisation = "Lunneviks stad"\ntitle = "Policy"\n\n'
+        '[[document]]\nfile = "b.md"\norganisation = "Ekby kommun"\ntitle = "Policy"\n'
+        'aliases = ["Ekbyn"]\n',
+        encoding="utf-8",
+    )
+    catalog = Catalog.load(tmp_path)
+    guessed = catalog.meta_for(tmp_path / "a.md", "Lunneviks stad har vänorter.")
+    assert {"Lunnevik", "Lunneviks"} <= set(guessed.aliases)
+    # aliases an administrator wrote are kept as written
+    assert catalog.meta_for(tmp_path / "b.md", "Ekby kommun.").aliases == ("Ekbyn",)
+
+
 GOOD_ENTRY = '[[document]]\nfile = "a.md"\norganisation = "Exempels kommun"\ntitle = "Policy"\n'
 
 
