@@ -960,6 +960,13 @@ def _lead_in(
         subject, negated = _subject(text[:start]) if text[:start].strip() else (heading_body, False)
         if subject and not negated:
             return subject, entry.relation
+    for entry, _, inverted in _VERBS:
+        # "Inom ramen för uppdraget har EU-kontoret till uppgift att:"
+        found = inverted.search(text) if inverted is not None else None
+        if found and not text[found.end() :].strip() and _adverbial(text[: found.start()]):
+            body = _noun_phrase(found.group("inv").split())
+            if body:
+                return body, entry.relation
     body = whole_body(text)
     if body:
         return body, None
@@ -997,9 +1004,53 @@ def _lead_in(
     return None
 
 
+_TABLE_RELATIONS = (
+    ("table_decides", next(e.relation for e in _RELATIONS.of_form("verb") if e.kind == "decides")),
+    ("table_responsible", _RESPONSIBLE),
+)
+_CELL = " – "  # how the chunker joins a table row's cells (ingest/chunking.py)
+
+
+def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
+    """A table of who decides or does what (a delegation order: "Ärende | Delegat |
+    Kommentar"), which the chunker gives as a list under its header row: each row's body
+    cell holds the duty of its matter cell; other cells may state duties of their own.
+    None when the header is not such a table's."""
+    columns = [_bare(c) for c in header.strip().rstrip(":").split(_CELL)]
+    matter_at = next((i for i, c in enumerate(columns) if c in _class("table_matter")), None)
+    duty = next(
+        (
+            (i, relation)
+            for kind, relation in _TABLE_RELATIONS
+            for i, c in enumerate(columns)
+            if c in _class(kind)
+        ),
+        None,
+    )
+    if len(columns) < 2 or matter_at is None or duty is None:
+        return None
+    body_at, relation = duty
+    found: list[Triple] = []
+    for row in rows:
+        cells = [c.strip() for c in row.split(_CELL)]
+        if len(cells) != len(columns):
+            continue
+        body = whole_body(cells[body_at])
+        matter = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", cells[matter_at])  # "3.1 Ansökan …"
+        if body and _usable(matter):
+            found.append((body, relation, matter))
+        for i, cell in enumerate(cells):
+            if i not in (body_at, matter_at):
+                found += [t for s in sentences(cell) for t in _clause(s, None)]
+    return found
+
+
 def _from_list(
     lead: str, items: list[str], heading_body: str | None, duty_section: bool
 ) -> list[Triple]:
+    table = _from_table(lead, items)
+    if table is not None:
+        return table
     found: list[Triple] = []
     lead_in = _lead_in(lead, heading_body, duty_section)
     for raw in items:

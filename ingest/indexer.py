@@ -69,7 +69,7 @@ log = logging.getLogger(__name__)
 # clause after "medan" (the rest lowered precision on documents they were not written for);
 # 13: a bullet list after a numbered line is a list of its own; "Medan" opening a sentence;
 # 14: a numbered heading may end in "?"
-CHUNKER_VERSION = "30"
+CHUNKER_VERSION = "31"
 
 Progress = Callable[[int, int, str], None]
 

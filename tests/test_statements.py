@@ -1012,3 +1012,50 @@ def test_a_condition_that_opens_a_sentence_is_not_appended_as_when():
 )
 def test_what_a_condition_names_is_the_matter_read_as_a_noun_phrase(sentence, row):
     assert rows(sentence) == [row]
+
+
+DELEGATION_TABLE = (
+    "Ärende – Delegat – Kommentar:\n"
+    "- 4.1 Deltagande i konferens utomlands – Förvaltningschefen – Kansliet tar fram underlag till beslutet.\n"
+    "- 4.2 Medlemskap i nätverk utan avgift – Kommunstyrelsens ordförande – Anmäls till nämnden."
+)
+
+
+def test_a_delegation_table_gives_each_delegate_the_decision_of_its_row():
+    found = rows(DELEGATION_TABLE, "Delegationsordning > 4. Internationella ärenden")
+    assert has(found, "Förvaltningschefen", "beslutar om", "konferens utomlands"), found
+    assert has(found, "Kommunstyrelsens ordförande", "beslutar om", "Medlemskap"), found
+    assert not any("4.1" in m for _, _, m in found)  # the row's number is not the matter
+    assert has(found, "Kansliet", "bereder", "underlag"), found  # a comment cell's own duty
+
+
+def test_a_table_without_a_column_of_deciders_is_not_a_delegation_table():
+    table = "Ort – Land – Sedan:\n- Vänstad – Norge – 1952\n- Östby – Finland – 1961"
+    assert rows(table, "Vänorter") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "relation", "word"),
+    [
+        ("Nämnderna ansvarar var och en för sina utbyten.", "Nämnderna", "ansvarar för", "utbyten"),
+        ("Kansliet ska se till att gåvor registreras.", "Kansliet", "ansvarar för att", "gåvor"),
+        ("Stadsjuristen ger råd i frågor om jäv.", "Stadsjuristen", "ger stöd till", "jäv"),
+        (
+            "Ekonomienheten sköter redovisningen av projekten.",
+            "Ekonomienheten",
+            "ansvarar för",
+            "redovisningen",
+        ),
+        ("Kansliet avgör om gåvan ska behållas.", "Kansliet", "beslutar om", "gåvan"),
+    ],
+)
+def test_more_ways_of_saying_a_duty(sentence, body, relation, word):
+    found = rows(sentence)
+    assert has(found, body, relation, word), found
+
+
+def test_a_lead_in_put_verb_first_after_an_adverbial_names_its_body():
+    text = "Inom ramen för uppdraget har EU-kontoret till uppgift att:\n- företräda förbundet i Bryssel\n- stödja kommunerna i projekt"
+    found = rows(text)
+    assert has(found, "EU-kontoret", "företräder", "förbundet"), found
+    assert has(found, "EU-kontoret", "ger stöd till", "kommunerna"), found
