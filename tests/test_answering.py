@@ -294,3 +294,13 @@ def test_a_quoted_duty_list_names_the_body_its_heading_gives_it(assistant):
     # "I det övergripande uppdraget ingår:" names no body; its section does
     answer = assistant.ask("Vilka uppgifter ingår i det övergripande uppdraget i Stockholm?")
     assert "• Landstingets internationella funktion: “I det övergripande uppdraget" in answer.text
+
+
+def test_a_partial_answer_about_a_matter_within_a_trip_keeps_its_passages(assistant):
+    # "abroad" makes it sound like a trip, but it asks what becomes of the networks, which
+    # one policy answers: its passage is quoted, not the whole pre-trip checklist
+    answer = assistant.ask(
+        "Are the networks that Härjedalen builds abroad meant to be offered to local firms too?"
+    )
+    assert not answer.text.startswith("Before an official trip")
+    assert any("nätverk" in c.text for c in answer.citations)
