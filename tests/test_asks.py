@@ -32,6 +32,12 @@ RULES = AskRules.load()
         ("Skriv en dikt om samarbetet med Polen.", "off_task"),
         ("Translate this greeting into German, please.", "off_task"),
         ("Blir det regn i morgon? Hur blir vädret?", "off_task"),
+        ("Kan du boka tåg och hotell till Oslo åt mig på fredag?", "off_task"),
+        ("Could you book me a flight to Riga?", "off_task"),
+        ("Vem är EU-samordnare på kommunledningskontoret?", "person"),
+        ("Which towns are the municipality's twin towns today?", "named_list"),
+        ("Vilken region är kommunens viktigaste partnerregion?", "named_list"),
+        ("Vilket parti tillhör nämndens ordförande?", "party"),
     ],
 )
 def test_a_specific_ask_is_recognised(question, kind):
@@ -50,6 +56,10 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Vad heter policyn som styr resorna?",  # a name, but not a person's
         "Who is the head of the board?",  # asks which body, not a person's name
         "Who is the manager responsible for international contacts?",  # a role, not a name
+        "Vem bokar resorna till vänorten?",  # who books, not a request to book
+        "Vem är ansvarig för vänortsbesöken?",  # a body, not a person's name
+        "Vem är ansvarig chef när en anställd reser utomlands?",  # a role
+        "Which region is responsible for the network?",
     ],
 )
 def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
@@ -73,6 +83,8 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("validity", "Strategin är viktig.", False),
         ("person", "Frågor besvaras av samordnaren Anna Lindqvist på kansliet.", True),
         ("person", "Frågor besvaras av kansliet.", False),
+        ("party", "Ordförande Eva Berg (S) leder delegationen.", True),
+        ("party", "Ordföranden leder delegationen.", False),
         ("contact", "Ring 0123-45 67 89 eller skriv till info@kommun.se.", True),
         ("named_list", "Kommunen samarbetar med orter i Polen och Estland.", True),
         ("named_list", "Kommunen samarbetar med orter i andra länder.", False),
