@@ -115,6 +115,12 @@ _DEICTIC = frozenset(_followups("refers"))
 _CONTINUATIONS = _followups("opens", "|")
 # A question ending in a pronoun ("Vem beslutar om den?", "Who pays for it?") points back
 _ENDS_POINTING_BACK = re.compile(rf"\b(?:{'|'.join(_followups('points_back'))})\W*$", re.I)
+# "What do I do with it as a new member?": a pronoun after a preposition anywhere in the
+# question points back as well
+_OBJECT_POINTING_BACK = re.compile(
+    rf"\b(?:{'|'.join(_followups('prepositions'))})\s+(?:{'|'.join(_followups('object_back'))})\b",
+    re.I,
+)
 # lower case only: "us" is the asker, "the US" a country
 _ENDS_WITH_ASKER = re.compile(rf"\b(?:{'|'.join(_followups('asker'))})\W*$")
 _ASKS = frozenset(_followups("asks"))
@@ -234,6 +240,7 @@ def context_positions(text: str) -> set[int]:
     points_back = (
         bool(set(words(question)) & _DEICTIC)
         or bool(_ENDS_POINTING_BACK.search(question))
+        or bool(_OBJECT_POINTING_BACK.search(question))
         or _about_the_asker(question)
     )
     positions: set[int] = set() if points_back else set(range(len(words(text[:start]))))

@@ -101,6 +101,10 @@ def test_a_glossary_term_that_is_a_verb_and_its_particle_is_not_searched_as_the_
         # a question with content of its own is about that; what came before is context
         ("I'm going to Brussels next month. What mandate and reporting is expected of me?", False),
         ("I work in Ekeby. Who approves my trip?", False),
+        # a pronoun after a preposition points back, wherever it stands
+        ("A host gave me a vase. What do I do with it as a new member?", True),
+        ("Vi fick en gåva av värdarna. Vad ska vi göra med den enligt policyn?", True),
+        ("I got a gift. Is it allowed to keep gifts?", False),  # "it" with no preposition
     ],
 )
 def test_a_question_about_the_asker_is_about_what_they_said_before(text, about_before):
