@@ -114,7 +114,11 @@ def question_parts(text: str) -> list[str]:
 _DEICTIC = frozenset(_followups("refers"))
 _CONTINUATIONS = _followups("opens", "|")
 # A question ending in a pronoun ("Vem beslutar om den?", "Who pays for it?") points back
-_ENDS_POINTING_BACK = re.compile(rf"\b(?:{'|'.join(_followups('points_back'))})\W*$", re.I)
+_ENDS_POINTING_BACK = re.compile(
+    rf"\b(?:{'|'.join(_followups('points_back'))})"
+    rf"(?:\s+(?:{'|'.join(_followups('particles'))}))?\W*$",  # "Who takes it over?"
+    re.I,
+)
 # "What do I do with it as a new member?": a pronoun after a preposition anywhere in the
 # question points back as well
 _OBJECT_POINTING_BACK = re.compile(

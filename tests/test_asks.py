@@ -116,6 +116,8 @@ def test_off_task_has_no_evidence_in_any_policy():
         "Hur mycket tid har jag på mig efter resan?",
         "Vad heter policyn på engelska?",
         "Hur hög är risken för förseningar?",  # high, but not an amount
+        "Hur mycket påverkar EU det vi beslutar om?",  # how much influence, not money
+        "How much does the EU affect our decisions?",
     ],
 )
 def test_questions_that_only_resemble_a_specific_ask(question):

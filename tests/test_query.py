@@ -105,6 +105,7 @@ def test_a_glossary_term_that_is_a_verb_and_its_particle_is_not_searched_as_the_
         ("A host gave me a vase. What do I do with it as a new member?", True),
         ("Vi fick en gåva av värdarna. Vad ska vi göra med den enligt policyn?", True),
         ("I got a gift. Is it allowed to keep gifts?", False),  # "it" with no preposition
+        ("Our school exchange has grown. Who should take it over?", True),  # pronoun, particle
     ],
 )
 def test_a_question_about_the_asker_is_about_what_they_said_before(text, about_before):
