@@ -39,6 +39,7 @@ _NAME = re.compile(r"(?<=[\w,] )(?:[A-ZÅÄÖØÆ][a-zåäöøæé]{3,}|[A-ZÅÄ
 MAX_NEAREST = 3  # sections offered with a refusal
 MAX_LEAD_STATEMENTS = 2  # organisations named in a who-answer's first sentences
 LEAD_CHARS = 240
+LEAD_GLOSSES = 3  # key terms of the leading quote glossed for an English reader
 # Stems of the verbs a responsibility statement is built on ("beslutar om", "svarar för"...):
 # in "who decides on X?" they say what kind of answer is wanted, X says what it is about.
 _RELATION_STEMS = frozenset(
@@ -569,7 +570,10 @@ class ExtractiveAnswerer:
         if len(first) > LEAD_CHARS:
             first = first[:LEAD_CHARS].rsplit(" ", 1)[0] + " …"
         org, title = hit.passage.organisation, hit.passage.title
-        parts.append(t["lead"].format(org=org, title=title, quote=first, n=n))
+        # an English reader gets the quote's key terms in English, once, beside it
+        glosses = self.glossary.gloss(first, limit=LEAD_GLOSSES) if lang == "en" else []
+        gloss = f" ({'; '.join(f'{sv} = {en}' for sv, en in glosses)})" if glosses else ""
+        parts.append(t["lead"].format(org=org, title=title, quote=first, gloss=gloss, n=n))
         others = len({h.passage.organisation for _, h, _ in quoted} - {org})
         if others:
             parts.append(t["lead_others"].format(n=others))

@@ -304,3 +304,14 @@ def test_a_partial_answer_about_a_matter_within_a_trip_keeps_its_passages(assist
     )
     assert not answer.text.startswith("Before an official trip")
     assert any("nätverk" in c.text for c in answer.citations)
+
+
+def test_an_english_lead_glosses_the_key_terms_of_its_quote_once(assistant):
+    english = assistant.ask(
+        "What does Härjedalen's policy say about how we act in exchanges abroad?"
+    )
+    swedish = assistant.ask("Vad säger Härjedalens policy om hur vi agerar i utbyten utomlands?")
+    quote_end = english.lead.rfind("”")
+    glosses = english.lead[quote_end:]
+    assert " = " in glosses and glosses.count(" = ") <= 3
+    assert " = " not in swedish.lead
