@@ -203,6 +203,28 @@ def test_the_starter_questions_answer_with_citations(assistant, question):
     assert re.search(r"\[\d+\]", answer.lead)
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Vad ska jag tänka på inför en officiell resa utomlands?", "Inför en tjänsteresa"),
+        ("What should I check before an official trip abroad?", "Before an official trip"),
+        (
+            "Vad behöver en nyvald politiker veta om det internationella arbetet?",
+            "För en nyvald politiker",
+        ),
+        (
+            "What should a newly elected politician know about the international work?",
+            "For a newly elected politician",
+        ),
+        ("Vad gäller för mig som nyvald politiker?", "För en nyvald politiker"),
+    ],
+)
+def test_the_trip_and_onboarding_starters_get_the_guides_in_both_languages(
+    assistant, question, lead
+):
+    assert assistant.ask(question).lead.startswith(lead)
+
+
 def test_a_general_trip_question_gets_each_organisations_cited_checklist_points(assistant):
     answer = assistant.ask("What must I do before and after an official trip?")
     assert not answer.abstained and answer.lead.startswith("Before an official trip")
