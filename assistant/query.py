@@ -122,7 +122,9 @@ _ENDS_POINTING_BACK = re.compile(
 # "What do I do with it as a new member?": a pronoun after a preposition anywhere in the
 # question points back as well
 _OBJECT_POINTING_BACK = re.compile(
-    rf"\b(?:{'|'.join(_followups('prepositions'))})\s+(?:{'|'.join(_followups('object_back'))})\b",
+    rf"\b(?:{'|'.join(_followups('prepositions'))})\s+(?:{'|'.join(_followups('object_back'))})"
+    # not a determiner ("för den nya strategin"): the pronoun ends a phrase
+    r"(?=\s*(?:[^\w\s]|$|(?:som|as|when|if|när|om|enligt|according)\b))",
     re.I,
 )
 # lower case only: "us" is the asker, "the US" a country
@@ -144,9 +146,18 @@ def _about_the_asker(question: str) -> bool:
     return len(own) <= 1
 
 
+# "I" as written: lower-case "i" is the Swedish preposition
+_ASKER_SUBJECT = re.compile(rf"\b(?:{'|'.join(_followups('asker_subject'))})\b")
+_WHO_WORDS = frozenset(_followups("who"))
+
+
 def _asker_is_subject(question: str) -> bool:
-    """ "Am I responsible …?", "Ska vi …?": the question asks about the asker."""
-    return bool(set(words(question)) & set(_followups("asker_subject")))
+    """ "Am I responsible …?", "Ska vi …?": the question asks about the asker, not who
+    does something ("Vem beslutar om vänorter?")."""
+    first = words(question)[:1]
+    if first and first[0] in _WHO_WORDS:
+        return False
+    return bool(_ASKER_SUBJECT.search(question) or _ASKER_SUBJECT.search(question.lower()))
 
 
 def _names_a_post(concept: Concept) -> bool:
@@ -286,8 +297,12 @@ class QuestionAnalyzer:
                 span = range(match.start, match.end)
                 if any(i in taken for i in span):
                     continue
-                if side == "sv" and any(clearly_english(tokens[i]) for i in span):
-                    continue  # an English question's Swedish words are Swedish ("side")
+                if (
+                    side == "sv"
+                    and language == "en"
+                    and any(clearly_english(tokens[i]) for i in span)
+                ):
+                    continue  # an English word is not read as a Swedish one ("side", Sida)
                 alts = by_span.setdefault((match.start, match.end), set())
                 if side == "sv":
                     alts.add(

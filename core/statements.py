@@ -307,6 +307,15 @@ def _adverbial(text: str) -> bool:
     )
 
 
+_OCCASIONS = _WORDS["occasion"]
+
+
+def _occasion(fronted: str) -> bool:
+    """ "Vid officiella besök", "Inför varje resa": a fronted when, not a "according to"."""
+    low = fronted.strip().lower()
+    return any(low.startswith(f"{o} ") for o in _OCCASIONS)
+
+
 def _lower_first(text: str) -> str:
     """ "Vid besök" -> "vid besök"; a name ("Europa") keeps its capital."""
     first, _, rest = text.partition(" ")
@@ -314,16 +323,24 @@ def _lower_first(text: str) -> str:
     return f"{lowered} {rest}".strip()
 
 
+# what a condition's subject must not be for it to name a matter: a pronoun or "nothing"
+_NO_SUBJECT = _class("pronoun") | _class("negation") | {"så", "annat"}
+
+
 def _condition(fronted: str) -> str:
     """What a fronted condition is about, as a noun phrase: "Om resan kostar mer än X," ->
     "resan som kostar mer än X"; "Gäller resan ett land utanför EU," -> "resan som gäller
     ett land utanför EU"."""
     tokens = fronted.strip().rstrip(",").split()
+    # subordinator or verb, subject, and something said of it: three words at least
     if len(tokens) < 3 or not fronted.strip().endswith(","):
         return ""
     first = _bare(tokens[0])
+    if _bare(tokens[1]) in _NO_SUBJECT:
+        return ""  # "Om inget annat anges,", "Om det behövs,", "Avser det en resa …,"
     if is_finite_verb(tokens[0]) and first not in _SUBORDINATORS:
         verb, rest = tokens[0].lower(), tokens[1:]
+        # the subject is one noun ("resan") or a determiner and its noun ("en resa")
         size = 2 if _bare(rest[0]) in _DETERMINERS and len(rest) > 2 else 1
         return " ".join([*rest[:size], "som", verb, *rest[size:]])
     if first not in _SUBORDINATORS:
@@ -705,7 +722,7 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
                 # "Om resan varar längre än en vecka, beslutar förvaltningschefen.": the
                 # condition is what the body decides on
                 matter_raw = _condition(pre) or matter_raw
-            elif subject is not None and _bare(pre.split()[0]) in _PREPOSITIONS:
+            elif subject is not None and _occasion(pre):
                 # "Vid politiska besök företräder ordföranden kommunen": when belongs to it
                 matter_raw = f"{matter_raw.rstrip(' .;:')} {_lower_first(pre.strip().rstrip(','))}"
         if subject is None or negated:
@@ -1005,10 +1022,12 @@ def _lead_in(
 
 
 _TABLE_RELATIONS = (
-    ("table_decides", next(e.relation for e in _RELATIONS.of_form("verb") if e.kind == "decides")),
-    ("table_responsible", _RESPONSIBLE),
+    ("table_decides", _RELATIONS.phrases["beslutar om"]),
+    ("table_responsible", _RELATIONS.phrases["ansvarar för"]),
 )
 _CELL = " – "  # how the chunker joins a table row's cells (ingest/chunking.py)
+# a section's or a row's number ("3.1 Ansökan …", "4. Ansvar"), not "3 dagars konferens"
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\d+\.)\s+")
 
 
 def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
@@ -1033,10 +1052,12 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
     found: list[Triple] = []
     for row in rows:
         cells = [c.strip() for c in row.split(_CELL)]
-        if len(cells) != len(columns):
+        if len(cells) < len(columns):
             continue
+        # a dash inside the last cell (a comment) is the cell's own text
+        cells = [*cells[: len(columns) - 1], _CELL.join(cells[len(columns) - 1 :])]
         body = whole_body(cells[body_at])
-        matter = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", cells[matter_at])  # "3.1 Ansökan …"
+        matter = _NUMBERING.sub("", cells[matter_at])
         if body and _usable(matter):
             found.append((body, relation, matter))
         for i, cell in enumerate(cells):
@@ -1064,17 +1085,18 @@ def _from_list(
         if lead_in is None:
             found += _clause(item, None)
             continue
-        if item.startswith("att "):
+        after_att = item[4:] if item[:4].lower() == "att " else None
+        if after_att is not None:
             # "[beslutar] att avgiften bekostas av kommunstyrelsen": a clause with a body of
             # its own is that body's duty
-            own = _clause(item[4:], None)
+            own = _clause(after_att, None)
             if own:
                 found += own
                 continue
         body, relation = lead_in
         # "I uppdraget ingår: – att ta fram förslag …": the item's verb is the duty
         duties = _duties_at_start(item) or (
-            _duties_at_start(item[4:]) if item.startswith("att ") else []
+            _duties_at_start(after_att) if after_att is not None else []
         )
         for duty in duties:
             found += _with_matter(body, duty[0], duty[1])
@@ -1157,8 +1179,8 @@ def _introducing_body(section: str) -> str | None:
     return None
 
 
-_DRAWS_UP = _RELATIONS.phrases.get("tar fram", "tar fram")
-_PREPARES = next(e.relation for e in _RELATIONS.of_form("verb") if e.kind == "prepares")
+_DRAWS_UP = _RELATIONS.phrases["tar fram"]
+_PREPARES = _RELATIONS.phrases["bereder"]
 _FOR_DECISION = _class("for_decision")
 
 
@@ -1172,16 +1194,29 @@ def _prepared_for_decision(relation: str, matter: str) -> str:
         word = _bare(token)
         if word in _PREPOSITIONS:
             break
-        if any(word.endswith(kind) for kind in _FOR_DECISION):
+        if any(_names_a(word, kind) for kind in _FOR_DECISION):
             return _PREPARES
     return relation
+
+
+def _names_a(word: str, kind: str) -> bool:
+    """ "handlingsplan" and "plan" name a plan; "flygplan" does not: a compound counts when
+    its first part ends in the linking -s- (handlings|plan, besluts|underlag), or for the
+    words no other compound ends in (budget|förslag)."""
+    if word == kind:
+        return True
+    first = word[: -len(kind)] if word.endswith(kind) else ""
+    return len(first) >= 3 and (first.endswith("s") or kind in _UNAMBIGUOUS_HEADS)
+
+
+_UNAMBIGUOUS_HEADS = frozenset({"förslag", "underlag", "strategi", "policy", "riktlinjer"})
 
 
 def statements(text: str, section: str = "") -> list[Triple]:
     """The (body, relation, matter) statements of one passage, found by the Swedish sentence
     and list patterns above. Run at ingest; the results are stored with the passage."""
     # a numbered heading ("3.3 Stadsledningskontoret") is named by its words
-    heading = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", section.split(" > ")[-1]) if section else ""
+    heading = _NUMBERING.sub("", section.split(" > ")[-1]) if section else ""
     heading_body = whole_body(heading) if heading else None
     duty_section = _is_duty_heading(section)
     introduced = _introducing_body(section)

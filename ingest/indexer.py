@@ -68,8 +68,14 @@ log = logging.getLogger(__name__)
 # clauses and subjects, more duty verbs and roles; 12: of those, only the roles and the
 # clause after "medan" (the rest lowered precision on documents they were not written for);
 # 13: a bullet list after a numbered line is a list of its own; "Medan" opening a sentence;
-# 14: a numbered heading may end in "?"
-CHUNKER_VERSION = "31"
+# 14: a numbered heading may end in "?"; 15-25: see `git log -- ingest/indexer.py`;
+# 26: drawing up what someone will decide prepares it; a fronted condition is the matter;
+# 27: bodies named together each get the duty, a commission stays a commission;
+# 28: numbered body headings, "att"-items take their verbs; 29: a fronted occasion joins the
+# matter, electing decides; 30: a pronoun after a condition stands for it; 31: delegation
+# tables, verb-first lead-ins; 32: fixes from a second read (conditions without a subject,
+# "flygplan", "Att", row numbers need a dot, only occasions join the matter)
+CHUNKER_VERSION = "32"
 
 Progress = Callable[[int, int, str], None]
 

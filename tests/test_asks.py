@@ -60,6 +60,13 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Vem är ansvarig för vänortsbesöken?",  # a body, not a person's name
         "Vem är ansvarig chef när en anställd reser utomlands?",  # a role
         "Which region is responsible for the network?",
+        # found by a second read: each looked like a specific ask to an earlier rule
+        "Which party pays for the trip, the host or the guest?",  # a party to a deal
+        "Which region is responsible for partnerships with Africa?",
+        "Vilken kommun är ansvarig för partnerskapet?",
+        "Vem är chef för internationella avdelningen?",  # which office, as in English
+        "Vem är behörig chef att godkänna resan?",
+        "Vem ska boka resan när gästerna kommer till oss?",  # who books, not "book for me"
     ],
 )
 def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
@@ -85,6 +92,7 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("person", "Frågor besvaras av kansliet.", False),
         ("party", "Ordförande Eva Berg (S) leder delegationen.", True),
         ("party", "Ordföranden leder delegationen.", False),
+        ("party", "Se bilaga (C) för detaljer.", False),  # a list label, not a party
         ("contact", "Ring 0123-45 67 89 eller skriv till info@kommun.se.", True),
         ("named_list", "Kommunen samarbetar med orter i Polen och Estland.", True),
         ("named_list", "Kommunen samarbetar med orter i andra länder.", False),

@@ -106,6 +106,9 @@ def test_a_glossary_term_that_is_a_verb_and_its_particle_is_not_searched_as_the_
         ("Vi fick en gåva av värdarna. Vad ska vi göra med den enligt policyn?", True),
         ("I got a gift. Is it allowed to keep gifts?", False),  # "it" with no preposition
         ("Our school exchange has grown. Who should take it over?", True),  # pronoun, particle
+        # "den", "dessa" before a noun are determiners, not pointers
+        ("Jag är ny. Vem ansvarar för den internationella strategin?", False),
+        ("Jag är ny. Vem beslutar om dessa resor?", False),
     ],
 )
 def test_a_question_about_the_asker_is_about_what_they_said_before(text, about_before):
@@ -132,6 +135,9 @@ def _analyzer(*entries: tuple[tuple[str, ...], tuple[str, ...]]):
         # the question asks about someone else: the asker's post is only who asks
         ("I just became head of department. Who decides on twinning?", False),
         ("Jag är ny förvaltningschef. Vem beslutar om vänorter?", False),
+        # the Swedish preposition "i" is not the asker, nor is "we" in a who-question
+        ("Jag är ny förvaltningschef. Vem beslutar om vänorter i kommunen?", False),
+        ("I just became head of department. Who decides what we do abroad?", False),
     ],
 )
 def test_the_askers_post_counts_when_the_question_is_about_the_asker(text, counts):

@@ -1059,3 +1059,30 @@ def test_a_lead_in_put_verb_first_after_an_adverbial_names_its_body():
     found = rows(text)
     assert has(found, "EU-kontoret", "företräder", "förbundet"), found
     assert has(found, "EU-kontoret", "ger stöd till", "kommunerna"), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a condition whose subject is a pronoun or "nothing" names no matter
+        "Om inget annat anges, beslutar förvaltningschefen.",
+        "Om det behövs, beslutar nämnden.",
+        "Om så krävs, beslutar nämnden.",
+        "Avser det en resa utanför EU, beslutar kommunstyrelsen.",
+    ],
+)
+def test_a_condition_without_a_subject_of_its_own_gives_no_matter(sentence):
+    assert rows(sentence) == []
+
+
+def test_found_by_a_second_read():
+    # a plane is not a plan; "Att" opens an item as "att" does; a row's number needs a dot
+    assert rows("Kansliet tar fram ett flygplan.")[0][1] == "tar fram"
+    found = rows("Kommunstyrelsen ska:\n- Att ta fram förslag till en ny policy")
+    assert has(found, "Kommunstyrelsen", "bereder", "policy"), found
+    table = "Ärende – Delegat:\n- 3 dagars konferens utomlands – Förvaltningschefen"
+    assert has(rows(table), "Förvaltningschefen", "beslutar om", "3 dagars konferens")
+    # "according to" is not when: only an occasion joins the matter
+    assert rows("Enligt delegationsordningen beslutar nämnden om resor.") == [
+        ("Nämnden", "beslutar om", "resor")
+    ]
