@@ -103,6 +103,8 @@ class ExtractiveAnswerer:
     ) -> None:
         self.lexical = lexical
         self.glossary = glossary
+        # a term's description is read with term translations only, not question phrasings
+        self.terms = glossary.two_way()
         self.min_coverage = min_coverage
         self.top_k = top_k
         self._row_cache: dict[tuple[str, str, str, str], frozenset[str]] = {}
@@ -135,7 +137,7 @@ class ExtractiveAnswerer:
                     notes.append(match.entry.note)
         concepts = []
         for note in dict.fromkeys(notes):
-            for match in self.glossary.find(note, "en"):
+            for match in self.terms.find(note, "en"):
                 alts = frozenset(
                     alt for term in match.entry.swedish if (alt := rendering(term, stopwords("sv")))
                 )
