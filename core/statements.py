@@ -430,7 +430,9 @@ def _verb_regex(phrase: str) -> re.Pattern[str]:
         if w == "*":
             parts.append(rf"(?P<fill>(?:\s+{_WORD_CHARS}+){{0,3}}?)")
         else:
-            sep = rf"(?:\s+(?:{_ADVERB}))*\s+" if i == 0 else r"\s+"
+            # adverbs, or a comma-enclosed insertion ("ansvarar, i samråd med X, för"), may
+            # stand between a verb and the rest of its phrase
+            sep = rf"(?:\s*,[^,.;:]{{2,60}},)?(?:\s+(?:{_ADVERB}))*\s+" if i == 0 else r"\s+"
             parts.append(sep + re.escape(w))
     return re.compile(rf"(?<![\w-]){''.join(parts)}(?![\w-])", re.I)
 
@@ -529,6 +531,20 @@ def _first_verb_occurrence(text: str) -> int | None:
     return min(starts) if starts else None
 
 
+def _att_clause_verb(text: str) -> int | None:
+    """Where the finite verb of a leading att-clause with a subject of its own stands ("att
+    resultaten tas tillvara"); None for any other text."""
+    if not text.lower().startswith("att "):
+        return None
+    for m in re.finditer(r"\S+", text[4:]):
+        token = m.group(0)
+        if token.endswith(",") or _bare(token) in _SUBORDINATORS:
+            return None
+        if is_finite_verb(token) and not _is_body_token(token):
+            return 4 + m.start()
+    return None
+
+
 def _cut_matter(raw: str) -> tuple[str, str, str]:
     """The matter, and where it stops: ("", "") when it runs to the end, ("clause", rest) when
     another clause begins, ("shared", rest) when the same subject goes on with another verb
@@ -549,7 +565,12 @@ def _cut_matter(raw: str) -> tuple[str, str, str]:
         if word in _COORDINATORS or word in _SUBORDINATORS or word in ("så att", "utan att"):
             rest = m.start("w") + (len(m.group("w")) if word in _COORDINATORS else 0)
             consider(m.start(), rest, "clause")
+    # "att ungas möjligheter till utbyten och praktik marknadsförs": an att-clause runs to its
+    # own verb; an "och" before it joins two of its words, not two clauses
+    own_verb = _att_clause_verb(text)
     for m in re.finditer(r"\s(?:och|samt|men|eller)\s+", text):
+        if own_verb is not None and m.start() < own_verb:
+            continue
         after = text[m.end() :]
         tokens = after.split()
         if not tokens or _bare(tokens[0]) == "att":

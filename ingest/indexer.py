@@ -74,8 +74,9 @@ log = logging.getLogger(__name__)
 # 28: numbered body headings, "att"-items take their verbs; 29: a fronted occasion joins the
 # matter, electing decides; 30: a pronoun after a condition stands for it; 31: delegation
 # tables, verb-first lead-ins; 32: fixes from a second read (conditions without a subject,
-# "flygplan", "Att", row numbers need a dot, only occasions join the matter)
-CHUNKER_VERSION = "32"
+# "flygplan", "Att", row numbers need a dot, only occasions join the matter); 33: an
+# att-clause runs to its own verb, an insertion between a verb and its particle
+CHUNKER_VERSION = "33"
 
 Progress = Callable[[int, int, str], None]
 

@@ -1060,3 +1060,14 @@ def test_found_by_a_second_read():
     assert rows("Enligt delegationsordningen beslutar nämnden om resor.") == [
         ("Nämnden", "beslutar om", "resor")
     ]
+
+
+def test_an_att_clause_runs_to_its_own_verb_and_an_insertion_does_not_split_a_verb():
+    found = rows("Nämnden ansvarar för att ungas utbyten och praktik utomlands marknadsförs.")
+    assert has(found, "Nämnden", "ansvarar för", "utbyten", "praktik", "marknadsförs"), found
+    # two att-clauses are still two duties
+    assert len(rows("Kansliet ansvarar för att resan bokas och att rapporten skrivs.")) == 2
+    found = rows(
+        "Regiondirektören ansvarar, i samråd med ekonomidirektören, för medfinansieringen."
+    )
+    assert has(found, "Regiondirektören", "ansvarar för", "medfinansieringen"), found
