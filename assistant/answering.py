@@ -50,6 +50,17 @@ _RELATION_STEMS = frozenset(
 
 
 @lru_cache(maxsize=len(messages.LANGUAGES))
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, str]:
+    return {r["swedish"]: r["english"] for r in vocabulary.rows("numbers.csv")}
+
+
+def english_figures(swedish: str) -> list[tuple[str, str]]:
+    """Number words and units of time in a Swedish sentence, in English: ("sju", "7")."""
+    numbers = _number_words()
+    return [(w, numbers[w]) for w in dict.fromkeys(words(swedish)) if w in numbers]
+
+
 def _texts(lang: str) -> dict[str, str]:
     """The answer's phrases in ``lang``, without their ``answer_`` prefix."""
     return {
@@ -572,8 +583,12 @@ class ExtractiveAnswerer:
         if len(first) > LEAD_CHARS:
             first = first[:LEAD_CHARS].rsplit(" ", 1)[0] + " …"
         org, title = hit.passage.organisation, hit.passage.title
-        # an English reader gets the quote's key terms in English, once, beside it
-        glosses = self.glossary.gloss(first, limit=LEAD_GLOSSES) if lang == "en" else []
+        # an English reader gets the quote's figures and key terms in English, once, beside it
+        glosses = (
+            [*english_figures(first), *self.glossary.gloss(first, limit=LEAD_GLOSSES)][:LEAD_GLOSSES]
+            if lang == "en"
+            else []
+        )
         gloss = f" ({'; '.join(f'{sv} = {en}' for sv, en in glosses)})" if glosses else ""
         parts.append(t["lead"].format(org=org, title=title, quote=first, gloss=gloss, n=n))
         others = len({h.passage.organisation for _, h, _ in quoted} - {org})

@@ -339,3 +339,14 @@ def test_an_english_lead_glosses_the_key_terms_of_its_quote_once(assistant):
     glosses = english.lead[quote_end:]
     assert " = " in glosses and glosses.count(" = ") <= 3
     assert " = " not in swedish.lead
+
+
+def test_an_english_reader_gets_the_figures_of_a_swedish_quote():
+    from assistant.answering import english_figures
+
+    assert english_figures("Rapporten lämnas inom två veckor efter resan.") == [
+        ("två", "2"),
+        ("veckor", "weeks"),
+    ]
+    # "en" is also the article: not read as a figure
+    assert english_figures("En resa godkänns av chefen.") == []
