@@ -585,7 +585,9 @@ class ExtractiveAnswerer:
         org, title = hit.passage.organisation, hit.passage.title
         # an English reader gets the quote's figures and key terms in English, once, beside it
         glosses = (
-            [*english_figures(first), *self.glossary.gloss(first, limit=LEAD_GLOSSES)][:LEAD_GLOSSES]
+            [*english_figures(first), *self.glossary.gloss(first, limit=LEAD_GLOSSES)][
+                :LEAD_GLOSSES
+            ]
             if lang == "en"
             else []
         )

@@ -127,6 +127,10 @@ _OBJECT_POINTING_BACK = re.compile(
     r"(?=\s*(?:[^\w\s]|$|(?:som|as|when|if|när|om|enligt|according)\b))",
     re.I,
 )
+_SUBJECT_POINTING_BACK = re.compile(
+    rf"^\W*(?:{'|'.join(_followups('auxiliaries'))})\s+(?:{'|'.join(_followups('subject_back'))})\b",
+    re.I,
+)
 # lower case only: "us" is the asker, "the US" a country
 _ENDS_WITH_ASKER = re.compile(rf"\b(?:{'|'.join(_followups('asker'))})\W*$")
 _ASKS = frozenset(_followups("asks"))
@@ -256,6 +260,7 @@ def context_positions(text: str) -> set[int]:
         bool(set(words(question)) & _DEICTIC)
         or bool(_ENDS_POINTING_BACK.search(question))
         or bool(_OBJECT_POINTING_BACK.search(question))
+        or bool(_SUBJECT_POINTING_BACK.search(question))
         or _about_the_asker(question)
     )
     positions: set[int] = set() if points_back else set(range(len(words(text[:start]))))

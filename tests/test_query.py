@@ -106,6 +106,10 @@ def test_a_glossary_term_that_is_a_verb_and_its_particle_is_not_searched_as_the_
         ("Vi fick en gåva av värdarna. Vad ska vi göra med den enligt policyn?", True),
         ("I got a gift. Is it allowed to keep gifts?", False),  # "it" with no preposition
         ("Our school exchange has grown. Who should take it over?", True),  # pronoun, particle
+        # a yes/no question whose subject points back
+        ("We need 50 000 kronor of co-funding. Does that have to go to the board?", True),
+        ("Vi behöver medfinansiering. Måste detta beslutas av nämnden?", True),
+        ("I am new here. Does the board decide on trips?", False),
         # "den", "dessa" before a noun are determiners, not pointers
         ("Jag är ny. Vem ansvarar för den internationella strategin?", False),
         ("Jag är ny. Vem beslutar om dessa resor?", False),
