@@ -49,7 +49,6 @@ _RELATION_STEMS = frozenset(
 ) - {stem(w) for w in stopwords("sv")}
 
 
-@lru_cache(maxsize=len(messages.LANGUAGES))
 @lru_cache(maxsize=1)
 def _number_words() -> dict[str, str]:
     return {r["swedish"]: r["english"] for r in vocabulary.rows("numbers.csv")}
@@ -61,6 +60,7 @@ def english_figures(swedish: str) -> list[tuple[str, str]]:
     return [(w, numbers[w]) for w in dict.fromkeys(words(swedish)) if w in numbers]
 
 
+@lru_cache(maxsize=len(messages.LANGUAGES))
 def _texts(lang: str) -> dict[str, str]:
     """The answer's phrases in ``lang``, without their ``answer_`` prefix."""
     return {
