@@ -36,10 +36,11 @@ begins (a new finite verb after ``och``, a subordinate clause after a comma).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from core import vocabulary
-from core.structure import LIST_MARK, blocks, sentences
+from core.structure import LIST_MARK, TABLE_CELL, blocks, sentences
 
 Triple = tuple[str, str, str]
 
@@ -790,15 +791,23 @@ def _inverted(
     return None, ""
 
 
-def _inverted_multi(text: str) -> list[Triple]:
-    """Verb-first order for phrases of several words: "svarar värdkommunen för"."""
+def _verb_first(text: str) -> Iterator[tuple[vocabulary.RelationPhrase, str, int]]:
+    """Phrases of several words said verb first after a fronted adverbial ("Vid besök svarar
+    värdkommunen för"): each phrase, its body, and where the phrase ends."""
     for entry, _, inverted in _VERBS:
         m = inverted.search(text) if inverted is not None else None
         if m is None or not _adverbial(text[: m.start()]):
             continue
         body = _noun_phrase(m.group("inv").split())
-        if body and not _not_before(entry, text[m.end() :]):
-            return _with_matter(body, entry.relation, text[m.end() :])
+        if body:
+            yield entry, body, m.end()
+
+
+def _inverted_multi(text: str) -> list[Triple]:
+    """Verb-first order for phrases of several words: "svarar värdkommunen för"."""
+    for entry, body, end in _verb_first(text):
+        if not _not_before(entry, text[end:]):
+            return _with_matter(body, entry.relation, text[end:])
     return []
 
 
@@ -998,13 +1007,9 @@ def _lead_in(
         subject, negated = _subject(text[:start]) if text[:start].strip() else (heading_body, False)
         if subject and not negated:
             return subject, entry.relation
-    for entry, _, inverted in _VERBS:
-        # "Inom ramen för uppdraget har EU-kontoret till uppgift att:"
-        found = inverted.search(text) if inverted is not None else None
-        if found and not text[found.end() :].strip() and _adverbial(text[: found.start()]):
-            body = _noun_phrase(found.group("inv").split())
-            if body:
-                return body, entry.relation
+    for entry, named, end in _verb_first(text):
+        if not text[end:].strip():  # "Inom ramen för uppdraget har EU-kontoret till uppgift att:"
+            return named, entry.relation
     body = whole_body(text)
     if body:
         return body, None
@@ -1042,11 +1047,12 @@ def _lead_in(
     return None
 
 
+# a delegation table's columns: the matter, and the body that decides or is responsible
+_TABLE_MATTER = _class("table_matter")
 _TABLE_RELATIONS = (
-    ("table_decides", _RELATIONS.phrases["beslutar om"]),
-    ("table_responsible", _RELATIONS.phrases["ansvarar för"]),
+    (_class("table_decides"), _RELATIONS.phrases["beslutar om"]),
+    (_class("table_responsible"), _RELATIONS.phrases["ansvarar för"]),
 )
-_CELL = " – "  # how the chunker joins a table row's cells (ingest/chunking.py)
 # a section's or a row's number ("3.1 Ansökan …", "4. Ansvar"), not "3 dagars konferens"
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\d+\.)\s+")
 
@@ -1056,14 +1062,14 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
     Kommentar"), which the chunker gives as a list under its header row: each row's body
     cell holds the duty of its matter cell; other cells may state duties of their own.
     None when the header is not such a table's."""
-    columns = [_bare(c) for c in header.strip().rstrip(":").split(_CELL)]
-    matter_at = next((i for i, c in enumerate(columns) if c in _class("table_matter")), None)
+    columns = [_bare(c) for c in header.strip().rstrip(":").split(TABLE_CELL)]
+    matter_at = next((i for i, c in enumerate(columns) if c in _TABLE_MATTER), None)
     duty = next(
         (
             (i, relation)
-            for kind, relation in _TABLE_RELATIONS
+            for names, relation in _TABLE_RELATIONS
             for i, c in enumerate(columns)
-            if c in _class(kind)
+            if c in names
         ),
         None,
     )
@@ -1072,11 +1078,11 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
     body_at, relation = duty
     found: list[Triple] = []
     for row in rows:
-        cells = [c.strip() for c in row.split(_CELL)]
+        cells = [c.strip() for c in row.split(TABLE_CELL)]
         if len(cells) < len(columns):
             continue
         # a dash inside the last cell (a comment) is the cell's own text
-        cells = [*cells[: len(columns) - 1], _CELL.join(cells[len(columns) - 1 :])]
+        cells = [*cells[: len(columns) - 1], TABLE_CELL.join(cells[len(columns) - 1 :])]
         body = whole_body(cells[body_at])
         matter = _NUMBERING.sub("", cells[matter_at])
         if body and _usable(matter):

@@ -20,6 +20,9 @@ from functools import lru_cache
 
 BLOCK_SEPARATOR = "\n\n"
 LIST_MARK = "- "
+# how a table row's cells are joined when the table is read as a list (ingest/chunking.py);
+# the responsibility rules split rows on it (core/statements.py)
+TABLE_CELL = " – "
 
 # A sentence ends at . ! or ? followed by space and a capital, a digit or a quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9\"”])")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from core import vocabulary
 from core.statements import is_finite_verb
-from core.structure import BLOCK_SEPARATOR, render_list, sentences
+from core.structure import BLOCK_SEPARATOR, LIST_MARK, TABLE_CELL, render_list, sentences
 
 # ~3 characters per token for Swedish with an English word-piece vocabulary; the embedding
 # model's 256-token window then holds about 750 characters with the section header.
@@ -109,8 +109,8 @@ def tables_as_lists(text: str) -> str:
             continue
         out.append("")
         if header is not None:
-            out.append(" – ".join(c for c in header if c) + ":")
-        out.extend("- " + " – ".join(c for c in row if c) for row in rows)
+            out.append(TABLE_CELL.join(c for c in header if c) + ":")
+        out.extend(LIST_MARK + TABLE_CELL.join(c for c in row if c) for row in rows)
         out.append("")
         i = j
     return "\n".join(out)
