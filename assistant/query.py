@@ -62,9 +62,14 @@ def _followups(kind: str, sep: str | None = None) -> tuple[str, ...]:
     return tuple(w for r in rows if r["kind"] == kind for w in r["words"].split(sep) if w)
 
 
+def _one_of(kind: str) -> str:
+    """A regular-expression alternation of one kind's words."""
+    return "|".join(_followups(kind))
+
+
 _QUESTION_WORDS = frozenset(_followups("asks"))
 _SECOND_QUESTION = re.compile(
-    rf"(?:,\s*|\s+)(?=(?:{'|'.join(_followups('joins'))})\s+(?:{'|'.join(sorted(_QUESTION_WORDS))})\b)",
+    rf"(?:,\s*|\s+)(?=(?:{_one_of('joins')})\s+(?:{'|'.join(sorted(_QUESTION_WORDS))})\b)",
     re.I,
 )
 
@@ -115,25 +120,25 @@ _DEICTIC = frozenset(_followups("refers"))
 _CONTINUATIONS = _followups("opens", "|")
 # A question ending in a pronoun ("Vem beslutar om den?", "Who pays for it?") points back
 _ENDS_POINTING_BACK = re.compile(
-    rf"\b(?:{'|'.join(_followups('points_back'))})"
-    rf"(?:\s+(?:{'|'.join(_followups('particles'))}))?\W*$",  # "Who takes it over?"
+    rf"\b(?:{_one_of('points_back')})(?:\s+(?:{_one_of('particles')}))?\W*$",  # "take it over"
     re.I,
 )
 # "What do I do with it as a new member?": a pronoun after a preposition anywhere in the
 # question points back as well
 _OBJECT_POINTING_BACK = re.compile(
-    rf"\b(?:{'|'.join(_followups('prepositions'))})\s+(?:{'|'.join(_followups('object_back'))})"
+    rf"\b(?:{_one_of('prepositions')})\s+(?:{_one_of('object_back')})"
     # not a determiner ("för den nya strategin"): the pronoun ends a phrase
-    r"(?=\s*(?:[^\w\s]|$|(?:som|as|when|if|när|om|enligt|according)\b))",
+    rf"(?=\s*(?:[^\w\s]|$|(?:{_one_of('after_object')})\b))",
     re.I,
 )
 _SUBJECT_POINTING_BACK = re.compile(
-    rf"^\W*(?:{'|'.join(_followups('auxiliaries'))})\s+(?:{'|'.join(_followups('subject_back'))})\b",
+    rf"^\W*(?:{_one_of('auxiliaries')})\s+(?:{_one_of('subject_back')})\b",
     re.I,
 )
 # lower case only: "us" is the asker, "the US" a country
-_ENDS_WITH_ASKER = re.compile(rf"\b(?:{'|'.join(_followups('asker'))})\W*$")
-_ASKS = frozenset(_followups("asks"))
+_ENDS_WITH_ASKER = re.compile(rf"\b(?:{_one_of('asker')})\W*$")
+_ASKER = frozenset(_followups("asker"))
+_BOTH_STOPWORDS = stopwords("sv") | stopwords("en")
 
 
 def _about_the_asker(question: str) -> bool:
@@ -141,17 +146,16 @@ def _about_the_asker(question: str) -> bool:
     one thing of its own, so what the asker said before is what it is about."""
     if not _ENDS_WITH_ASKER.search(question):
         return False
-    asker = set(_followups("asker"))
     own = [
         w
         for w in words(question)
-        if w not in asker and w not in _ASKS and w not in stopwords("sv") | stopwords("en")
+        if w not in _ASKER and w not in _QUESTION_WORDS and w not in _BOTH_STOPWORDS
     ]
     return len(own) <= 1
 
 
 # "I" as written: lower-case "i" is the Swedish preposition
-_ASKER_SUBJECT = re.compile(rf"\b(?:{'|'.join(_followups('asker_subject'))})\b")
+_ASKER_SUBJECT = re.compile(rf"\b(?:{_one_of('asker_subject')})\b")
 _WHO_WORDS = frozenset(_followups("who"))
 
 

@@ -325,7 +325,7 @@ def _lower_first(text: str) -> str:
 
 
 # what a condition's subject must not be for it to name a matter: a pronoun or "nothing"
-_NO_SUBJECT = _class("pronoun") | _class("negation") | {"så", "annat"}
+_NO_SUBJECT = _class("pronoun") | _class("negation") | _class("not_a_subject")
 
 
 def _condition(fronted: str) -> str:
@@ -1236,7 +1236,7 @@ def _names_a(word: str, kind: str) -> bool:
     return len(first) >= 3 and (first.endswith("s") or kind in _UNAMBIGUOUS_HEADS)
 
 
-_UNAMBIGUOUS_HEADS = frozenset({"förslag", "underlag", "strategi", "policy", "riktlinjer"})
+_UNAMBIGUOUS_HEADS = _class("for_decision_any_compound")
 
 
 def statements(text: str, section: str = "") -> list[Triple]:
@@ -1278,7 +1278,7 @@ def statements(text: str, section: str = "") -> list[Triple]:
     return out
 
 
-_POSSESSIVES = frozenset({"dess", "deras", "sin", "sitt", "sina"})
+_POSSESSIVES = _class("possessive")
 
 
 def _each_body(subject: str) -> list[str]:
