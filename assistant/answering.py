@@ -171,17 +171,28 @@ class ExtractiveAnswerer:
         )
         passage_units = units(passage.text)
         scored = []
+        covers: dict[int, frozenset[str]] = {}
         for position, unit in enumerate(passage_units):
             whole = unit.whole
-            score = self._unit_score(question, whole, context)
+            found = self.lexical.evidence(question, self._terms(whole) | context)
+            score = found.coverage
+            covers[position] = frozenset(found.covered)
             if score > 0 and any(self.asks.satisfied(k, whole) for k in kinds):
                 score += 1.0  # holds the evidence asked for: above any unit without it
             scored.append((score, position, unit))
         best = max(s for s, _, _ in scored) if scored else 0.0
-        good = [x for x in scored if x[0] >= best * SCORING.unit_keep_ratio and x[0] > 0]
-        chosen = sorted(
-            sorted(good, key=lambda x: -x[0])[:MAX_UNITS_PER_PASSAGE], key=lambda x: x[1]
-        )
+        ranked = sorted((x for x in scored if x[0] > 0), key=lambda x: -x[0])
+        good = [x for x in ranked if x[0] >= best * SCORING.unit_keep_ratio]
+        # A unit that holds a part of the question no chosen unit holds answers that part
+        # ("is it a cost, or an investment?"): quote it too, best first.
+        held = frozenset().union(*(covers[x[1]] for x in good)) if good else frozenset()
+        for x in ranked:
+            if len(good) >= MAX_UNITS_PER_PASSAGE:
+                break
+            if x not in good and covers[x[1]] - held:
+                good.append(x)
+                held |= covers[x[1]]
+        chosen = sorted(good[:MAX_UNITS_PER_PASSAGE], key=lambda x: x[1])
 
         def render(unit: Unit) -> str:
             return self._render_list(question, unit, context) if unit.items else unit.text

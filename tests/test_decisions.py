@@ -246,3 +246,27 @@ def test_a_who_questions_matter_is_absent_only_when_it_is_most_of_the_question(
 def test_a_who_question_whose_matter_the_policy_never_names_is_refused(ekeby):
     answer = ekeby.ask("Vem beslutar om biståndsprojekt i Ekeby?")
     assert answer.abstained and answer.refusal == "not_covered"
+
+
+ECONOMY = """\
+# Riktlinjer för internationellt arbete
+
+Sörby kommun
+
+## Ekonomi
+
+Det internationella arbetet ska ses som en investering i kommunens utveckling. Kommunen
+redovisar arbetet i årsredovisningen. Varje förvaltning bär själv kostnaderna för sina resor.
+"""
+
+
+def test_each_part_of_a_two_part_question_is_quoted_from_the_passage(tmp_path):
+    sorby = assistant_over(tmp_path, {"sorby-riktlinjer.md": ECONOMY})
+    answer = sorby.ask(
+        "Är det internationella arbetet en investering, och vem betalar kostnaderna för resor?"
+    )
+    shown = answer.text
+    assert "investering i kommunens utveckling" in shown
+    assert "bär själv kostnaderna" in shown
+    # a sentence that answers neither part stays out
+    assert "årsredovisningen" not in shown
