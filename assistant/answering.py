@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from assistant.asks import OFF_TASK, WHO_ASKS, AskRules
 from assistant.evidence import SCORING
 from assistant.intents import frame_words, guide_kind, intent
-from assistant.query import Concept, Question, question_start, rendering
+from assistant.query import Concept, Question, organisation_named, question_start, rendering
 from assistant.retrieval import LexicalIndex
 from core import messages, vocabulary
 from core.documents import DocumentMeta
@@ -312,6 +312,11 @@ class ExtractiveAnswerer:
             return Decision(True, "off_task")
         best = max((h.coverage for h in hits), default=0.0)
         unknown = self.unknown_names(question)
+        elsewhere = [o for u in unknown if (o := organisation_named(question.text, u))]
+        if elsewhere and not question.organisations:
+            # "Vad säger Umeå kommuns policy?" when the library holds none of Umeå's: no other
+            # organisation's passage answers for it
+            return Decision(True, "other_organisation", missing=list(dict.fromkeys(elsewhere)))
         if intent("permission", question.text):
             # "Får jag ta med min sambo?": a permission about something no policy mentions
             absent = [

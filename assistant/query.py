@@ -12,7 +12,15 @@ from assistant.intents import spans
 from core import vocabulary
 from core.glossary import Glossary
 from core.structure import sentences
-from core.text import Lexicon, clearly_english, detect_language, stem, stopwords, words
+from core.text import (
+    Lexicon,
+    clearly_english,
+    detect_language,
+    stem,
+    stopwords,
+    word_spans,
+    words,
+)
 
 Alternative = tuple[str, ...]  # stems that must all be present
 
@@ -187,6 +195,23 @@ def _name_words(tokens: list[str], start: int, end: int) -> range:
     while end < len(tokens) and tokens[end] in _ORGANISATION_WORDS:
         end += 1
     return range(start, end)
+
+
+def organisation_named(text: str, name: str) -> str:
+    """The organisation ``name`` stands in, as the text names it ("Region Skåne", "Umeå
+    kommuns", "the City of Lund"), or "" when the name stands alone (a town, a country)."""
+    tokens = words(text)
+    name_tokens = words(name)
+    for at in range(len(tokens) - len(name_tokens) + 1):
+        if tokens[at : at + len(name_tokens)] != name_tokens:
+            continue
+        span = _name_words(tokens, at, at + len(name_tokens))
+        around = [tokens[i] for i in span if not at <= i < at + len(name_tokens)]
+        # "of" joins "the City of" to a name; alone it is not an organisation word
+        if any(w != "of" for w in around):
+            spans = word_spans(text)
+            return text[spans[span.start][0] : spans[span.stop - 1][1]]
+    return ""
 
 
 class OrganisationMatcher:

@@ -52,6 +52,11 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of ``words(text)`` stands in ``text`` (start, end)."""
+    return [m.span() for m in _WORD.finditer(text)]
+
+
 # A word this common in Swedish (wordfreq's Zipf scale: about once per 100 000 words) is
 # a word in its own right, not a name that happens to end in -a.
 _COMMON_ZIPF = 3.0

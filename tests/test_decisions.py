@@ -270,3 +270,22 @@ def test_each_part_of_a_two_part_question_is_quoted_from_the_passage(tmp_path):
     assert "bär själv kostnaderna" in shown
     # a sentence that answers neither part stays out
     assert "årsredovisningen" not in shown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad säger Region Skoga om vänorter?",
+        "What does Brattby municipality's policy say about official trips?",
+    ],
+)
+def test_an_organisation_the_library_lacks_is_refused_by_name(ekeby, question):
+    answer = ekeby.ask(question)
+    assert answer.abstained and answer.refusal == "other_organisation"
+    assert ("Skoga" in answer.text) or ("Brattby" in answer.text)
+
+
+def test_a_place_visited_is_not_an_organisation_the_library_lacks(ekeby):
+    answer = ekeby.ask("Jag ska resa till Tallinn. Vem godkänner en resa utomlands i Ekeby?")
+    assert answer.refusal != "other_organisation"
+    assert "närmaste chef" in answer.text

@@ -180,3 +180,22 @@ def test_a_chat_keeps_its_organisation_until_another_is_named():
     follow = analyzer.analyze("For the second one, what should the work focus on?", history)
     assert follow.organisations == ["Ekeby kommun"]
     assert analyzer.analyze("What should the work focus on?").organisations == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organisation"),
+    [
+        ("Vad säger Region Skoga om vänorter?", "Skoga", "Region Skoga"),
+        ("Har Brattbys kommun en policy för resor?", "Brattbys", "Brattbys kommun"),
+        ("What does the City of Lindvik say about twinning?", "Lindvik", "City of Lindvik"),
+        ("Does Fjällby municipality pay for interpreters?", "Fjällby", "Fjällby municipality"),
+        # a place, a partner or a country is not an organisation of its own
+        ("Jag reser till Tallinn i maj. Vem godkänner resan?", "Tallinn", ""),
+        ("Is there an agreement with Shanghai?", "Shanghai", ""),
+        ("What does the policy of Brattby say?", "Brattby", ""),
+    ],
+)
+def test_a_name_beside_an_organisation_word_names_an_organisation(text, name, organisation):
+    from assistant.query import organisation_named
+
+    assert organisation_named(text, name) == organisation
