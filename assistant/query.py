@@ -76,6 +76,7 @@ def _one_of(kind: str) -> str:
 
 
 _QUESTION_WORDS = frozenset(_followups("asks"))
+_ASKER_WORDS = frozenset(w.lower() for w in _followups("asker_subject"))
 _SECOND_QUESTION = re.compile(
     rf"(?:,\s*|\s+)(?=(?:{_one_of('joins')})\s+(?:{'|'.join(sorted(_QUESTION_WORDS))})\b)",
     re.I,
@@ -116,7 +117,13 @@ def question_parts(text: str) -> list[str]:
     ]
     merged: list[str] = []
     for part in parts:
-        if merged and len(words(part)) < MIN_PART_WORDS:
+        said = words(part)
+        if merged and (
+            len(said) < MIN_PART_WORDS
+            # what the asker says of themselves after a question ("I'd like to email
+            # them.", "Vi reser i maj.") is said about that question, not a new one
+            or (not part.rstrip().endswith("?") and said[0] in _ASKER_WORDS)
+        ):
             merged[-1] = f"{merged[-1]} {part}"
         else:
             merged.append(part)

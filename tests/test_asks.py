@@ -38,6 +38,18 @@ RULES = AskRules.load()
         ("Which towns are the municipality's twin towns today?", "named_list"),
         ("Vilken region är kommunens viktigaste partnerregion?", "named_list"),
         ("Vilket parti tillhör nämndens ordförande?", "party"),
+        ("Write an e-mail inviting our partner town to the jubilee.", "off_task"),
+        ("Kan du skriva ett pressmeddelande om det nya avtalet?", "off_task"),
+        ("Tell me a joke about civil servants.", "off_task"),
+        ("Berätta en rolig historia om vänorter.", "off_task"),
+        ("What is in today's news about the EU budget?", "off_task"),
+        ("What is the maximum cost for a delegation dinner?", "amount"),
+        ("Hur stort är kostnadstaket för en studieresa?", "amount"),
+        ("What is the cost per participant for the conference?", "amount"),
+        ("How large a share of the project is co-funded, in percent?", "amount"),
+        ("Hur stor andel av resorna ska göras med tåg?", "amount"),
+        ("When did the municipality join the network?", "year"),
+        ("När blev regionen medlem i nätverket?", "year"),
     ],
 )
 def test_a_specific_ask_is_recognised(question, kind):
@@ -67,6 +79,13 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Vem är chef för internationella avdelningen?",  # which office, as in English
         "Vem är behörig chef att godkänna resan?",
         "Vem ska boka resan när gästerna kommer till oss?",  # who books, not "book for me"
+        "Who should write the invitation letter to the delegation?",  # who writes, not "write"
+        "Vem skriver inbjudan till gästerna?",
+        "Do I have to write a report for the council after the trip?",
+        "What share of the responsibility lies with the board?",  # a share, not a figure
+        "När ska resan rapporteras till nämnden?",  # when, but not a year
+        "When did the policy say the report is due?",
+        "Vilka nyheter innehåller den nya strategin?",  # what is new, not the news
     ],
 )
 def test_an_ordinary_policy_question_asks_for_nothing_specific(question):

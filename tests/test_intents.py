@@ -55,6 +55,24 @@ def test_a_message_of_several_questions_is_split_but_framing_stays_with_its_ques
 
 
 @pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        # what the asker says of themselves after the question belongs to it
+        ("Who approves my trip? I'd like to go in May.", 1),
+        ("Vem godkänner resan? Vi vill åka i maj.", 1),
+        # a second question, or a request, after it is its own part
+        ("Who approves my trip? Who pays for it?", 2),
+        ("Vem godkänner resan? Vilka rapporterar vi till efteråt?", 2),
+        ("Who approves my trip? Tell me also who reports on it afterwards.", 2),
+    ],
+)
+def test_a_sentence_after_a_question_is_a_part_only_when_it_asks(message, parts):
+    from assistant.query import question_parts
+
+    assert len(question_parts(message)) == parts
+
+
+@pytest.mark.parametrize(
     "message, parts",
     [
         (
