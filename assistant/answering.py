@@ -547,6 +547,17 @@ class ExtractiveAnswerer:
         at = text.find(name)
         return at >= 0 and intent("partner", text[:at])
 
+    def _glossed_in_library(self, name: str) -> bool:
+        """A name the glossary translates ("Brussels": Bryssel) into words the library
+        holds; a network the glossary knows but no policy mentions is still unknown."""
+        known = self.lexical.lexicon.words
+        return any(
+            all(w in known or fold(w) in known for w in words(swedish))
+            for side in ("en", "sv")
+            for match in self.glossary.find(name, side)
+            for swedish in match.entry.swedish
+        )
+
     def unknown_names(self, question: Question) -> list[str]:
         """Names in the question (a partner town, a place) that the library never mentions,
         in any spelling: "a twinning agreement with Shanghai?". Organisations, glossary
@@ -563,9 +574,9 @@ class ExtractiveAnswerer:
             word = name.lower()
             if word in self.lexical.lexicon.words or fold(word) in self.lexical.lexicon.by_folded:
                 continue
-            if fold(word) in self.lexical.lexicon.words or self.glossary.find(name, "en"):
+            if fold(word) in self.lexical.lexicon.words or self._glossed_in_library(name):
                 continue
-            if self.glossary.find(name, "sv") or any(
+            if any(
                 word in o.lower() or fold(word) in fold(o.lower()) for o in question.organisations
             ):
                 continue

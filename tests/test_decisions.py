@@ -289,3 +289,27 @@ def test_a_place_visited_is_not_an_organisation_the_library_lacks(ekeby):
     answer = ekeby.ask("Jag ska resa till Tallinn. Vem godkänner en resa utomlands i Ekeby?")
     assert answer.refusal != "other_organisation"
     assert "närmaste chef" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the rest of the question is what the policy speaks of; the network is the point
+        "Is Ekeby's international work on business and youth exchange done as a member of "
+        "Eurotowns?",
+        "Stärker Ekeby näringslivet och ungas utbyte med andra länder som medlem i "
+        "Nordkalottrådet?",
+        "Har Ekebys vänortsbesök och delegationer gått med i Nordkalottrådet?",
+        # a network the glossary knows, but Ekeby's policy never mentions
+        "Is Ekeby's work on business and youth exchange done as a member of Eurocities?",
+    ],
+)
+def test_a_network_the_library_never_mentions_is_refused_by_name(ekeby, question):
+    answer = ekeby.ask(question)
+    assert answer.abstained and answer.refusal == "unknown_name"
+
+
+def test_a_place_named_beside_a_membership_question_is_not_a_network(ekeby):
+    # the destination is framing; what is asked is what the policy says of trips
+    answer = ekeby.ask("Jag åker till Tromsø på en konferens. Vem godkänner resan i Ekeby?")
+    assert not answer.abstained and "närmaste chef" in answer.text
