@@ -313,3 +313,10 @@ def test_a_place_named_beside_a_membership_question_is_not_a_network(ekeby):
     # the destination is framing; what is asked is what the policy says of trips
     answer = ekeby.ask("Jag åker till Tromsø på en konferens. Vem godkänner resan i Ekeby?")
     assert not answer.abstained and "närmaste chef" in answer.text
+
+
+def test_when_something_happens_is_not_what_a_permission_is_about(ekeby):
+    # "efteråt" names no thing the policy lacks: the question is about approval and costs
+    answer = ekeby.ask("Behöver jag godkännande av chefen, och betalar verksamheten efteråt?")
+    assert not answer.abstained
+    assert "närmaste chef" in answer.text
