@@ -36,6 +36,7 @@ MAX_UNITS_PER_PASSAGE = 3
 # A name in a question: a capitalised word inside a sentence (not its first word), four
 # letters or more, or an all-capital acronym of three or more.
 _NAME = re.compile(r"(?<=[\w,] )(?:[A-ZÅÄÖØÆ][a-zåäöøæé]{3,}|[A-ZÅÄÖ]{3,})\b")
+_CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][\wåäöé-]{2,}")
 MAX_NEAREST = 3  # sections offered with a refusal
 MAX_LEAD_STATEMENTS = 2  # organisations named in a who-answer's first sentences
 LEAD_CHARS = 240
@@ -446,7 +447,8 @@ class ExtractiveAnswerer:
         """A unit of the passage holds evidence of ``kind`` and speaks of the question; of
         what the figure is a figure of, when the question says ("fyra vänorter" does not say
         how many inhabitants a town has)."""
-        names = passage.organisation.split()
+        # a name the question itself says ("the Mid Sweden Office") is not the name asked for
+        names = passage.organisation.split() + _CAPITALISED.findall(subject.text)
         context = self._terms(passage.section_tail)
 
         def coverage(text: str) -> float:

@@ -50,6 +50,8 @@ RULES = AskRules.load()
         ("Hur stor andel av resorna ska göras med tåg?", "amount"),
         ("When did the municipality join the network?", "year"),
         ("När blev regionen medlem i nätverket?", "year"),
+        ("Who runs the Brussels office these days?", "person"),
+        ("Vem leder EU-kontoret för närvarande?", "person"),
     ],
 )
 def test_a_specific_ask_is_recognised(question, kind):
@@ -86,6 +88,8 @@ def test_a_specific_ask_is_recognised(question, kind):
         "När ska resan rapporteras till nämnden?",  # when, but not a year
         "When did the policy say the report is due?",
         "Vilka nyheter innehåller den nya strategin?",  # what is new, not the news
+        "Who runs the Brussels office?",  # which body, not who holds the post now
+        "Vem leder delegationen när vi besöker vänorten?",
     ],
 )
 def test_an_ordinary_policy_question_asks_for_nothing_specific(question):

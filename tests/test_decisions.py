@@ -320,3 +320,21 @@ def test_when_something_happens_is_not_what_a_permission_is_about(ekeby):
     answer = ekeby.ask("Behöver jag godkännande av chefen, och betalar verksamheten efteråt?")
     assert not answer.abstained
     assert "närmaste chef" in answer.text
+
+
+NETWORK = """\
+# Riktlinjer för nätverk
+
+Lindby kommun
+
+## Nätverk
+
+Lindby kommun är medlem i Nordiska Vänortsnätverket och deltar i dess årsmöte. Kommunens
+deltagande i nätverket leds av kommunstyrelsens ordförande.
+"""
+
+
+def test_a_name_the_question_already_says_is_not_the_person_asked_for(tmp_path):
+    lindby = assistant_over(tmp_path, {"lindby-natverk.md": NETWORK})
+    answer = lindby.ask("Who runs the Nordiska Vänortsnätverket these days?")
+    assert answer.abstained and answer.refusal == "person"
