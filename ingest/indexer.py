@@ -75,8 +75,9 @@ log = logging.getLogger(__name__)
 # matter, electing decides; 30: a pronoun after a condition stands for it; 31: delegation
 # tables, verb-first lead-ins; 32: fixes from a second read (conditions without a subject,
 # "flygplan", "Att", row numbers need a dot, only occasions join the matter); 33: an
-# att-clause runs to its own verb, an insertion between a verb and its particle
-CHUNKER_VERSION = "33"
+# att-clause runs to its own verb, an insertion between a verb and its particle; 34:
+# "hanterar", "äger frågan om"
+CHUNKER_VERSION = "34"
 
 Progress = Callable[[int, int, str], None]
 

@@ -675,7 +675,7 @@ def test_nouns_in_a_are_no_infinitives(word):
     "sentence, body, relation, word",
     [
         (
-            "Förfrågningar om studiebesök hanteras av protokollenheten.",
+            "Förfrågningar om studiebesök besvaras av protokollenheten.",
             "Protokollenheten",
             "ansvarar för",
             "studiebesök",
@@ -1071,3 +1071,52 @@ def test_an_att_clause_runs_to_its_own_verb_and_an_insertion_does_not_split_a_ve
         "Regiondirektören ansvarar, i samråd med ekonomidirektören, för medfinansieringen."
     )
     assert has(found, "Regiondirektören", "ansvarar för", "medfinansieringen"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "relation", "word"),
+    [
+        # a cleft puts the body first for weight: the same statement
+        (
+            "Det är kommunstyrelsen som beslutar om nya vänorter.",
+            "Kommunstyrelsen",
+            "beslutar om",
+            "vänorter",
+        ),
+        (
+            "Det är regionens EU-kontor som samordnar ansökningarna.",
+            "Regionens EU-kontor",
+            "samordnar",
+            "ansökningarna",
+        ),
+        # "owns the question": the body answers for it
+        (
+            "Kommunstyrelsen äger frågan om kommunens profil utomlands.",
+            "Kommunstyrelsen",
+            "ansvarar för",
+            "profil",
+        ),
+        ("Kansliet hanterar ansökningar om resebidrag.", "Kansliet", "handlägger", "ansökningar"),
+        (
+            "Ansökningar om resebidrag hanteras av kansliet.",
+            "Kansliet",
+            "handlägger",
+            "ansökningar",
+        ),
+    ],
+)
+def test_a_cleft_and_everyday_verbs_of_duty_give_rows(text, body, relation, word):
+    assert has(rows(text), body, relation, word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det är bra att veta vem som beslutar.",  # no body between "det är" and "som"
+        "Det var en gång en nämnd som beslutade om allt.",  # a story, not a body
+        "Det är kommunen som helhet som gynnas av utbytet.",  # a body, but no duty
+        "Frågan om ägarskap diskuterades i kommunstyrelsen.",
+    ],
+)
+def test_what_only_resembles_a_cleft_or_ownership_gives_no_row(text):
+    assert rows(text) == []
