@@ -51,6 +51,8 @@ RULES = AskRules.load()
         ("When did the municipality join the network?", "year"),
         ("När blev regionen medlem i nätverket?", "year"),
         ("Who runs the Brussels office these days?", "person"),
+        ("Hur stor är kommunens medlemsavgift till nätverket?", "amount"),
+        ("How large is the annual fee for the Brussels office?", "amount"),
         ("Vem leder EU-kontoret för närvarande?", "person"),
     ],
 )
