@@ -52,6 +52,9 @@ RULES = AskRules.load()
         ("När blev regionen medlem i nätverket?", "year"),
         ("Who runs the Brussels office these days?", "person"),
         ("Hur stor är kommunens medlemsavgift till nätverket?", "amount"),
+        ("Hur många får som mest följa med på en studieresa?", "limit"),
+        ("How many days can a trip abroad last at most?", "limit"),
+        ("Vad är det maximala antalet deltagare i en delegation?", "limit"),
         ("How large is the annual fee for the Brussels office?", "amount"),
         ("Vem leder EU-kontoret för närvarande?", "person"),
     ],
@@ -119,6 +122,10 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("party", "Ordföranden leder delegationen.", False),
         ("party", "Se bilaga (C) för detaljer.", False),  # a list label, not a party
         ("contact", "Ring 0123-45 67 89 eller skriv till info@kommun.se.", True),
+        ("limit", "En delegation får bestå av högst sex personer.", True),
+        ("limit", "Ett utbyte får vara upp till 14 dagar.", True),
+        ("limit", "Förra året reste 146 elever till partnerskolorna.", False),  # a statistic
+        ("limit", "Delegationen bestod av sex personer.", False),
         ("named_list", "Kommunen samarbetar med orter i Polen och Estland.", True),
         ("named_list", "Kommunen samarbetar med orter i andra länder.", False),
         ("countries", "Samarbetet sker främst med Norge och Estland.", True),
@@ -220,3 +227,11 @@ def test_how_long_a_rule_is_valid_asks_for_its_validity(question, kinds):
 )
 def test_the_figure_itself_or_a_verb_is_no_object(question, objects):
     assert RULES.objects("amount", question) == objects
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hur många vänorter har kommunen?", "How many people went on the trip to Riga?"],
+)
+def test_a_count_without_at_most_asks_for_no_limit(question):
+    assert "limit" not in RULES.kinds(question)

@@ -338,3 +338,26 @@ def test_a_name_the_question_already_says_is_not_the_person_asked_for(tmp_path):
     lindby = assistant_over(tmp_path, {"lindby-natverk.md": NETWORK})
     answer = lindby.ask("Who runs the Nordiska Vänortsnätverket these days?")
     assert answer.abstained and answer.refusal == "person"
+
+
+STATISTICS = """\
+# Rutin för elevutbyten
+
+Tallås kommun
+
+## Bakgrund
+
+Förra läsåret reste 146 elever från kommunens skolor på utbyte till partnerskolor.
+
+## Före resan
+
+Rektor godkänner varje utbyte och informerar vårdnadshavarna.
+"""
+
+
+def test_a_limit_is_answered_by_a_limit_not_by_a_statistic(ekeby, tmp_path):
+    tallas = assistant_over(tmp_path, {"tallas-elevutbyten.md": STATISTICS})
+    refused = tallas.ask("Hur många elever får som mest delta i ett utbyte i Tallås?")
+    assert refused.abstained and refused.refusal == "limit"
+    answered = ekeby.ask("Hur många personer får som mest ingå i Ekebys delegation?")
+    assert not answered.abstained and "högst fem" in answered.text
