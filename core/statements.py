@@ -648,7 +648,8 @@ def _matter_before(pre: str, between: str) -> str:
                 continue
             break
         s = s[: m.start()]
-    s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
+    # ", och översynen är …": a comma and a conjunction begin a clause of its own
+    s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+|,\s+(?:och|men|samt|medan)\s+", s)[-1]
     tokens = s.split()
     last_verb = max(
         (i for i, t in enumerate(tokens) if is_finite_verb(t) and not _is_body_token(t)),
@@ -668,6 +669,12 @@ def _usable(matter: str) -> bool:
 
 
 # -- sentences --------------------------------------------------------------------------------
+# a body slot followed by a duty noun ("{body} ansvar", "{body} uppgifter") is a genitive
+_GENITIVE_SLOT = re.compile(
+    r"\{body\} (?:" + "|".join(sorted(map(re.escape, _DUTY_NOUNS))) + r")\b"
+)
+
+
 def _patterns(text: str) -> list[Triple]:
     found: list[Triple] = []
     taken: list[int] = []
@@ -680,7 +687,10 @@ def _patterns(text: str) -> list[Triple]:
             continue
         if m.end("body") == len(text):
             body, rest = body_after(m.group("body"))
-        elif m.end("body") < m.start("matter") and "{body} " in entry.phrase[:7]:
+        elif (m.end("body") < m.start("matter") and "{body} " in entry.phrase[:7]) or (
+            _GENITIVE_SLOT.search(entry.phrase)
+        ):
+            # "Kansliets uppgift är att …", "… är kulturnämndens ansvar": a genitive
             body, rest = _genitive_body(m.group("body")), ""
         else:
             body, rest = whole_body(m.group("body")), ""
@@ -890,6 +900,7 @@ def _present_passive(token: str) -> bool:
         or w[:-1] in _FINITE
         or f"{w[:-1]}r" in _FINITE
         or f"{w[:-1]}er" in _ONE_WORD
+        or f"{w[:-1]}r" in _ONE_WORD  # "attesteras": of "attesterar"
     )
 
 

@@ -1120,3 +1120,85 @@ def test_a_cleft_and_everyday_verbs_of_duty_give_rows(text, body, relation, word
 )
 def test_what_only_resembles_a_cleft_or_ownership_gives_no_row(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "relation", "word"),
+    [
+        # the duty named as the body's (a genitive before a duty noun)
+        (
+            "Uppföljningen av avtalen är fritidsnämndens ansvar.",
+            "Fritidsnämnden",
+            "ansvarar för",
+            "avtalen",
+        ),
+        (
+            "Bevakningen av EU-frågor ingår i miljöförvaltningens ansvar.",
+            "Miljöförvaltningen",
+            "ansvarar för",
+            "EU-frågor",
+        ),
+        (
+            "Introduktionen av nya ledamöter hör till kommunsekreterarens uppgifter.",
+            "Kommunsekreteraren",
+            "ansvarar för",
+            "ledamöter",
+        ),
+        (
+            "Uppföljning av indikatorerna är en uppgift för projektkontoret.",
+            "Projektkontoret",
+            "ansvarar för",
+            "indikatorerna",
+        ),
+        (
+            "Samordnarens roll är att stödja förvaltningarna i ansökningar.",
+            "Samordnaren",
+            "ger stöd till",
+            "ansökningar",
+        ),
+        # who holds the right to decide, and a fronted responsibility
+        (
+            "Beslutanderätten när det gäller tjänsteresor ligger hos förvaltningschefen.",
+            "Förvaltningschefen",
+            "beslutar om",
+            "tjänsteresor",
+        ),
+        (
+            "Huvudansvaret för mottagandet av delegationer har kommunikationsenheten.",
+            "Kommunikationsenheten",
+            "ansvarar för",
+            "mottagandet",
+        ),
+        # a passive after a modal, of a verb relations.csv lists in the active
+        (
+            "Reseräkningar ska attesteras av närmaste chef.",
+            "Närmaste chef",
+            "attesterar",
+            "Reseräkningar",
+        ),
+        ("Deltagarna bör utses av presidiet.", "Presidiet", "utser", "Deltagarna"),
+        # a clause after ", och" is a clause of its own
+        (
+            "Listan ses över varje år, och översynen är kansliets ansvar.",
+            "Kansliet",
+            "ansvarar för",
+            "översynen",
+        ),
+    ],
+)
+def test_a_duty_named_as_the_bodys_gives_a_row(text, body, relation, word):
+    found = rows(text)
+    assert has(found, body, relation, word), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det är inte kommunstyrelsens ansvar.",  # denied, and no matter
+        "Fritidsnämndens ansvar har vuxit under senare år.",  # the duty itself is the topic
+        "Rollen är att stödja, inte att styra.",  # no body
+        "Beslutanderätten diskuterades länge i fullmäktige.",
+    ],
+)
+def test_a_duty_noun_without_a_body_and_matter_gives_no_row(text):
+    assert rows(text) == []
