@@ -1202,3 +1202,80 @@ def test_a_duty_named_as_the_bodys_gives_a_row(text, body, relation, word):
 )
 def test_a_duty_noun_without_a_body_and_matter_gives_no_row(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "relation", "word"),
+    [
+        (
+            "Fritidsförvaltningen står för kostnaden för ungdomsutbytet.",
+            "Fritidsförvaltningen",
+            "står för kostnaden för",
+            "ungdomsutbytet",
+        ),
+        (
+            "Den inbjudande nämnden bär kostnaderna för måltiderna.",
+            "Inbjudande nämnden",
+            "står för kostnaden för",
+            "måltiderna",
+        ),
+        (
+            "Protokollchefen tar hand om gåvoutbytet vid officiella besök.",
+            "Protokollchefen",
+            "ansvarar för",
+            "gåvoutbytet",
+        ),
+        (
+            "Vänortssamordnaren håller i de årliga mötena med vänorterna.",
+            "Vänortssamordnaren",
+            "leder",
+            "mötena",
+        ),
+        (
+            "Revisorerna granskar årligen reseräkningarna.",
+            "Revisorerna",
+            "granskar",
+            "reseräkningarna",
+        ),
+        (
+            "Kulturförvaltningen organiserar vänortsveckan.",
+            "Kulturförvaltningen",
+            "anordnar",
+            "vänortsveckan",
+        ),
+        (
+            "Kommunledningskontoret ges i uppdrag att ta fram en vänortsstrategi.",
+            "Kommunledningskontoret",
+            "får i uppdrag att",
+            "vänortsstrategi",
+        ),
+        (
+            "Det har uppdragits åt miljöförvaltningen att delta i nätverket.",
+            "Miljöförvaltningen",
+            "får i uppdrag att",
+            "nätverket",
+        ),
+        (
+            "Ordföranden har i uppgift att hålla kontakt med vänorten.",
+            "Ordföranden",
+            "har till uppgift att",
+            "vänorten",
+        ),
+    ],
+)
+def test_everyday_verbs_of_duty_give_rows(text, body, relation, word):
+    found = rows(text)
+    assert has(found, body, relation, word), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resorna står för en stor del av förvaltningens utsläpp.",  # accounts for, no cost
+        "Intresset för utbytet håller i sig år efter år.",  # lasts
+        "Granskningen av reseräkningarna visade brister.",  # a review, no body
+        "Kostnaden för resan blev högre än väntat.",
+    ],
+)
+def test_what_only_resembles_an_everyday_duty_gives_no_row(text):
+    assert rows(text) == []
