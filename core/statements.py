@@ -638,6 +638,8 @@ def _matter_before(pre: str, between: str) -> str:
     )
     # "Förfrågningar registreras och [handläggs av]": the first verb shares the subject
     shared = re.compile(r"\s+(\S+)\s+(?:och|samt|eller)$", re.I)
+    # "Ansökningar bereds av kansliet och [beslutas av]": so does a first passive, agent and all
+    agent = re.compile(r"\s+(\S+)\s+av\s+[^,]+?\s+(?:och|samt)$", re.I)
     while True:
         s = s.rstrip(" ,")
         m = trailing.search(s)
@@ -645,6 +647,10 @@ def _matter_before(pre: str, between: str) -> str:
             verb = shared.search(s)
             if verb and is_finite_verb(verb.group(1)):
                 s = s[: verb.start()]
+                continue
+            passive = agent.search(s)
+            if passive and _passive_form(passive.group(1)):
+                s = s[: passive.start()]
                 continue
             break
         s = s[: m.start()]
@@ -713,7 +719,7 @@ def _patterns(text: str) -> list[Triple]:
             found.append((body, entry.relation, matter))
         # "..., och för politiker av kommunstyrelsens arbetsutskott"
         gap = re.match(r"^,?\s*(?:och|samt)\s+(?P<m>[^,.;]{2,80}?)\s+av\s+(?P<b>.+)$", rest)
-        if gap and not any(is_finite_verb(t) for t in gap.group("m").split()):
+        if gap and not any(is_finite_verb(t) or _passive_form(t) for t in gap.group("m").split()):
             second, _ = body_after(gap.group("b"))
             head = matter.split(" för ")[0] if matter else ""
             if second:
@@ -890,6 +896,12 @@ _AV = re.compile(r"\s+av\s+", re.I)
 _PAST_PASSIVE = re.compile(r"(?:des|tes|ades|ddes)$")
 
 
+def _passive_form(token: str) -> bool:
+    """ "bereds", "godkändes", "beslutades": a passive verb, present or past."""
+    w = _bare(token)
+    return _present_passive(w) or (bool(_PAST_PASSIVE.search(w)) and len(w) > 5)
+
+
 def _present_passive(token: str) -> bool:
     w = _bare(token)
     if len(w) < 3 or not w.endswith("s") or _PAST_PASSIVE.search(w) or w in _PRONOUNS:
@@ -901,6 +913,7 @@ def _present_passive(token: str) -> bool:
         or f"{w[:-1]}r" in _FINITE
         or f"{w[:-1]}er" in _ONE_WORD
         or f"{w[:-1]}r" in _ONE_WORD  # "attesteras": of "attesterar"
+        or w[:-1] in _ONE_WORD  # "avgörs": of "avgör"
     )
 
 

@@ -78,8 +78,9 @@ log = logging.getLogger(__name__)
 # att-clause runs to its own verb, an insertion between a verb and its particle; 34:
 # "hanterar", "äger frågan om"; 35: a duty named as a body's ("är kansliets ansvar", "hör till
 # X:s uppgifter"), the right to decide "ligger hos", modal passives of duty verbs; 36: everyday
-# duty verbs (står för kostnaden för, tar hand om, håller i, granskar, organiserar), revisor
-CHUNKER_VERSION = "36"
+# duty verbs (står för kostnaden för, tar hand om, håller i, granskar, organiserar), revisor;
+# 37: two passives with their agents share the subject
+CHUNKER_VERSION = "37"
 
 Progress = Callable[[int, int, str], None]
 

@@ -1279,3 +1279,14 @@ def test_everyday_verbs_of_duty_give_rows(text, body, relation, word):
 )
 def test_what_only_resembles_an_everyday_duty_gives_no_row(text):
     assert rows(text) == []
+
+
+def test_two_passives_with_their_agents_share_the_subject():
+    found = rows("Ansökningarna bereds av kansliet och avgörs sedan av kulturnämnden.")
+    assert has(found, "Kansliet", "bereder", "Ansökningarna")
+    assert has(found, "Kulturnämnden", "beslutar om", "Ansökningarna")
+    # the second passive is a clause of its own, not a second agent of the first
+    assert not has(found, "Kulturnämnden", "bereder")
+    found = rows("Avtalet bereddes av kansliet och godkändes av fullmäktige.")
+    assert has(found, "Fullmäktige", "godkänner", "Avtalet")
+    assert not any("bereddes" in m or m.split()[-1] == "och" for _, _, m in found)
