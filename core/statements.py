@@ -706,6 +706,10 @@ def _patterns(text: str) -> list[Triple]:
             between = m.groupdict().get("between") or ""
             if entry.phrase.startswith("{matter}"):
                 matter = _matter_before(m.group("matter"), between)
+                where = between.split()
+                if entry.kind == "represents" and where and _bare(where[0]) in _PLACES:
+                    # "Kommunen företräds i Nordkalottrådet av …": where is the matter too
+                    matter = f"{matter} {between.strip()}".strip()
             else:
                 matter = _strip_duty_noun(m.group("matter").strip())
         else:

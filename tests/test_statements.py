@@ -1290,3 +1290,11 @@ def test_two_passives_with_their_agents_share_the_subject():
     found = rows("Avtalet bereddes av kansliet och godkändes av fullmäktige.")
     assert has(found, "Fullmäktige", "godkänner", "Avtalet")
     assert not any("bereddes" in m or m.split()[-1] == "och" for _, _, m in found)
+
+
+def test_where_a_body_represents_is_part_of_the_matter():
+    found = rows("Kommunen företräds i Östersjönätverket av kommunstyrelsens ordförande.")
+    assert has(found, "Kommunstyrelsens ordförande", "företräder", "Östersjönätverket")
+    found = rows("Regionen företräds oftast av regiondirektören.")
+    assert has(found, "Regiondirektören", "företräder", "Regionen")
+    assert not any("oftast" in m for _, _, m in found)
