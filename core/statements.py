@@ -1005,9 +1005,30 @@ def _clause(text: str, default_subject: str | None) -> list[Triple]:
     return found + active
 
 
+# "Kansliet tillsammans med turistbyrån ansvarar för …", "Såväl nämnder som bolag ansvarar":
+# bodies named together, each of them holds the duty
+_JOINT = re.compile(
+    rf"^(?P<a>(?:\S+\s+){{0,3}}?\S+)\s+(?:{_alternation(_WORDS['joint'])})\s+", re.I
+)
+_BOTH = re.compile(
+    rf"^(?:{_alternation(_WORDS['both'])})\s+(?P<a>(?:\S+\s+){{0,3}}?\S+)\s+(?P<j>som|och)\s+", re.I
+)
+
+
+def _joint_subject(text: str) -> str:
+    """Bodies named together as the subject, written as "A och B"."""
+    m = _BOTH.match(text)
+    if m and whole_body(m.group("a")):
+        return f"{_capitalise(m.group('a'))} och {text[m.end() :]}"
+    m = _JOINT.match(text)
+    if m and whole_body(m.group("a")) and body_after(text[m.end() :])[0]:
+        return f"{m.group('a')} och {text[m.end() :]}"
+    return text
+
+
 def _from_text(sentence: str, heading_body: str | None, duty_section: bool) -> list[Triple]:
     text = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", sentence)
-    text = text.replace("*", "").strip()
+    text = _joint_subject(text.replace("*", "").strip())
     found: list[Triple] = []
     for piece in _split_dash_lines(text):
         line = _dash_line(piece, duty_section)

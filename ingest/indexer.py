@@ -79,8 +79,9 @@ log = logging.getLogger(__name__)
 # "hanterar", "äger frågan om"; 35: a duty named as a body's ("är kansliets ansvar", "hör till
 # X:s uppgifter"), the right to decide "ligger hos", modal passives of duty verbs; 36: everyday
 # duty verbs (står för kostnaden för, tar hand om, håller i, granskar, organiserar), revisor;
-# 37: two passives with their agents share the subject; 38: where a body represents
-CHUNKER_VERSION = "38"
+# 37: two passives with their agents share the subject; 38: where a body represents; 39:
+# bodies named together ("tillsammans med", "såväl … som"), "-byrå"
+CHUNKER_VERSION = "39"
 
 Progress = Callable[[int, int, str], None]
 

@@ -1298,3 +1298,40 @@ def test_where_a_body_represents_is_part_of_the_matter():
     found = rows("Regionen företräds oftast av regiondirektören.")
     assert has(found, "Regiondirektören", "företräder", "Regionen")
     assert not any("oftast" in m for _, _, m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        (
+            "Fritidsförvaltningen tillsammans med kulturenheten ansvarar för lägret.",
+            ["Fritidsförvaltningen", "Kulturenheten"],
+        ),
+        (
+            "Kansliet i samarbete med turistbyrån ansvarar för programmet.",
+            ["Kansliet", "Turistbyrån"],
+        ),
+        (
+            "Såväl nämnder som bolag ansvarar för sina internationella kontakter.",
+            ["Nämnder", "Bolag"],
+        ),
+        (
+            "Både regiondirektören och ekonomidirektören godkänner resor utanför Europa.",
+            ["Regiondirektören", "Ekonomidirektören"],
+        ),
+    ],
+)
+def test_bodies_named_together_each_hold_the_duty(text, bodies):
+    found = rows(text)
+    assert sorted(b for b, _, _ in found) == sorted(bodies), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kommunen tillsammans med andra aktörer i länet stärker regionen.",  # no duty verb
+        "Resan tillsammans med programmet godkänns av chefen.",  # things, not bodies
+    ],
+)
+def test_what_is_named_together_with_a_body_is_not_always_a_body(text):
+    assert all(b in ("Chefen",) for b, _, _ in rows(text))
