@@ -836,11 +836,41 @@ def _inverted_multi(text: str) -> list[Triple]:
 _TASKS = frozenset(e.relation for e in _RELATIONS.entries if e.relation.endswith(" att"))
 
 
+_GAP = re.compile(r",\s+")
+
+
+def _gapping(matter: str, relation: str) -> tuple[str, list[tuple[str, str]]]:
+    """ "Kommunstyrelsen beslutar om vänortsavtal, nämnderna om utbyten": a second body
+    with its own matter and the verb left out holds the same duty. What follows the body
+    opens with a preposition ("om utbyten", "inom sina sakområden"), or it is a list."""
+    pieces = _GAP.split(matter)
+    preposition = relation.split()[-1] if " " in relation else ""
+    head = pieces[0].split()[0] if pieces[0].split() else ""
+    kept: list[str] = []
+    gapped: list[tuple[str, str]] = []
+    for piece in pieces:
+        body, rest = body_after(piece) if kept else (None, "")
+        words_after = rest.split()
+        if body and any(_bare(t) in _COORDINATORS for t in body.split()):
+            return matter, []  # "kommunstyrelsen för budgeten och nämnderna": unclear
+        if body and words_after and _bare(words_after[0]) in _PREPOSITIONS:
+            if preposition and _bare(words_after[0]) == preposition:
+                gapped.append((body, " ".join(words_after[1:])))
+            else:  # "förvaltningarna inom sina sakområden": the same matter, elsewhere
+                gapped.append((body, f"{head} {rest}"))
+        elif gapped:
+            return matter, []
+        else:
+            kept.append(piece)
+    return ", ".join(kept), gapped
+
+
 def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
     # a task given by another body stays a commission ("uppdrar åt X att ta fram …")
     task = relation in _TASKS and _RELATIONS.kind(relation) != "commissioned"
     matter, kind, rest = _cut_matter(raw)
-    found: list[Triple] = []
+    matter, gapped = _gapping(matter, relation)
+    found: list[Triple] = [(body, relation, other) for body, other in gapped]
     for part in _split_att(matter):
         duty = _verb_at_start(part) if task else None
         if duty is not None and duty[0] not in _TASKS:

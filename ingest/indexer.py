@@ -80,8 +80,9 @@ log = logging.getLogger(__name__)
 # X:s uppgifter"), the right to decide "ligger hos", modal passives of duty verbs; 36: everyday
 # duty verbs (står för kostnaden för, tar hand om, håller i, granskar, organiserar), revisor;
 # 37: two passives with their agents share the subject; 38: where a body represents; 39:
-# bodies named together ("tillsammans med", "såväl … som"), "-byrå"
-CHUNKER_VERSION = "39"
+# bodies named together ("tillsammans med", "såväl … som"), "-byrå"; 40: a second body with
+# the verb left out ("X beslutar om A, Y om B")
+CHUNKER_VERSION = "40"
 
 Progress = Callable[[int, int, str], None]
 

@@ -1335,3 +1335,25 @@ def test_bodies_named_together_each_hold_the_duty(text, bodies):
 )
 def test_what_is_named_together_with_a_body_is_not_always_a_body(text):
     assert all(b in ("Chefen",) for b, _, _ in rows(text))
+
+
+def test_a_second_body_with_the_verb_left_out_holds_the_same_duty():
+    found = rows("Kulturnämnden beslutar om vänortsavtal, fritidsnämnden om ungdomsutbyten.")
+    assert has(found, "Kulturnämnden", "beslutar om", "vänortsavtal")
+    assert has(found, "Fritidsnämnden", "beslutar om", "ungdomsutbyten")
+    found = rows(
+        "Regionstyrelsen ansvarar för EU-bevakningen, förvaltningarna inom sina sakområden."
+    )
+    assert has(found, "Förvaltningarna", "ansvarar för", "EU-bevakningen", "sakområden")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nämnden beslutar om bidrag till föreningar, kulturskolan och fritidsgårdar.",
+        "Kansliet ansvarar för kontakter med vänorter, nätverk och organisationer.",
+    ],
+)
+def test_a_list_of_things_after_a_comma_is_the_matter_not_a_second_body(text):
+    found = rows(text)
+    assert len(found) == 1, found
