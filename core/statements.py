@@ -693,9 +693,7 @@ def _patterns(text: str) -> list[Triple]:
             continue
         if m.end("body") == len(text):
             body, rest = body_after(m.group("body"))
-        elif (m.end("body") < m.start("matter") and "{body} " in entry.phrase[:7]) or (
-            _GENITIVE_SLOT.search(entry.phrase)
-        ):
+        elif _GENITIVE_SLOT.search(entry.phrase):
             # "Kansliets uppgift är att …", "… är kulturnämndens ansvar": a genitive
             body, rest = _genitive_body(m.group("body")), ""
         else:

@@ -1357,3 +1357,55 @@ def test_a_second_body_with_the_verb_left_out_holds_the_same_duty():
 def test_a_list_of_things_after_a_comma_is_the_matter_not_a_second_body(text):
     found = rows(text)
     assert len(found) == 1, found
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "relation", "word"),
+    [
+        (
+            "Förvaltningschefen har delegation att besluta om tjänsteresor inom Norden.",
+            "Förvaltningschefen",
+            "beslutar om",
+            "tjänsteresor",
+        ),
+        (
+            "Kulturnämndens ordförande är delegat för beslut om bidrag till vänortsföreningar.",
+            "Kulturnämndens ordförande",
+            "beslutar om",
+            "bidrag",
+        ),
+        (
+            "Enligt delegationsordningen fattas beslut om studieresor av kommundirektören.",
+            "Kommundirektören",
+            "beslutar om",
+            "studieresor",
+        ),
+        (
+            "Rätten att besluta om deltagande i konferenser har delegerats till enhetscheferna.",
+            "Enhetscheferna",
+            "beslutar om",
+            "konferenser",
+        ),
+        (
+            "Ekonomidirektören är attestant för kostnader för medlemskap i nätverk.",
+            "Ekonomidirektören",
+            "attesterar",
+            "medlemskap",
+        ),
+    ],
+)
+def test_delegated_decisions_give_rows(text, body, relation, word):
+    found = rows(text)
+    assert has(found, body, relation, word), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nämnden är inte delegat för sådana beslut.",
+        "Delegationsordningen revideras varje år.",
+        "Delegationen från vänorten anländer i maj.",
+    ],
+)
+def test_what_only_mentions_delegation_gives_no_row(text):
+    assert rows(text) == []
