@@ -82,8 +82,9 @@ log = logging.getLogger(__name__)
 # 37: two passives with their agents share the subject; 38: where a body represents; 39:
 # bodies named together ("tillsammans med", "såväl … som"), "-byrå"; 40: a second body with
 # the verb left out ("X beslutar om A, Y om B"); 41: delegated decisions ("har delegation att
-# besluta om", "är delegat för", "har delegerats till", "fattas beslut om … av")
-CHUNKER_VERSION = "41"
+# besluta om", "är delegat för", "har delegerats till", "fattas beslut om … av"); 42: tillsätter,
+# past passives of utse/tillsätta/ta fram
+CHUNKER_VERSION = "42"
 
 Progress = Callable[[int, int, str], None]
 

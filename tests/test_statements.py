@@ -1409,3 +1409,45 @@ def test_delegated_decisions_give_rows(text, body, relation, word):
 )
 def test_what_only_mentions_delegation_gives_no_row(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "relation", "word"),
+    [
+        (
+            "Vänortsgruppen tillsattes av fritidsnämnden år 2020.",
+            "Fritidsnämnden",
+            "utser",
+            "Vänortsgruppen",
+        ),
+        (
+            "Kommunstyrelsen tillsätter en styrgrupp för EU-projekten.",
+            "Kommunstyrelsen",
+            "utser",
+            "styrgrupp",
+        ),
+        (
+            "Rapporten om vänortsbesöken har tagits fram av kansliet.",
+            "Kansliet",
+            "tar fram",
+            "Rapporten",
+        ),
+        (
+            "Kontaktpersonerna utsågs av kulturnämnden.",
+            "Kulturnämnden",
+            "utser",
+            "Kontaktpersonerna",
+        ),
+    ],
+)
+def test_appointing_and_drawing_up_in_the_past_give_rows(text, body, relation, word):
+    found = rows(text)
+    assert has(found, body, relation, word), found
+
+
+def test_reporting_to_a_body_is_no_duty_of_its_own():
+    # "rapporterar till" says whom one answers to; the duty is in the other verb
+    found = rows(
+        "Regiondirektören leder arbetet med EU-frågor och rapporterar till regionstyrelsen."
+    )
+    assert [r for _, r, _ in found] == ["leder"], found
