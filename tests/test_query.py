@@ -199,3 +199,21 @@ def test_a_name_beside_an_organisation_word_names_an_organisation(text, name, or
     from assistant.query import organisation_named
 
     assert organisation_named(text, name) == organisation
+
+
+@pytest.mark.parametrize(
+    ("question", "framing", "asked"),
+    [
+        ("I've just started as EU coordinator. What is expected of me?", "started", "coordinator"),
+        ("Jag har precis börjat som EU-samordnare. Vad förväntas av mig?", "börjat", "samordnare"),
+    ],
+)
+def test_having_just_started_frames_a_question_about_the_new_post(question, framing, asked):
+    from assistant.query import OrganisationMatcher, QuestionAnalyzer
+    from core.glossary import Glossary
+    from core.text import Lexicon
+
+    analyzer = QuestionAnalyzer(Glossary([]), Lexicon([]), OrganisationMatcher({}))
+    labels = " ".join(c.label for c in analyzer.analyze(question).concepts)
+    assert framing not in labels
+    assert asked in labels
