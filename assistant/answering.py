@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.asks import OFF_TASK, WHO_ASKS, AskRules
@@ -36,7 +36,6 @@ MAX_UNITS_PER_PASSAGE = 3
 # A name in a question: a capitalised word inside a sentence (not its first word), four
 # letters or more, or an all-capital acronym of three or more.
 _NAME = re.compile(r"(?<=[\w,] )(?:[A-ZÅÄÖØÆ][a-zåäöøæé]{3,}|[A-ZÅÄÖ]{3,})\b")
-_CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][\wåäöé-]{2,}")
 MAX_NEAREST = 3  # sections offered with a refusal
 MAX_LEAD_STATEMENTS = 2  # organisations named in a who-answer's first sentences
 LEAD_CHARS = 240
@@ -47,7 +46,7 @@ _RELATION_STEMS = frozenset(
     stem(w)
     for phrase in [*vocabulary.relations().phrases, "ansvar", "beslut"]
     for w in words(phrase)
-) - {stem(w) for w in stopwords("sv")}
+) - {stem(w) for w in [*stopwords("sv"), *vocabulary.clause_words()["relation_noun"]]}
 
 
 @lru_cache(maxsize=1)
@@ -186,11 +185,12 @@ class ExtractiveAnswerer:
         good = [x for x in ranked if x[0] >= best * SCORING.unit_keep_ratio]
         # A unit that holds a part of the question no chosen unit holds answers that part
         # ("is it a cost, or an investment?"): quote it too, best first.
+        asked = {c.label for c in question.concepts if not c.context}
         held = frozenset().union(*(covers[x[1]] for x in good)) if good else frozenset()
         for x in ranked:
             if len(good) >= MAX_UNITS_PER_PASSAGE:
                 break
-            if x not in good and covers[x[1]] - held:
+            if x not in good and (covers[x[1]] - held) & asked:
                 good.append(x)
                 held |= covers[x[1]]
         chosen = sorted(good[:MAX_UNITS_PER_PASSAGE], key=lambda x: x[1])
@@ -313,7 +313,13 @@ class ExtractiveAnswerer:
             return Decision(True, "off_task")
         best = max((h.coverage for h in hits), default=0.0)
         unknown = self.unknown_names(question)
-        elsewhere = [o for u in unknown if (o := organisation_named(question.text, u))]
+        elsewhere = [
+            o
+            for u in unknown
+            if (o := organisation_named(question.text, u))
+            and not self._names_a_partner(question.text, o)
+            and not intent("destination", question.text[: question.text.find(o)])
+        ]
         if elsewhere and not question.organisations:
             # "Vad säger Umeå kommuns policy?" when the library holds none of Umeå's: no other
             # organisation's passage answers for it
@@ -448,7 +454,7 @@ class ExtractiveAnswerer:
         what the figure is a figure of, when the question says ("fyra vänorter" does not say
         how many inhabitants a town has)."""
         # a name the question itself says ("the Mid Sweden Office") is not the name asked for
-        names = passage.organisation.split() + _CAPITALISED.findall(subject.text)
+        names = passage.organisation.split() + _NAME.findall(subject.text)
         context = self._terms(passage.section_tail)
 
         def coverage(text: str) -> float:
@@ -549,12 +555,17 @@ class ExtractiveAnswerer:
         at = text.find(name)
         return at >= 0 and intent("partner", text[:at])
 
+    @cached_property
+    def _library_words(self) -> frozenset[str]:
+        """Every word of every passage, short ones ("SKL") too, folded."""
+        return frozenset(fold(w) for p in self.lexical.passages for w in words(p.text))
+
     def _glossed_in_library(self, name: str) -> bool:
-        """A name the glossary translates ("Brussels": Bryssel) into words the library
-        holds; a network the glossary knows but no policy mentions is still unknown."""
-        known = self.lexical.lexicon.words
+        """A name the glossary translates ("Brussels": Bryssel, "SALAR": SKL) into words the
+        library holds; a network the glossary knows but no policy mentions is still unknown."""
+        known = self._library_words
         return any(
-            all(w in known or fold(w) in known for w in words(swedish))
+            all(fold(w) in known for w in words(swedish))
             for side in ("en", "sv")
             for match in self.glossary.find(name, side)
             for swedish in match.entry.swedish

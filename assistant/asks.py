@@ -24,6 +24,7 @@ from core import vocabulary
 from core.text import fold
 
 OFF_TASK = "off_task"
+_DIACRITICS = re.compile(r"[åäöÅÄÖ]")
 # The asks that a who-question can make: a name or contact details, or none of the policies'
 # business. "Who answers questions about the per diem?" does not ask for the amount.
 WHO_ASKS = frozenset({OFF_TASK, "person", "contact"})
@@ -85,9 +86,12 @@ class AskRules:
 
     def kinds(self, question: str) -> list[str]:
         """The specific things ``question`` asks for, in the order of the rules."""
-        folded = fold(question)
+        # without å/ä/ö only when typed without them: folded, "vilket är" reads "vilket år"
+        folded = fold(question) if not _DIACRITICS.search(question) else None
         return [
-            r.kind for r in self.rules if r.asks.search(question) or r.asks_folded.search(folded)
+            r.kind
+            for r in self.rules
+            if r.asks.search(question) or (folded is not None and r.asks_folded.search(folded))
         ]
 
     def objects(self, kind: str, question: str) -> list[str]:
@@ -116,5 +120,5 @@ class AskRules:
         if rule is None or rule.evidence is None:
             return False
         for word in ignore:
-            text = text.replace(word, " ")
+            text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text)
         return bool(rule.evidence.search(text))

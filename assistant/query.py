@@ -76,7 +76,20 @@ def _one_of(kind: str) -> str:
 
 
 _QUESTION_WORDS = frozenset(_followups("asks"))
-_ASKER_WORDS = frozenset(w.lower() for w in _followups("asker_subject"))
+# the asker as a subject, as written: "I" is English only in capitals ("i" is Swedish "in")
+_ASKER_OPENS = re.compile(rf"^\W*(?:{_one_of('asker_subject')})\b(?!\s+(?:vilk|vem|vad|hur))")
+
+
+def _remark_about_the_asker(part: str) -> bool:
+    """ "I'd like to email them.": a sentence that opens with the asker, asks nothing (no
+    question mark, no question word) and so is said about the question before it."""
+    return (
+        not part.rstrip().endswith("?")
+        and bool(_ASKER_OPENS.match(part) or _ASKER_OPENS.match(part[:1].lower() + part[1:]))
+        and not any(w in _QUESTION_WORDS for w in words(part))
+    )
+
+
 _SECOND_QUESTION = re.compile(
     rf"(?:,\s*|\s+)(?=(?:{_one_of('joins')})\s+(?:{'|'.join(sorted(_QUESTION_WORDS))})\b)",
     re.I,
@@ -118,13 +131,12 @@ def question_parts(text: str) -> list[str]:
     merged: list[str] = []
     for part in parts:
         said = words(part)
-        if merged and (
-            len(said) < MIN_PART_WORDS
-            # what the asker says of themselves after a question ("I'd like to email
-            # them.", "Vi reser i maj.") is said about that question, not a new one
-            or (not part.rstrip().endswith("?") and said[0] in _ASKER_WORDS)
-        ):
+        if merged and len(said) < MIN_PART_WORDS:
             merged[-1] = f"{merged[-1]} {part}"
+        elif merged and _remark_about_the_asker(part):
+            # what the asker says of themselves after a question ("I'd like to email
+            # them.", "Vi reser i maj.") frames that question: it goes before it
+            merged[-1] = f"{part} {merged[-1]}"
         else:
             merged.append(part)
     return merged
@@ -217,7 +229,11 @@ def organisation_named(text: str, name: str) -> str:
         # "of" joins "the City of" to a name; alone it is not an organisation word
         if any(w != "of" for w in around):
             spans = word_spans(text)
-            return text[spans[span.start][0] : spans[span.stop - 1][1]]
+            named = text[spans[span.start][0] : spans[span.stop - 1][1]]
+            last = tokens[span.stop - 1]
+            # "Umeå kommuns policy": the organisation is "Umeå kommun"
+            genitive = last.endswith("s") and last[:-1] in _ORGANISATION_WORDS
+            return named[:-1] if genitive else named
     return ""
 
 

@@ -485,6 +485,9 @@ def _pattern_regex(phrase: str) -> re.Pattern[str]:
             parts.append(rf"(?<![\w-]){re.escape(w)}(?![\w-])")
         if not last and words[i + 1] != "av":
             parts.append(r"\s+")
+            if not w.startswith("{") and not words[i + 1].startswith("{"):
+                # "uppdrar varje år åt": an adverb may stand between the words
+                parts.append(rf"(?:(?:{_ADVERB})\s+)?")
     pattern = "".join(parts).replace(r"\s+(?P<between>", "(?P<between>")
     return re.compile(("^" if words[0] == "{matter}" else "") + pattern, re.I)
 
@@ -639,7 +642,12 @@ def _matter_before(pre: str, between: str) -> str:
     # "Förfrågningar registreras och [handläggs av]": the first verb shares the subject
     shared = re.compile(r"\s+(\S+)\s+(?:och|samt|eller)$", re.I)
     # "Ansökningar bereds av kansliet och [beslutas av]": so does a first passive, agent and all
-    agent = re.compile(r"\s+(\S+)\s+av\s+[^,]+?\s+(?:och|samt)$", re.I)
+    # (a particle may follow the verb: "togs fram av"; a chain runs on commas: "bereds av A,
+    # granskas av B och [beslutas av]")
+    particle = f"(?:\\s+(?:{'|'.join(sorted(_PARTICLES))}))?"
+    agent = re.compile(rf"\s+(\S+){particle}\s+av\s+[^,]+?\s+(?:och|samt)$", re.I)
+    chained = re.compile(rf"\s+(\S+){particle}\s+av\s+[^,]+?$", re.I)
+    in_chain = False
     while True:
         s = s.rstrip(" ,")
         m = trailing.search(s)
@@ -648,14 +656,21 @@ def _matter_before(pre: str, between: str) -> str:
             if verb and is_finite_verb(verb.group(1)):
                 s = s[: verb.start()]
                 continue
-            passive = agent.search(s)
+            passive = (chained if in_chain else agent).search(s)
             if passive and _passive_form(passive.group(1)):
                 s = s[: passive.start()]
+                in_chain = True
                 continue
             break
         s = s[: m.start()]
-    # ", och översynen är …": a comma and a conjunction begin a clause of its own
-    s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+|,\s+(?:och|men|samt|medan)\s+", s)[-1]
+    s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
+    # "… ses över årligen, och översynen är …": after a clause, a comma and a conjunction
+    # begin a clause of its own; in "Avtal, budget och planer, samt policyn" they list
+    joined = list(re.finditer(r",\s+(?:och|men|samt|medan)\s+", s))
+    if joined and any(
+        is_finite_verb(t) or _present_passive(t) for t in s[: joined[-1].start()].split()[1:]
+    ):
+        s = s[joined[-1].end() :]
     tokens = s.split()
     last_verb = max(
         (i for i, t in enumerate(tokens) if is_finite_verb(t) and not _is_body_token(t)),
@@ -698,14 +713,20 @@ def _patterns(text: str) -> list[Triple]:
             body, rest = _genitive_body(m.group("body")), ""
         else:
             body, rest = whole_body(m.group("body")), ""
-        if not body:
-            continue
+        first = m.group("body").split()[:1]
+        if not body or (first and _bare(first[0]) in _NEGATION):
+            continue  # "… är inte kommunstyrelsens ansvar": a duty denied
         if m.start("matter") < m.start("body"):
             between = m.groupdict().get("between") or ""
             if entry.phrase.startswith("{matter}"):
                 matter = _matter_before(m.group("matter"), between)
                 where = between.split()
-                if entry.kind == "represents" and where and _bare(where[0]) in _PLACES:
+                if (
+                    entry.kind == "represents"
+                    and where
+                    and _bare(where[0]) in _PLACES
+                    and not re.fullmatch(_ADVERB, between.strip(), re.I)
+                ):
                     # "Kommunen företräds i Nordkalottrådet av …": where is the matter too
                     matter = f"{matter} {between.strip()}".strip()
             else:
@@ -835,26 +856,35 @@ _TASKS = frozenset(e.relation for e in _RELATIONS.entries if e.relation.endswith
 
 
 _GAP = re.compile(r",\s+")
+# prepositions a duty verb governs ("beslutar om", "ansvarar för", "tar hand om"), as
+# opposed to those that place a matter ("inom", "vid")
+_OBJECT_PREPOSITIONS = _class("object_preposition")
 
 
 def _gapping(matter: str, relation: str) -> tuple[str, list[tuple[str, str]]]:
     """ "Kommunstyrelsen beslutar om vänortsavtal, nämnderna om utbyten": a second body
     with its own matter and the verb left out holds the same duty. What follows the body
-    opens with a preposition ("om utbyten", "inom sina sakområden"), or it is a list."""
+    opens with a preposition: the verb's own ("om utbyten") gives the matter, a place
+    ("inom sina sakområden") the same matter there. Otherwise the commas list things."""
     pieces = _GAP.split(matter)
-    preposition = relation.split()[-1] if " " in relation else ""
-    head = pieces[0].split()[0] if pieces[0].split() else ""
+    if len(pieces) < 2 or not pieces[0].split():
+        return matter, []
+    if _is_body_token(pieces[0].split()[-1].rstrip(".;:")):
+        return matter, []  # "med nämnderna, bolagen i koncernen": a list of bodies
+    tokens = pieces[0].split()
+    end = next((i for i, t in enumerate(tokens) if i and _bare(t) in _PREPOSITIONS), len(tokens))
+    head = " ".join(t for t in tokens[:end] if _bare(t) not in _DETERMINERS) or pieces[0]
     kept: list[str] = []
     gapped: list[tuple[str, str]] = []
     for piece in pieces:
         body, rest = body_after(piece) if kept else (None, "")
-        words_after = rest.split()
         if body and any(_bare(t) in _COORDINATORS for t in body.split()):
             return matter, []  # "kommunstyrelsen för budgeten och nämnderna": unclear
+        words_after = rest.split()
         if body and words_after and _bare(words_after[0]) in _PREPOSITIONS:
-            if preposition and _bare(words_after[0]) == preposition:
+            if _bare(words_after[0]) in _OBJECT_PREPOSITIONS:
                 gapped.append((body, " ".join(words_after[1:])))
-            else:  # "förvaltningarna inom sina sakområden": the same matter, elsewhere
+            else:
                 gapped.append((body, f"{head} {rest}"))
         elif gapped:
             return matter, []
@@ -1319,6 +1349,7 @@ _UNAMBIGUOUS_HEADS = _class("for_decision_any_compound")
 def statements(text: str, section: str = "") -> list[Triple]:
     """The (body, relation, matter) statements of one passage, found by the Swedish sentence
     and list patterns above. Run at ingest; the results are stored with the passage."""
+    text = re.sub(r"[ \t\u00a0]+", " ", text)  # runs of spaces cost the patterns dearly
     # a numbered heading ("3.3 Stadsledningskontoret") is named by its words
     heading = _NUMBERING.sub("", section.split(" > ")[-1]) if section else ""
     heading_body = whole_body(heading) if heading else None

@@ -83,8 +83,9 @@ log = logging.getLogger(__name__)
 # bodies named together ("tillsammans med", "såväl … som"), "-byrå"; 40: a second body with
 # the verb left out ("X beslutar om A, Y om B"); 41: delegated decisions ("har delegation att
 # besluta om", "är delegat för", "har delegerats till", "fattas beslut om … av"); 42: tillsätter,
-# past passives of utse/tillsätta/ta fram
-CHUNKER_VERSION = "42"
+# past passives of utse/tillsätta/ta fram; 43: fixes from a second read (denied duties, idioms,
+# lists before ", samt", passive chains, gapping heads, runs of spaces)
+CHUNKER_VERSION = "43"
 
 Progress = Callable[[int, int, str], None]
 

@@ -50,13 +50,11 @@ RULES = AskRules.load()
         ("Hur stor andel av resorna ska göras med tåg?", "amount"),
         ("When did the municipality join the network?", "year"),
         ("När blev regionen medlem i nätverket?", "year"),
-        ("Who runs the Brussels office these days?", "person"),
         ("Hur stor är kommunens medlemsavgift till nätverket?", "amount"),
         ("Hur många får som mest följa med på en studieresa?", "limit"),
         ("How many days can a trip abroad last at most?", "limit"),
         ("Vad är det maximala antalet deltagare i en delegation?", "limit"),
         ("How large is the annual fee for the Brussels office?", "amount"),
-        ("Vem leder EU-kontoret för närvarande?", "person"),
     ],
 )
 def test_a_specific_ask_is_recognised(question, kind):
@@ -94,6 +92,14 @@ def test_a_specific_ask_is_recognised(question, kind):
         "When did the policy say the report is due?",
         "Vilka nyheter innehåller den nya strategin?",  # what is new, not the news
         "Who runs the Brussels office?",  # which body, not who holds the post now
+        "Who leads the international work nowadays?",  # still a body, even now
+        # found by a second read: each looked like a request, a figure or a limit
+        "Which office can you write an email to about EU funding?",  # "you" is anyone
+        "Vem kan du skriva ett mejl till om EU-bidrag?",
+        "How should the latest news from Brussels be shared with staff?",
+        "Is it OK to tell a joke in a speech to a foreign delegation?",
+        "Skriva brev till vänorter – vem ansvarar för det?",
+        "Hur stort är intresset för kostnadsfria utbyten?",
         "Vem leder delegationen när vi besöker vänorten?",
     ],
 )
@@ -235,3 +241,13 @@ def test_the_figure_itself_or_a_verb_is_no_object(question, objects):
 )
 def test_a_count_without_at_most_asks_for_no_limit(question):
     assert "limit" not in RULES.kinds(question)
+
+
+def test_a_word_with_a_diacritic_is_not_read_as_its_folded_twin():
+    # "vilket är" folds to "vilket ar", as does "vilket år"
+    assert "year" not in RULES.kinds("Vilket är det största antalet deltagare?")
+    assert "year" in RULES.kinds("vilket ar antogs policyn?")  # typed without å/ä/ö
+
+
+def test_the_highest_is_no_limit_without_a_most():
+    assert "limit" not in RULES.kinds("Hur många områden har högst prioritet?")

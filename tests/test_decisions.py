@@ -336,7 +336,7 @@ deltagande i nätverket leds av kommunstyrelsens ordförande.
 
 def test_a_name_the_question_already_says_is_not_the_person_asked_for(tmp_path):
     lindby = assistant_over(tmp_path, {"lindby-natverk.md": NETWORK})
-    answer = lindby.ask("Who runs the Nordiska Vänortsnätverket these days?")
+    answer = lindby.ask("What is the name of the chair of the Nordiska Vänortsnätverket?")
     assert answer.abstained and answer.refusal == "person"
 
 
@@ -361,3 +361,20 @@ def test_a_limit_is_answered_by_a_limit_not_by_a_statistic(ekeby, tmp_path):
     assert refused.abstained and refused.refusal == "limit"
     answered = ekeby.ask("Hur många personer får som mest ingå i Ekebys delegation?")
     assert not answered.abstained and "högst fem" in answered.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Har Ekeby ett samarbete med Tartu stad?",  # a partner, not a library's missing policy
+        "Vilka regler gäller i Ekeby för resor till Oslo kommun?",  # a destination
+    ],
+)
+def test_a_partner_or_destination_named_as_an_organisation_is_no_other_library(ekeby, question):
+    assert ekeby.ask(question).refusal != "other_organisation"
+
+
+def test_the_organisation_the_library_lacks_is_named_in_its_base_form(ekeby):
+    answer = ekeby.ask("Vad säger Brattbys kommuns policy om vänorter?")
+    assert answer.refusal == "other_organisation"
+    assert "Brattbys kommun," in answer.text or "Brattbys kommun " in answer.text

@@ -1451,3 +1451,61 @@ def test_reporting_to_a_body_is_no_duty_of_its_own():
         "Regiondirektören leder arbetet med EU-frågor och rapporterar till regionstyrelsen."
     )
     assert [r for _, r, _ in found] == ["leder"], found
+
+
+# Found by a second read of the rules above: each sentence gave a wrong row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resebokning är inte kommunstyrelsens ansvar.",
+        "Ansvaret för uppföljningen har inte kommunstyrelsen.",
+        "Nämnden håller i regel möten varje månad.",
+        "Kansliet ska hålla i minnet att resorna ska vara kostnadseffektiva.",
+        "Styrelsen håller i huvudsak fast vid planen.",
+    ],
+)
+def test_a_denied_duty_or_an_idiom_gives_no_row(text):
+    assert rows(text) == []
+
+
+def test_a_list_before_samt_is_all_the_matter():
+    found = rows("Vänortsavtal, budget och planer, samt policyn beslutas av kommunfullmäktige.")
+    assert has(found, "Kommunfullmäktige", "beslutar om", "Vänortsavtal", "policyn")
+
+
+def test_a_chain_of_passives_and_a_particle_keep_the_subject():
+    found = rows("Ansökningar bereds av kansliet, granskas av juristen och beslutas av nämnden.")
+    assert ("Nämnden", "beslutar om", "Ansökningar") in found
+    found = rows("Underlaget togs fram av förvaltningen och godkändes av styrelsen.")
+    assert ("Styrelsen", "godkänner", "Underlaget") in found
+
+
+def test_a_gapped_body_takes_the_matters_head_not_its_article():
+    found = rows(
+        "Kommunstyrelsen ansvarar för de övergripande kontakterna, nämnderna inom sina områden."
+    )
+    assert has(found, "Nämnderna", "ansvarar för", "övergripande kontakterna inom sina områden")
+    found = rows("Varje nämnd tar hand om sina egna kontakter, kommunstyrelsen om de övergripande.")
+    assert has(found, "Kommunstyrelsen", "ansvarar för", "de övergripande")
+    assert not any(" om " in f" {m} " for b, _, m in found if b == "Kommunstyrelsen")
+    # a list of bodies after a comma is no second clause
+    assert len(rows("Kansliet samordnar arbetet med nämnderna, bolagen i koncernen.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Regionen företräds i regel av ordföranden.", "Regionen företräds vid behov av ordföranden."],
+)
+def test_an_adverbial_is_not_where_a_body_represents(text):
+    assert rows(text) == [("Ordföranden", "företräder", "Regionen")]
+
+
+def test_a_run_of_spaces_costs_no_time():
+    # the patterns try every split of a long run; the text is folded first
+    assert rows("Kommunstyrelsen" + " " * 2000 + "ansvarar för resorna.") == [
+        ("Kommunstyrelsen", "ansvarar för", "resorna")
+    ]
+
+
+def test_a_matter_that_opens_with_a_comma_is_no_crash():
+    assert isinstance(rows("Kansliet ansvarar för , nämnderna om utbyten."), list)
