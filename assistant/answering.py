@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.asks import OFF_TASK, WHO_ASKS, AskRules
-from assistant.evidence import SCORING
+from assistant.evidence import SCORING, alternative_present
 from assistant.intents import frame_words, guide_kind, intent
 from assistant.query import Concept, Question, organisation_named, question_start, rendering
 from assistant.retrieval import LexicalIndex
@@ -37,6 +37,7 @@ MAX_UNITS_PER_PASSAGE = 3
 # letters or more, or an all-capital acronym of three or more.
 _NAME = re.compile(r"(?<=[\w,] )(?:[A-ZÅÄÖØÆ][a-zåäöøæé]{3,}|[A-ZÅÄÖ]{3,})\b")
 MAX_NEAREST = 3  # sections offered with a refusal
+MAX_OUTLINE = 8  # subsections listed when a heading the question names is the answer
 MAX_LEAD_STATEMENTS = 2  # organisations named in a who-answer's first sentences
 LEAD_CHARS = 240
 LEAD_GLOSSES = 3  # key terms of the leading quote glossed for an English reader
@@ -271,6 +272,38 @@ class ExtractiveAnswerer:
         citations: list[Citation] = []
         lines: list[str] = []
         quoted_units: list[tuple[int, ScoredPassage, str]] = []
+        outline = None if who else self._outline(question, chosen)
+        outline_lead = ""
+        if outline is not None:
+            # the subsections under the heading the question names, each cited: the answer
+            heading, children = outline
+            first = children[0][1]
+            meta = documents.get(first.doc_id)
+            note_text = meta.validity_note(today, lang) if meta else None
+            lines.append("")
+            lines.append(
+                t["from"].format(
+                    org=first.organisation,
+                    title=first.title,
+                    note=f" ({note_text})" if note_text else "",
+                )
+            )
+            items = []
+            for title, passage in children:
+                n = len(citations) + 1
+                opening = units(passage.text)[0].whole if units(passage.text) else passage.text
+                lines.append(f"• {title}: “{opening}” [{n}]")
+                items.append(f"“{title}” [{n}]")
+                citations.append(Citation.from_passage(n, passage, 0.0, note_text))
+            outline_lead = t["outline"].format(
+                org=first.organisation, heading=heading, items="; ".join(items)
+            )
+            shown = {p.id for _, p in children}
+            groups = {
+                org: [h for h in org_hits if h.passage.id not in shown]
+                for org, org_hits in groups.items()
+            }
+            groups = {org: org_hits for org, org_hits in groups.items() if org_hits}
         for org, org_hits in groups.items():
             by_doc: dict[str, list[ScoredPassage]] = {}
             for hit in org_hits:
@@ -295,7 +328,11 @@ class ExtractiveAnswerer:
                     lines.append(f"• {owner}: “{quote}” [{n}]" if owner else f"• “{quote}” [{n}]")
                     quoted_units.append((n, hit, top))
                     citations.append(Citation.from_passage(n, hit.passage, hit.score, note_text))
-        lead = self._lead(quoted_units, decision, lang, statements=statements)
+        lead = (
+            outline_lead
+            if outline_lead
+            else self._lead(quoted_units, decision, lang, statements=statements)
+        )
         return _cited_answer(
             question, lead, lines, citations, partial=decision.partial, coverage=decision.best
         )
@@ -597,6 +634,36 @@ class ExtractiveAnswerer:
                 continue
             unknown.append(name)
         return unknown
+
+    def _outline(
+        self, question: Question, hits: Sequence[ScoredPassage]
+    ) -> tuple[str, list[tuple[str, Passage]]] | None:
+        """ "Vilka är de tre fokusområdena?": a heading that names what the question asks
+        for, in the document of a passage that answers, whose subsections are the answer.
+        Returns the heading and each subsection's title with its first passage."""
+        if not intent("listing", question.text):
+            return None
+        # what the question names that the library holds ("three" in English is no heading)
+        asked = [
+            c for c in self.asked(question) if self.lexical.concept_idf(c) < self.lexical.max_idf
+        ]
+        if not asked:
+            return None
+        main = max(asked, key=self.lexical.concept_weight)
+        for hit in hits[:3]:
+            path = hit.passage.section.split(" > ") if hit.passage.section else []
+            for depth in range(len(path), 1, -1):  # not the document's own title
+                terms = self._terms(path[depth - 1])
+                if not any(alternative_present(terms, alt) for alt in main.alternatives):
+                    continue
+                parent = " > ".join(path[:depth]) + " > "
+                children: dict[str, Passage] = {}
+                for p in self.lexical.passages:
+                    if p.doc_id == hit.passage.doc_id and p.section.startswith(parent):
+                        children.setdefault(p.section[len(parent) :].split(" > ")[0], p)
+                if 2 <= len(children) <= MAX_OUTLINE:
+                    return path[depth - 1], list(children.items())
+        return None
 
     # -- writing ------------------------------------------------------------------
     def _lead(

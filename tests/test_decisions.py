@@ -378,3 +378,53 @@ def test_the_organisation_the_library_lacks_is_named_in_its_base_form(ekeby):
     answer = ekeby.ask("Vad säger Brattbys kommuns policy om vänorter?")
     assert answer.refusal == "other_organisation"
     assert "Brattbys kommun," in answer.text or "Brattbys kommun " in answer.text
+
+
+OUTLINE = """\
+# Internationell strategi
+
+Dalby kommun
+
+## Prioriterade områden
+
+Kommunens internationella arbete inriktas på tre prioriterade områden.
+
+### Kompetensförsörjning
+
+Kommunen deltar i utbyten som stärker kompetensen hos medarbetarna.
+
+### Klimatomställning
+
+Kommunen samarbetar med andra regioner om klimatfrågor.
+
+### Ungas delaktighet
+
+Unga ska få möjlighet till utbyte med andra länder.
+
+## Ansvar
+
+Kommunstyrelsen ansvarar för strategin.
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka är de prioriterade områdena i Dalbys strategi?",
+        "What are the three priority areas in Dalby's strategy?",
+    ],
+)
+def test_a_heading_the_question_names_is_answered_with_its_subsections(tmp_path, question):
+    dalby = assistant_over(tmp_path, {"dalby-strategi.md": OUTLINE})
+    answer = dalby.ask(question)
+    lead = answer.text.split("\n")[0]
+    for title in ("Kompetensförsörjning", "Klimatomställning", "Ungas delaktighet"):
+        assert title in lead
+    assert len(answer.citations) >= 3
+
+
+def test_a_question_that_lists_nothing_gets_no_outline(tmp_path):
+    dalby = assistant_over(tmp_path, {"dalby-strategi.md": OUTLINE})
+    # "vem" asks who; the heading "Ansvar" has no subsections anyway
+    lead = dalby.ask("Vem ansvarar för strategin i Dalby?").text.split("\n")[0]
+    assert "Kommunstyrelsen" in lead and "Klimatomställning" not in lead
