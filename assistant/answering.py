@@ -291,7 +291,9 @@ class ExtractiveAnswerer:
             items = []
             for title, passage in children:
                 n = len(citations) + 1
-                opening = units(passage.text)[0].whole if units(passage.text) else passage.text
+                opening = next(
+                    (u.text or u.lead_in or u.items[0] for u in units(passage.text)), passage.text
+                )
                 lines.append(f"• {title}: “{opening}” [{n}]")
                 items.append(f"“{title}” [{n}]")
                 citations.append(Citation.from_passage(n, passage, 0.0, note_text))
