@@ -1084,9 +1084,26 @@ def _joint_subject(text: str) -> str:
     return text
 
 
+# ", i egenskap av kommunens ledande organ,": an insertion between commas that opens with a
+# preposition or an adverb and holds no verb says how, not who does what
+_INSERTION = re.compile(
+    rf",\s+(?P<words>(?:{'|'.join(sorted(map(re.escape, _PREPOSITIONS)))}|{_ADVERB})\s[^,]{{1,80}}?|{_ADVERB}),\s+",
+    re.I,
+)
+
+
+def _without_insertions(text: str) -> str:
+    def drop(m: re.Match[str]) -> str:
+        if any(is_finite_verb(t) for t in m.group("words").split()):
+            return m.group(0)
+        return " "
+
+    return _INSERTION.sub(drop, text)
+
+
 def _from_text(sentence: str, heading_body: str | None, duty_section: bool) -> list[Triple]:
     text = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", sentence)
-    text = _joint_subject(text.replace("*", "").strip())
+    text = _joint_subject(_without_insertions(text.replace("*", "").strip()))
     found: list[Triple] = []
     for piece in _split_dash_lines(text):
         line = _dash_line(piece, duty_section)

@@ -1509,3 +1509,29 @@ def test_a_run_of_spaces_costs_no_time():
 
 def test_a_matter_that_opens_with_a_comma_is_no_crash():
     assert isinstance(rows("Kansliet ansvarar för , nämnderna om utbyten."), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "relation", "word"),
+    [
+        (
+            "Kulturnämnden har därför, i egenskap av ansvarig nämnd, det samlade ansvaret för vänorterna.",
+            "Kulturnämnden",
+            "ansvarar för",
+            "vänorterna",
+        ),
+        (
+            "Nämnden ansvarar, i samråd med kansliet, för studieresorna.",
+            "Nämnden",
+            "ansvarar för",
+            "studieresorna",
+        ),
+    ],
+)
+def test_an_insertion_between_commas_does_not_part_a_duty_from_its_body(text, body, relation, word):
+    assert has(rows(text), body, relation, word), rows(text)
+
+
+def test_an_insertion_with_a_verb_is_a_clause_and_stays():
+    found = rows("Kansliet, som ansvarar för resorna, bokar hotell.")
+    assert has(found, "Kansliet", "ansvarar för", "resorna")
