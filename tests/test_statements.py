@@ -1073,214 +1073,6 @@ def test_an_att_clause_runs_to_its_own_verb_and_an_insertion_does_not_split_a_ve
     assert has(found, "Regiondirektören", "ansvarar för", "medfinansieringen"), found
 
 
-@pytest.mark.parametrize(
-    ("text", "body", "relation", "word"),
-    [
-        # a cleft puts the body first for weight: the same statement
-        (
-            "Det är kommunstyrelsen som beslutar om nya vänorter.",
-            "Kommunstyrelsen",
-            "beslutar om",
-            "vänorter",
-        ),
-        (
-            "Det är regionens EU-kontor som samordnar ansökningarna.",
-            "Regionens EU-kontor",
-            "samordnar",
-            "ansökningarna",
-        ),
-        # "owns the question": the body answers for it
-        (
-            "Kommunstyrelsen äger frågan om kommunens profil utomlands.",
-            "Kommunstyrelsen",
-            "ansvarar för",
-            "profil",
-        ),
-        ("Kansliet hanterar ansökningar om resebidrag.", "Kansliet", "handlägger", "ansökningar"),
-        (
-            "Ansökningar om resebidrag hanteras av kansliet.",
-            "Kansliet",
-            "handlägger",
-            "ansökningar",
-        ),
-    ],
-)
-def test_a_cleft_and_everyday_verbs_of_duty_give_rows(text, body, relation, word):
-    assert has(rows(text), body, relation, word)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Det är bra att veta vem som beslutar.",  # no body between "det är" and "som"
-        "Det var en gång en nämnd som beslutade om allt.",  # a story, not a body
-        "Det är kommunen som helhet som gynnas av utbytet.",  # a body, but no duty
-        "Frågan om ägarskap diskuterades i kommunstyrelsen.",
-    ],
-)
-def test_what_only_resembles_a_cleft_or_ownership_gives_no_row(text):
-    assert rows(text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "body", "relation", "word"),
-    [
-        # the duty named as the body's (a genitive before a duty noun)
-        (
-            "Uppföljningen av avtalen är fritidsnämndens ansvar.",
-            "Fritidsnämnden",
-            "ansvarar för",
-            "avtalen",
-        ),
-        (
-            "Bevakningen av EU-frågor ingår i miljöförvaltningens ansvar.",
-            "Miljöförvaltningen",
-            "ansvarar för",
-            "EU-frågor",
-        ),
-        (
-            "Introduktionen av nya ledamöter hör till kommunsekreterarens uppgifter.",
-            "Kommunsekreteraren",
-            "ansvarar för",
-            "ledamöter",
-        ),
-        (
-            "Uppföljning av indikatorerna är en uppgift för projektkontoret.",
-            "Projektkontoret",
-            "ansvarar för",
-            "indikatorerna",
-        ),
-        (
-            "Samordnarens roll är att stödja förvaltningarna i ansökningar.",
-            "Samordnaren",
-            "ger stöd till",
-            "ansökningar",
-        ),
-        # who holds the right to decide, and a fronted responsibility
-        (
-            "Beslutanderätten när det gäller tjänsteresor ligger hos förvaltningschefen.",
-            "Förvaltningschefen",
-            "beslutar om",
-            "tjänsteresor",
-        ),
-        (
-            "Huvudansvaret för mottagandet av delegationer har kommunikationsenheten.",
-            "Kommunikationsenheten",
-            "ansvarar för",
-            "mottagandet",
-        ),
-        # a passive after a modal, of a verb relations.csv lists in the active
-        (
-            "Reseräkningar ska attesteras av närmaste chef.",
-            "Närmaste chef",
-            "attesterar",
-            "Reseräkningar",
-        ),
-        ("Deltagarna bör utses av presidiet.", "Presidiet", "utser", "Deltagarna"),
-        # a clause after ", och" is a clause of its own
-        (
-            "Listan ses över varje år, och översynen är kansliets ansvar.",
-            "Kansliet",
-            "ansvarar för",
-            "översynen",
-        ),
-    ],
-)
-def test_a_duty_named_as_the_bodys_gives_a_row(text, body, relation, word):
-    found = rows(text)
-    assert has(found, body, relation, word), found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Det är inte kommunstyrelsens ansvar.",  # denied, and no matter
-        "Fritidsnämndens ansvar har vuxit under senare år.",  # the duty itself is the topic
-        "Rollen är att stödja, inte att styra.",  # no body
-        "Beslutanderätten diskuterades länge i fullmäktige.",
-    ],
-)
-def test_a_duty_noun_without_a_body_and_matter_gives_no_row(text):
-    assert rows(text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "body", "relation", "word"),
-    [
-        (
-            "Fritidsförvaltningen står för kostnaden för ungdomsutbytet.",
-            "Fritidsförvaltningen",
-            "står för kostnaden för",
-            "ungdomsutbytet",
-        ),
-        (
-            "Den inbjudande nämnden bär kostnaderna för måltiderna.",
-            "Inbjudande nämnden",
-            "står för kostnaden för",
-            "måltiderna",
-        ),
-        (
-            "Protokollchefen tar hand om gåvoutbytet vid officiella besök.",
-            "Protokollchefen",
-            "ansvarar för",
-            "gåvoutbytet",
-        ),
-        (
-            "Vänortssamordnaren håller i de årliga mötena med vänorterna.",
-            "Vänortssamordnaren",
-            "leder",
-            "mötena",
-        ),
-        (
-            "Revisorerna granskar årligen reseräkningarna.",
-            "Revisorerna",
-            "granskar",
-            "reseräkningarna",
-        ),
-        (
-            "Kulturförvaltningen organiserar vänortsveckan.",
-            "Kulturförvaltningen",
-            "anordnar",
-            "vänortsveckan",
-        ),
-        (
-            "Kommunledningskontoret ges i uppdrag att ta fram en vänortsstrategi.",
-            "Kommunledningskontoret",
-            "får i uppdrag att",
-            "vänortsstrategi",
-        ),
-        (
-            "Det har uppdragits åt miljöförvaltningen att delta i nätverket.",
-            "Miljöförvaltningen",
-            "får i uppdrag att",
-            "nätverket",
-        ),
-        (
-            "Ordföranden har i uppgift att hålla kontakt med vänorten.",
-            "Ordföranden",
-            "har till uppgift att",
-            "vänorten",
-        ),
-    ],
-)
-def test_everyday_verbs_of_duty_give_rows(text, body, relation, word):
-    found = rows(text)
-    assert has(found, body, relation, word), found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Resorna står för en stor del av förvaltningens utsläpp.",  # accounts for, no cost
-        "Intresset för utbytet håller i sig år efter år.",  # lasts
-        "Granskningen av reseräkningarna visade brister.",  # a review, no body
-        "Kostnaden för resan blev högre än väntat.",
-    ],
-)
-def test_what_only_resembles_an_everyday_duty_gives_no_row(text):
-    assert rows(text) == []
-
-
 def test_two_passives_with_their_agents_share_the_subject():
     found = rows("Ansökningarna bereds av kansliet och avgörs sedan av kulturnämnden.")
     assert has(found, "Kansliet", "bereder", "Ansökningarna")
@@ -1359,113 +1151,12 @@ def test_a_list_of_things_after_a_comma_is_the_matter_not_a_second_body(text):
     assert len(found) == 1, found
 
 
-@pytest.mark.parametrize(
-    ("text", "body", "relation", "word"),
-    [
-        (
-            "Förvaltningschefen har delegation att besluta om tjänsteresor inom Norden.",
-            "Förvaltningschefen",
-            "beslutar om",
-            "tjänsteresor",
-        ),
-        (
-            "Kulturnämndens ordförande är delegat för beslut om bidrag till vänortsföreningar.",
-            "Kulturnämndens ordförande",
-            "beslutar om",
-            "bidrag",
-        ),
-        (
-            "Enligt delegationsordningen fattas beslut om studieresor av kommundirektören.",
-            "Kommundirektören",
-            "beslutar om",
-            "studieresor",
-        ),
-        (
-            "Rätten att besluta om deltagande i konferenser har delegerats till enhetscheferna.",
-            "Enhetscheferna",
-            "beslutar om",
-            "konferenser",
-        ),
-        (
-            "Ekonomidirektören är attestant för kostnader för medlemskap i nätverk.",
-            "Ekonomidirektören",
-            "attesterar",
-            "medlemskap",
-        ),
-    ],
-)
-def test_delegated_decisions_give_rows(text, body, relation, word):
-    found = rows(text)
-    assert has(found, body, relation, word), found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Nämnden är inte delegat för sådana beslut.",
-        "Delegationsordningen revideras varje år.",
-        "Delegationen från vänorten anländer i maj.",
-    ],
-)
-def test_what_only_mentions_delegation_gives_no_row(text):
-    assert rows(text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "body", "relation", "word"),
-    [
-        (
-            "Vänortsgruppen tillsattes av fritidsnämnden år 2020.",
-            "Fritidsnämnden",
-            "utser",
-            "Vänortsgruppen",
-        ),
-        (
-            "Kommunstyrelsen tillsätter en styrgrupp för EU-projekten.",
-            "Kommunstyrelsen",
-            "utser",
-            "styrgrupp",
-        ),
-        (
-            "Rapporten om vänortsbesöken har tagits fram av kansliet.",
-            "Kansliet",
-            "tar fram",
-            "Rapporten",
-        ),
-        (
-            "Kontaktpersonerna utsågs av kulturnämnden.",
-            "Kulturnämnden",
-            "utser",
-            "Kontaktpersonerna",
-        ),
-    ],
-)
-def test_appointing_and_drawing_up_in_the_past_give_rows(text, body, relation, word):
-    found = rows(text)
-    assert has(found, body, relation, word), found
-
-
 def test_reporting_to_a_body_is_no_duty_of_its_own():
     # "rapporterar till" says whom one answers to; the duty is in the other verb
     found = rows(
         "Regiondirektören leder arbetet med EU-frågor och rapporterar till regionstyrelsen."
     )
     assert [r for _, r, _ in found] == ["leder"], found
-
-
-# Found by a second read of the rules above: each sentence gave a wrong row.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Resebokning är inte kommunstyrelsens ansvar.",
-        "Ansvaret för uppföljningen har inte kommunstyrelsen.",
-        "Nämnden håller i regel möten varje månad.",
-        "Kansliet ska hålla i minnet att resorna ska vara kostnadseffektiva.",
-        "Styrelsen håller i huvudsak fast vid planen.",
-    ],
-)
-def test_a_denied_duty_or_an_idiom_gives_no_row(text):
-    assert rows(text) == []
 
 
 def test_a_list_before_samt_is_all_the_matter():
@@ -1511,9 +1202,214 @@ def test_a_matter_that_opens_with_a_comma_is_no_crash():
     assert isinstance(rows("Kansliet ansvarar för , nämnderna om utbyten."), list)
 
 
+def test_an_insertion_with_a_verb_is_a_clause_and_stays():
+    found = rows("Kansliet, som ansvarar för resorna, bokar hotell.")
+    assert has(found, "Kansliet", "ansvarar för", "resorna")
+
+
 @pytest.mark.parametrize(
     ("text", "body", "relation", "word"),
     [
+        # a cleft and everyday verbs of duty give rows
+        # a cleft puts the body first for weight: the same statement
+        (
+            "Det är kommunstyrelsen som beslutar om nya vänorter.",
+            "Kommunstyrelsen",
+            "beslutar om",
+            "vänorter",
+        ),
+        (
+            "Det är regionens EU-kontor som samordnar ansökningarna.",
+            "Regionens EU-kontor",
+            "samordnar",
+            "ansökningarna",
+        ),
+        # "owns the question": the body answers for it
+        (
+            "Kommunstyrelsen äger frågan om kommunens profil utomlands.",
+            "Kommunstyrelsen",
+            "ansvarar för",
+            "profil",
+        ),
+        ("Kansliet hanterar ansökningar om resebidrag.", "Kansliet", "handlägger", "ansökningar"),
+        (
+            "Ansökningar om resebidrag hanteras av kansliet.",
+            "Kansliet",
+            "handlägger",
+            "ansökningar",
+        ),
+        # a duty named as the bodys gives a row
+        # the duty named as the body's (a genitive before a duty noun)
+        (
+            "Uppföljningen av avtalen är fritidsnämndens ansvar.",
+            "Fritidsnämnden",
+            "ansvarar för",
+            "avtalen",
+        ),
+        (
+            "Bevakningen av EU-frågor ingår i miljöförvaltningens ansvar.",
+            "Miljöförvaltningen",
+            "ansvarar för",
+            "EU-frågor",
+        ),
+        (
+            "Introduktionen av nya ledamöter hör till kommunsekreterarens uppgifter.",
+            "Kommunsekreteraren",
+            "ansvarar för",
+            "ledamöter",
+        ),
+        (
+            "Uppföljning av indikatorerna är en uppgift för projektkontoret.",
+            "Projektkontoret",
+            "ansvarar för",
+            "indikatorerna",
+        ),
+        (
+            "Samordnarens roll är att stödja förvaltningarna i ansökningar.",
+            "Samordnaren",
+            "ger stöd till",
+            "ansökningar",
+        ),
+        # who holds the right to decide, and a fronted responsibility
+        (
+            "Beslutanderätten när det gäller tjänsteresor ligger hos förvaltningschefen.",
+            "Förvaltningschefen",
+            "beslutar om",
+            "tjänsteresor",
+        ),
+        (
+            "Huvudansvaret för mottagandet av delegationer har kommunikationsenheten.",
+            "Kommunikationsenheten",
+            "ansvarar för",
+            "mottagandet",
+        ),
+        # a passive after a modal, of a verb relations.csv lists in the active
+        (
+            "Reseräkningar ska attesteras av närmaste chef.",
+            "Närmaste chef",
+            "attesterar",
+            "Reseräkningar",
+        ),
+        ("Deltagarna bör utses av presidiet.", "Presidiet", "utser", "Deltagarna"),
+        # a clause after ", och" is a clause of its own
+        (
+            "Listan ses över varje år, och översynen är kansliets ansvar.",
+            "Kansliet",
+            "ansvarar för",
+            "översynen",
+        ),
+        # everyday verbs of duty give rows
+        (
+            "Fritidsförvaltningen står för kostnaden för ungdomsutbytet.",
+            "Fritidsförvaltningen",
+            "står för kostnaden för",
+            "ungdomsutbytet",
+        ),
+        (
+            "Den inbjudande nämnden bär kostnaderna för måltiderna.",
+            "Inbjudande nämnden",
+            "står för kostnaden för",
+            "måltiderna",
+        ),
+        (
+            "Protokollchefen tar hand om gåvoutbytet vid officiella besök.",
+            "Protokollchefen",
+            "ansvarar för",
+            "gåvoutbytet",
+        ),
+        (
+            "Vänortssamordnaren håller i de årliga mötena med vänorterna.",
+            "Vänortssamordnaren",
+            "leder",
+            "mötena",
+        ),
+        (
+            "Revisorerna granskar årligen reseräkningarna.",
+            "Revisorerna",
+            "granskar",
+            "reseräkningarna",
+        ),
+        (
+            "Kulturförvaltningen organiserar vänortsveckan.",
+            "Kulturförvaltningen",
+            "anordnar",
+            "vänortsveckan",
+        ),
+        (
+            "Kommunledningskontoret ges i uppdrag att ta fram en vänortsstrategi.",
+            "Kommunledningskontoret",
+            "får i uppdrag att",
+            "vänortsstrategi",
+        ),
+        (
+            "Det har uppdragits åt miljöförvaltningen att delta i nätverket.",
+            "Miljöförvaltningen",
+            "får i uppdrag att",
+            "nätverket",
+        ),
+        (
+            "Ordföranden har i uppgift att hålla kontakt med vänorten.",
+            "Ordföranden",
+            "har till uppgift att",
+            "vänorten",
+        ),
+        # delegated decisions give rows
+        (
+            "Förvaltningschefen har delegation att besluta om tjänsteresor inom Norden.",
+            "Förvaltningschefen",
+            "beslutar om",
+            "tjänsteresor",
+        ),
+        (
+            "Kulturnämndens ordförande är delegat för beslut om bidrag till vänortsföreningar.",
+            "Kulturnämndens ordförande",
+            "beslutar om",
+            "bidrag",
+        ),
+        (
+            "Enligt delegationsordningen fattas beslut om studieresor av kommundirektören.",
+            "Kommundirektören",
+            "beslutar om",
+            "studieresor",
+        ),
+        (
+            "Rätten att besluta om deltagande i konferenser har delegerats till enhetscheferna.",
+            "Enhetscheferna",
+            "beslutar om",
+            "konferenser",
+        ),
+        (
+            "Ekonomidirektören är attestant för kostnader för medlemskap i nätverk.",
+            "Ekonomidirektören",
+            "attesterar",
+            "medlemskap",
+        ),
+        # appointing and drawing up in the past give rows
+        (
+            "Vänortsgruppen tillsattes av fritidsnämnden år 2020.",
+            "Fritidsnämnden",
+            "utser",
+            "Vänortsgruppen",
+        ),
+        (
+            "Kommunstyrelsen tillsätter en styrgrupp för EU-projekten.",
+            "Kommunstyrelsen",
+            "utser",
+            "styrgrupp",
+        ),
+        (
+            "Rapporten om vänortsbesöken har tagits fram av kansliet.",
+            "Kansliet",
+            "tar fram",
+            "Rapporten",
+        ),
+        (
+            "Kontaktpersonerna utsågs av kulturnämnden.",
+            "Kulturnämnden",
+            "utser",
+            "Kontaktpersonerna",
+        ),
+        # an insertion between commas does not part a duty from its body
         (
             "Kulturnämnden har därför, i egenskap av ansvarig nämnd, det samlade ansvaret för vänorterna.",
             "Kulturnämnden",
@@ -1528,10 +1424,40 @@ def test_a_matter_that_opens_with_a_comma_is_no_crash():
         ),
     ],
 )
-def test_an_insertion_between_commas_does_not_part_a_duty_from_its_body(text, body, relation, word):
-    assert has(rows(text), body, relation, word), rows(text)
+def test_each_way_of_stating_a_duty_gives_its_row(text, body, relation, word):
+    found = rows(text)
+    assert has(found, body, relation, word), found
 
 
-def test_an_insertion_with_a_verb_is_a_clause_and_stays():
-    found = rows("Kansliet, som ansvarar för resorna, bokar hotell.")
-    assert has(found, "Kansliet", "ansvarar för", "resorna")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what only resembles a cleft or ownership gives no row
+        "Det är bra att veta vem som beslutar.",  # no body between "det är" and "som"
+        "Det var en gång en nämnd som beslutade om allt.",  # a story, not a body
+        "Det är kommunen som helhet som gynnas av utbytet.",  # a body, but no duty
+        "Frågan om ägarskap diskuterades i kommunstyrelsen.",
+        # a duty noun without a body and matter gives no row
+        "Det är inte kommunstyrelsens ansvar.",  # denied, and no matter
+        "Fritidsnämndens ansvar har vuxit under senare år.",  # the duty itself is the topic
+        "Rollen är att stödja, inte att styra.",  # no body
+        "Beslutanderätten diskuterades länge i fullmäktige.",
+        # what only resembles an everyday duty gives no row
+        "Resorna står för en stor del av förvaltningens utsläpp.",  # accounts for, no cost
+        "Intresset för utbytet håller i sig år efter år.",  # lasts
+        "Granskningen av reseräkningarna visade brister.",  # a review, no body
+        "Kostnaden för resan blev högre än väntat.",
+        # what only mentions delegation gives no row
+        "Nämnden är inte delegat för sådana beslut.",
+        "Delegationsordningen revideras varje år.",
+        "Delegationen från vänorten anländer i maj.",
+        # a denied duty or an idiom gives no row
+        "Resebokning är inte kommunstyrelsens ansvar.",
+        "Ansvaret för uppföljningen har inte kommunstyrelsen.",
+        "Nämnden håller i regel möten varje månad.",
+        "Kansliet ska hålla i minnet att resorna ska vara kostnadseffektiva.",
+        "Styrelsen håller i huvudsak fast vid planen.",
+    ],
+)
+def test_what_only_resembles_a_duty_statement_gives_no_row(text):
+    assert rows(text) == []
