@@ -291,15 +291,29 @@ class ExtractiveAnswerer:
             items = []
             for title, passage in children:
                 n = len(citations) + 1
-                opening = next(
-                    (u.text or u.lead_in or u.items[0] for u in units(passage.text)), passage.text
-                )
-                lines.append(f"• {title}: “{opening}” [{n}]")
+                first_unit = next(iter(units(passage.text)), None)
+                if first_unit is None or first_unit.text:
+                    opening = first_unit.text if first_unit else passage.text
+                else:  # a list is quoted with its items, as written
+                    opening = "\n".join(
+                        [first_unit.lead_in, *(f"– {i}" for i in first_unit.items)]
+                    ).strip()
+                label = "" if opening.startswith(title.rstrip(":")) else f"{title}: "
+                lines.append(f"• {label}“{opening}” [{n}]")
                 items.append(f"“{title}” [{n}]")
                 citations.append(Citation.from_passage(n, passage, 0.0, note_text))
             outline_lead = t["outline"].format(
                 org=first.organisation, heading=heading, items="; ".join(items)
             )
+            if decision.partial:
+                outline_lead = (
+                    t["partial"].format(missing=", ".join(decision.missing[:3]))
+                    + " "
+                    + outline_lead
+                )
+            others = len({h.passage.organisation for h in chosen} - {first.organisation})
+            if others:
+                outline_lead += " " + t["lead_others"].format(n=others)
             shown = {p.id for _, p in children}
             groups = {
                 org: [h for h in org_hits if h.passage.id not in shown]
@@ -646,8 +660,13 @@ class ExtractiveAnswerer:
         if not intent("listing", question.text):
             return None
         # what the question names that the library holds ("three" in English is no heading)
+        # (and not "tre" in "de tre fokusområdena": how many there are describes the list)
         asked = [
-            c for c in self.asked(question) if self.lexical.concept_idf(c) < self.lexical.max_idf
+            c
+            for c in self.asked(question)
+            if self.lexical.concept_idf(c) < self.lexical.max_idf
+            and c.label not in _number_words()
+            and not c.label.isdigit()
         ]
         if not asked:
             return None
@@ -657,6 +676,13 @@ class ExtractiveAnswerer:
             for depth in range(len(path), 1, -1):  # not the document's own title
                 terms = self._terms(path[depth - 1])
                 if not any(alternative_present(terms, alt) for alt in main.alternatives):
+                    continue
+                # the heading, with those above it, must name all that is asked, not only a
+                # word of it ("Strategiska samarbeten" does not answer "strategiska dokument")
+                above = self._terms(" ".join(path[:depth])) | self._terms(hit.passage.organisation)
+                if self.lexical.evidence(
+                    Question(question.text, question.language, asked), above
+                ).missing:
                     continue
                 parent = " > ".join(path[:depth]) + " > "
                 children: dict[str, Passage] = {}

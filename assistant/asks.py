@@ -86,13 +86,18 @@ class AskRules:
 
     def kinds(self, question: str) -> list[str]:
         """The specific things ``question`` asks for, in the order of the rules."""
-        # without å/ä/ö only when typed without them: folded, "vilket är" reads "vilket år"
-        folded = fold(question) if not _DIACRITICS.search(question) else None
-        return [
-            r.kind
-            for r in self.rules
-            if r.asks.search(question) or (folded is not None and r.asks_folded.search(folded))
-        ]
+        # without å/ä/ö only where typed without them: folded, "vilket är" reads "vilket år"
+        folded = fold(question)
+
+        def typed_plain(rule: AskRule) -> bool:
+            if len(folded) != len(question):
+                return bool(rule.asks_folded.search(folded))
+            return any(
+                not _DIACRITICS.search(question[m.start() : m.end()])
+                for m in rule.asks_folded.finditer(folded)
+            )
+
+        return [r.kind for r in self.rules if r.asks.search(question) or typed_plain(r)]
 
     def objects(self, kind: str, question: str) -> list[str]:
         """What the figure asked for is a figure of: "anställda" in "Hur många anställda har

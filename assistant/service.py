@@ -363,7 +363,7 @@ class Assistant:
             ]
             return combine_answers(parts, answers)
         return self._ask_one(
-            question,
+            parts[0] if parts else question,  # an aside after the question is put before it
             history=history,
             organisations=organisations,
             documents=documents,

@@ -874,6 +874,7 @@ def _gapping(matter: str, relation: str) -> tuple[str, list[tuple[str, str]]]:
     tokens = pieces[0].split()
     end = next((i for i, t in enumerate(tokens) if i and _bare(t) in _PREPOSITIONS), len(tokens))
     head = " ".join(t for t in tokens[:end] if _bare(t) not in _DETERMINERS) or pieces[0]
+    preposition = relation.split()[-1] if " " in relation else ""
     kept: list[str] = []
     gapped: list[tuple[str, str]] = []
     for piece in pieces:
@@ -883,6 +884,8 @@ def _gapping(matter: str, relation: str) -> tuple[str, list[tuple[str, str]]]:
         words_after = rest.split()
         if body and words_after and _bare(words_after[0]) in _PREPOSITIONS:
             if _bare(words_after[0]) in _OBJECT_PREPOSITIONS:
+                if _bare(words_after[0]) != preposition:
+                    return matter, []  # "ordföranden med vänorterna": not the verb's own
                 gapped.append((body, " ".join(words_after[1:])))
             else:
                 gapped.append((body, f"{head} {rest}"))
@@ -1084,26 +1087,9 @@ def _joint_subject(text: str) -> str:
     return text
 
 
-# ", i egenskap av kommunens ledande organ,": an insertion between commas that opens with a
-# preposition or an adverb and holds no verb says how, not who does what
-_INSERTION = re.compile(
-    rf",\s+(?P<words>(?:{'|'.join(sorted(map(re.escape, _PREPOSITIONS)))}|{_ADVERB})\s[^,]{{1,80}}?|{_ADVERB}),\s+",
-    re.I,
-)
-
-
-def _without_insertions(text: str) -> str:
-    def drop(m: re.Match[str]) -> str:
-        if any(is_finite_verb(t) for t in m.group("words").split()):
-            return m.group(0)
-        return " "
-
-    return _INSERTION.sub(drop, text)
-
-
 def _from_text(sentence: str, heading_body: str | None, duty_section: bool) -> list[Triple]:
     text = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", sentence)
-    text = _joint_subject(_without_insertions(text.replace("*", "").strip()))
+    text = _joint_subject(text.replace("*", "").strip())
     found: list[Triple] = []
     for piece in _split_dash_lines(text):
         line = _dash_line(piece, duty_section)

@@ -84,9 +84,9 @@ log = logging.getLogger(__name__)
 # the verb left out ("X beslutar om A, Y om B"); 41: delegated decisions ("har delegation att
 # besluta om", "är delegat för", "har delegerats till", "fattas beslut om … av"); 42: tillsätter,
 # past passives of utse/tillsätta/ta fram; 43: fixes from a second read (denied duties, idioms,
-# lists before ", samt", passive chains, gapping heads, runs of spaces); 44: an insertion between
-# commas that opens with a preposition or adverb
-CHUNKER_VERSION = "44"
+# lists before ", samt", passive chains, gapping heads, runs of spaces); 44: (withdrawn); 45: a
+# gapped body needs the verb's own preposition; "i allmänhet", "i princip", "numera" are adverbs
+CHUNKER_VERSION = "45"
 
 Progress = Callable[[int, int, str], None]
 

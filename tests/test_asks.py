@@ -251,3 +251,12 @@ def test_a_word_with_a_diacritic_is_not_read_as_its_folded_twin():
 
 def test_the_highest_is_no_limit_without_a_most():
     assert "limit" not in RULES.kinds("Hur många områden har högst prioritet?")
+
+
+def test_a_request_after_a_greeting_is_still_a_request():
+    assert "off_task" in RULES.kinds("Hej, kan du skriva ett brev till vår vänort?")
+    assert "off_task" in RULES.kinds("Hi, can you write an email to our twin town?")
+
+
+def test_words_typed_without_diacritics_are_read_even_beside_words_with_them():
+    assert "count" in RULES.kinds("Hur manga vanorter har Härjedalens kommun?")

@@ -428,3 +428,14 @@ def test_a_question_that_lists_nothing_gets_no_outline(tmp_path):
     # "vem" asks who; the heading "Ansvar" has no subsections anyway
     lead = dalby.ask("Vem ansvarar för strategin i Dalby?").text.split("\n")[0]
     assert "Kommunstyrelsen" in lead and "Klimatomställning" not in lead
+
+
+def test_a_heading_that_shares_one_word_with_the_question_is_no_outline(tmp_path):
+    dalby = assistant_over(tmp_path, {"dalby-strategi.md": OUTLINE})
+    lead = dalby.ask("Vilka prioriterade dokument styr Dalbys arbete?").text.split("\n")[0]
+    assert "Klimatomställning" not in lead
+
+
+def test_policies_from_an_organisation_the_library_lacks_are_refused(ekeby):
+    answer = ekeby.ask("Finns det riktlinjer från Brattby kommun om EU-arbete?")
+    assert answer.refusal == "other_organisation"

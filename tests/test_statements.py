@@ -1176,11 +1176,11 @@ def test_a_gapped_body_takes_the_matters_head_not_its_article():
         "Kommunstyrelsen ansvarar för de övergripande kontakterna, nämnderna inom sina områden."
     )
     assert has(found, "Nämnderna", "ansvarar för", "övergripande kontakterna inom sina områden")
-    found = rows("Varje nämnd tar hand om sina egna kontakter, kommunstyrelsen om de övergripande.")
-    assert has(found, "Kommunstyrelsen", "ansvarar för", "de övergripande")
-    assert not any(" om " in f" {m} " for b, _, m in found if b == "Kommunstyrelsen")
     # a list of bodies after a comma is no second clause
     assert len(rows("Kansliet samordnar arbetet med nämnderna, bolagen i koncernen.")) == 1
+    # a preposition that is not the verb's own belongs to the first matter
+    found = rows("Kommunstyrelsen ansvarar för kontakterna, ordföranden med vänorterna.")
+    assert not any(b == "Ordföranden" for b, _, _ in found), found
 
 
 @pytest.mark.parametrize(
@@ -1200,11 +1200,6 @@ def test_a_run_of_spaces_costs_no_time():
 
 def test_a_matter_that_opens_with_a_comma_is_no_crash():
     assert isinstance(rows("Kansliet ansvarar för , nämnderna om utbyten."), list)
-
-
-def test_an_insertion_with_a_verb_is_a_clause_and_stays():
-    found = rows("Kansliet, som ansvarar för resorna, bokar hotell.")
-    assert has(found, "Kansliet", "ansvarar för", "resorna")
 
 
 @pytest.mark.parametrize(
@@ -1408,19 +1403,6 @@ def test_an_insertion_with_a_verb_is_a_clause_and_stays():
             "Kulturnämnden",
             "utser",
             "Kontaktpersonerna",
-        ),
-        # an insertion between commas does not part a duty from its body
-        (
-            "Kulturnämnden har därför, i egenskap av ansvarig nämnd, det samlade ansvaret för vänorterna.",
-            "Kulturnämnden",
-            "ansvarar för",
-            "vänorterna",
-        ),
-        (
-            "Nämnden ansvarar, i samråd med kansliet, för studieresorna.",
-            "Nämnden",
-            "ansvarar för",
-            "studieresorna",
         ),
     ],
 )
