@@ -167,8 +167,8 @@ def _noun_phrase(tokens: list[str]) -> str | None:
     tokens = [t for t in tokens if t]
     while tokens and _bare(tokens[0]) in _DETERMINERS and len(tokens) > 1:
         tokens = tokens[1:]
-    if not tokens:
-        return None
+    if not tokens or _bare(tokens[0]) in _NEGATION:
+        return None  # "inte förvaltningen": no body holds what is denied
     split = next(
         (i for i, t in enumerate(tokens) if _bare(t) in _PREPOSITIONS and i > 0), len(tokens)
     )
@@ -367,6 +367,23 @@ def _subject_body(s: str) -> str | None:
             return None
         s = " ".join(tokens[:cut])
     s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
+    # "Styrelsen och inte nämnden [beslutar]", "Det är styrelsen, inte nämnden, [som …]": the
+    # body before the denial
+    s = re.sub(
+        rf"(?:,\s*|\s+(?:och|men)\s+)(?:{'|'.join(_NEGATION)})\s+[^,]+?(?=,|\s+som$|$)", "", s
+    )
+    cleft = re.match(
+        rf"^(?:det|detta|här)\s+(?P<verb>\S+)\s+(?:\S+\s+){{0,2}}?(?P<neg>{'|'.join(_NEGATION)})\s+(?P<rest>.+)$",
+        s,
+        re.I,
+    )
+    if cleft and is_finite_verb(cleft["verb"]) and _bare(cleft["neg"]) in _NEGATION:
+        # "Det är inte nämnden utan styrelsen [som beslutar]": the body after "utan";
+        # "Det är inte nämnden [som beslutar]": a duty denied
+        denied = re.split(r"\s+utan\s+", cleft["rest"], maxsplit=1)
+        if len(denied) < 2:
+            return None
+        s = f"det {cleft['verb']} {denied[1]}"
     relative = re.match(r"^(?P<before>.+?),?\s+(?:som|vilken|vilka)$", s)
     if relative:  # "... till kansliavdelningen, som [sammanställer]": the body before "som"
         tokens = relative.group("before").rstrip(",").split()
@@ -749,7 +766,10 @@ def _patterns(text: str) -> list[Triple]:
                 found.append((second, entry.relation, f"{head} {gap.group('m')}".strip()))
         elif rest:
             tail = re.sub(r"^[,\s]*(?:och|samt|men)\s+", "", rest)
-            if tail != rest:
+            if tail != rest and tail.split() and _passive_form(tail.split()[0]) and _usable(matter):
+                # "Planen antogs av fullmäktige och följs upp av styrelsen": the same subject
+                found += _clause(f"{matter} {tail}", None)
+            elif tail != rest:
                 found += _active(tail, None)
     return found
 
@@ -959,12 +979,23 @@ def _split_dash_lines(text: str) -> list[str]:
 # four words before "av"
 _AV = re.compile(r"\s+av\s+", re.I)
 _PAST_PASSIVE = re.compile(r"(?:des|tes|ades|ddes)$")
+# the passive verbs of the relation patterns, strong ones too ("{matter} antogs av {body}")
+_PATTERN_PASSIVES = frozenset(
+    w
+    for e in _RELATIONS.of_form("pattern")
+    for w, after in zip(e.phrase.split(), e.phrase.split()[1:], strict=False)
+    if w.endswith("s") and not w.startswith("{") and after in ("av", "fram", "upp")
+)
 
 
 def _passive_form(token: str) -> bool:
     """ "bereds", "godkändes", "beslutades": a passive verb, present or past."""
     w = _bare(token)
-    return _present_passive(w) or (bool(_PAST_PASSIVE.search(w)) and len(w) > 5)
+    return (
+        _present_passive(w)
+        or (bool(_PAST_PASSIVE.search(w)) and len(w) > 5)
+        or w in _PATTERN_PASSIVES
+    )
 
 
 def _present_passive(token: str) -> bool:

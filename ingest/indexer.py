@@ -85,8 +85,10 @@ log = logging.getLogger(__name__)
 # besluta om", "är delegat för", "har delegerats till", "fattas beslut om … av"); 42: tillsätter,
 # past passives of utse/tillsätta/ta fram; 43: fixes from a second read (denied duties, idioms,
 # lists before ", samt", passive chains, gapping heads, runs of spaces); 44: (withdrawn); 45: a
-# gapped body needs the verb's own preposition; "i allmänhet", "i princip", "numera" are adverbs
-CHUNKER_VERSION = "45"
+# gapped body needs the verb's own preposition; "i allmänhet", "i princip", "numera" are adverbs;
+# 46: a cleft that denies a body ("Det är inte X utan Y som …"), strong passives ("antogs av")
+# coordinated with another passive of the same subject
+CHUNKER_VERSION = "46"
 
 Progress = Callable[[int, int, str], None]
 

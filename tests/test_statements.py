@@ -301,6 +301,32 @@ MORE_WAYS = [
         ["Ledamöterna"],
     ),
     ("Ett årligt bidrag beviljas av kulturnämnden.", "Kulturnämnden", "beviljar", ["bidrag"]),
+    # a cleft that denies one body and names another: the other holds the duty
+    (
+        "Det är inte fritidsnämnden utan kommunstyrelsen som beslutar om elevutbyten.",
+        "Kommunstyrelsen",
+        "beslutar om",
+        ["elevutbyten"],
+    ),
+    (
+        "Det är regionstyrelsen, inte hälsonämnden, som godkänner medlemskap i nätverk.",
+        "Regionstyrelsen",
+        "godkänner",
+        ["medlemskap"],
+    ),
+    # two passives sharing one subject: each agent its row
+    (
+        "Programmet antogs av fullmäktige och följs upp av kommunstyrelsen.",
+        "Kommunstyrelsen",
+        "ansvarar för",
+        ["Programmet"],
+    ),
+    (
+        "Planen togs fram av kansliet och fastställdes av regionstyrelsen 2023.",
+        "Regionstyrelsen",
+        "fastställer",
+        ["Planen"],
+    ),
 ]
 
 
@@ -326,7 +352,17 @@ NOT_STATEMENTS = [
     "Den som reser representerar kommunen.",
     "Kommunfullmäktige firade jubileet med en mottagning.",
     "Styrgruppen träffades fyra gånger under året.",
+    "Det är inte kulturnämnden som beslutar om stipendier.",  # denied, no one named instead
+    "Det är alltså inte förvaltningen som bereder vänortsärenden.",
 ]
+
+
+def test_a_body_denied_a_duty_gets_no_row_beside_the_one_that_holds_it():
+    found = rows("Det är inte fritidsnämnden utan kommunstyrelsen som beslutar om elevutbyten.")
+    assert [r[0] for r in found] == ["Kommunstyrelsen"], found
+    found = rows("Planen togs fram av kansliet och antogs av regionstyrelsen.")
+    # the second passive is not the first one's matter ("Planen antogs")
+    assert sorted((r[0], r[2]) for r in found) == [("Kansliet", "Planen"), ("Regionstyrelsen", "Planen")]
 
 
 @pytest.mark.parametrize("text", NOT_STATEMENTS)
