@@ -1005,17 +1005,23 @@ _REF = re.compile(r"\[(\d+)\]")
 
 def combine_answers(parts: Sequence[str], answers: Sequence[Answer]) -> Answer:
     """One answer to a message of several questions: each part's answer under its question,
-    citations numbered through."""
+    citations numbered through, a passage that two parts cite under one number."""
     citations: list[Citation] = []
+    numbers: dict[tuple[str, str], int] = {}  # a passage cited by two parts keeps one number
     leads: list[str] = []
     blocks: list[str] = []
     for part, answer in zip(parts, answers, strict=True):
-        offset = len(citations)
+        renumber: dict[int, int] = {}
+        for c in answer.citations:
+            key = (c.doc_id, c.passage_id or c.text)
+            if key not in numbers:
+                numbers[key] = len(citations) + 1
+                citations.append(replace(c, n=numbers[key]))
+            renumber[c.n] = numbers[key]
 
-        def shift(text: str, offset: int = offset) -> str:
-            return _REF.sub(lambda m: f"[{int(m.group(1)) + offset}]", text)
+        def shift(text: str, renumber: dict[int, int] = renumber) -> str:
+            return _REF.sub(lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", text)
 
-        citations += [replace(c, n=c.n + offset) for c in answer.citations]
         leads.append(shift(answer.lead or answer.text.split("\n")[0]))
         blocks.append(f"{part}\n{shift(answer.text)}")
     first = answers[0]

@@ -7,9 +7,11 @@ import re
 
 import pytest
 
+from assistant.answering import combine_answers
 from core import messages
 from core.errors import BadQuestionError, IndexMissingError, UnknownOrganisationError
 from core.settings import Settings
+from core.types import Answer, Citation
 
 
 def test_a_list_item_is_quoted_with_its_lead_in_and_cited(assistant):
@@ -350,3 +352,30 @@ def test_an_english_reader_gets_the_figures_of_a_swedish_quote():
     ]
     # "en" is also the article: not read as a figure
     assert english_figures("En resa godkänns av chefen.") == []
+
+
+def _cited(n: int, passage_id: str) -> Citation:
+    return Citation(
+        n, "Ekeby kommun", "Policy", "Ansvar", "policy.md", "Text.", 1.0, "d", passage_id
+    )
+
+
+def test_a_passage_two_parts_cite_keeps_one_number():
+    first = Answer(
+        "Nämnden beslutar [1]. Kansliet bereder [2].",
+        "sv",
+        False,
+        [_cited(1, "p-a"), _cited(2, "p-b")],
+        lead="Nämnden beslutar [1].",
+    )
+    second = Answer(
+        "Kansliet följer upp [1] och rapporterar [2].",
+        "sv",
+        False,
+        [_cited(1, "p-b"), _cited(2, "p-c")],
+        lead="Kansliet följer upp [1].",
+    )
+    merged = combine_answers(["Vem beslutar?", "Vem följer upp?"], [first, second])
+    assert [(c.n, c.passage_id) for c in merged.citations] == [(1, "p-a"), (2, "p-b"), (3, "p-c")]
+    assert "Kansliet följer upp [2] och rapporterar [3]." in merged.text
+    assert merged.lead == "Nämnden beslutar [1]. Kansliet följer upp [2]."
