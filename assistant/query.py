@@ -204,6 +204,14 @@ def _names_a_post(concept: Concept) -> bool:
 _ORGANISATION_WORDS = frozenset(
     w for row in vocabulary.rows("organisation_words.csv") for w in row["words"].split()
 )
+# the definite forms ("regionen", "kommunens", "landstinget"): once an organisation is named
+# or chosen, they are that organisation, not what is asked ("Vad säger regionens policy om …")
+_THE_ORGANISATION = frozenset(w for w in _ORGANISATION_WORDS if re.search(r"(?:en|et)s?$", w))
+
+
+def the_organisation(text: str) -> set[int]:
+    """Positions of the words that refer to the organisation a question is about."""
+    return {i for i, t in enumerate(words(text)) if t in _THE_ORGANISATION}
 
 
 def _name_words(tokens: list[str], start: int, end: int) -> range:
@@ -276,6 +284,8 @@ class OrganisationMatcher:
                     used.update(range(i, i + len(name)))
                     used.update(_name_words(tokens, i, i + len(name)))
                     break
+        if found:
+            used |= the_organisation(text)
         return found, used
 
 
@@ -426,10 +436,19 @@ class QuestionAnalyzer:
         return {m + h for m in modifiers for h in heads}
 
     def analyze(
-        self, question: str, history: Sequence[str] = (), *, language: str | None = None
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        *,
+        language: str | None = None,
+        chosen: bool = False,
     ) -> Question:
+        """The question's language, concepts, organisations and what it resolves to after
+        ``history``; ``chosen``: the user has picked the organisations it is about."""
         language = language or detect_language(question)
         orgs, org_positions = self.orgs.find(question)
+        if chosen:
+            org_positions |= the_organisation(question)
         concepts = self.concepts(question, language, org_positions)
         resolved = question
         if history:

@@ -309,8 +309,8 @@ class Assistant:
     ) -> Question:
         text = self.clean_question(question)
         history = [self.clean_question(h) for h in history if h and h.strip()]
-        parsed = self.analyzer.analyze(text, history)
         chosen = self.resolve_organisations(organisations)
+        parsed = self.analyzer.analyze(text, history, chosen=bool(chosen))
         if chosen:
             parsed.organisations = chosen
         return parsed

@@ -168,6 +168,27 @@ def test_an_english_word_is_not_read_as_the_swedish_word_it_stems_like():
     assert labels["vänort"].language == "sv"  # the glossary's Swedish term
 
 
+def test_the_organisation_in_the_definite_form_is_the_one_named_or_chosen():
+    from assistant.query import OrganisationMatcher, QuestionAnalyzer
+    from core.glossary import Glossary
+    from core.text import Lexicon
+
+    analyzer = QuestionAnalyzer(
+        Glossary([]), Lexicon([]), OrganisationMatcher({"Ekeby läns landsting": ["Ekeby"]})
+    )
+
+    def labels(text: str, chosen: bool = False) -> list[str]:
+        return [c.label for c in analyzer.analyze(text, chosen=chosen).concepts]
+
+    assert labels("Vad säger regionens policy om vänorter i Ekeby?") == ["policy", "vänorter"]
+    assert labels("Vem beslutar om nätverk hos landstinget, Ekeby?") == ["beslutar", "nätverk"]
+    # no organisation named or chosen: the word is what is asked about
+    assert "regionens" in labels("Vad säger regionens policy om vänorter?")
+    assert labels("Vad säger regionens policy om vänorter?", chosen=True) == ["policy", "vänorter"]
+    # a plural is other organisations, not this one
+    assert "regionerna" in labels("Hur samarbetar Ekeby med regionerna i Norden?")
+
+
 def test_a_chat_keeps_its_organisation_until_another_is_named():
     from assistant.query import OrganisationMatcher, QuestionAnalyzer
     from core.glossary import Glossary

@@ -362,7 +362,10 @@ def test_a_body_denied_a_duty_gets_no_row_beside_the_one_that_holds_it():
     assert [r[0] for r in found] == ["Kommunstyrelsen"], found
     found = rows("Planen togs fram av kansliet och antogs av regionstyrelsen.")
     # the second passive is not the first one's matter ("Planen antogs")
-    assert sorted((r[0], r[2]) for r in found) == [("Kansliet", "Planen"), ("Regionstyrelsen", "Planen")]
+    assert sorted((r[0], r[2]) for r in found) == [
+        ("Kansliet", "Planen"),
+        ("Regionstyrelsen", "Planen"),
+    ]
 
 
 @pytest.mark.parametrize("text", NOT_STATEMENTS)
