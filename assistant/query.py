@@ -49,6 +49,7 @@ class Question:
     concepts: list[Concept]
     organisations: list[str] = field(default_factory=list)  # named in the question or inherited
     resolved: str = ""  # the text the concepts were taken from (follow-ups add the topic)
+    named: frozenset[str] = frozenset()  # its words that name an organisation ("sll", "region")
 
     @property
     def search_text(self) -> str:
@@ -471,4 +472,6 @@ class QuestionAnalyzer:
                 _, prev_org_positions = self.orgs.find(previous)
                 concepts = self.concepts(previous, prev_lang, prev_org_positions) + concepts
                 resolved = f"{previous} {question}"
-        return Question(question, language, concepts, orgs, re.sub(r"\s+", " ", resolved))
+        tokens = words(question)
+        named = frozenset(tokens[i] for i in org_positions if i < len(tokens))
+        return Question(question, language, concepts, orgs, re.sub(r"\s+", " ", resolved), named)

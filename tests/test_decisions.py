@@ -45,7 +45,7 @@ CATALOG = """\
 file = "ekeby-riktlinjer.md"
 id = "ekeby-riktlinjer"
 organisation = "Ekeby kommun"
-aliases = ["Ekeby", "Ekebys"]
+aliases = ["Ekeby", "Ekebys", "EKBK"]
 title = "Riktlinjer för internationellt arbete"
 type = "riktlinjer"
 language = "sv"
@@ -307,6 +307,15 @@ def test_a_place_visited_is_not_an_organisation_the_library_lacks(ekeby):
 def test_a_network_the_library_never_mentions_is_refused_by_name(ekeby, question):
     answer = ekeby.ask(question)
     assert answer.abstained and answer.refusal == "unknown_name"
+
+
+@pytest.mark.parametrize(
+    "question", ["Vem godkänner en resa utomlands i EKBK?", "Vad säger EKBK:s riktlinjer om resor?"]
+)
+def test_an_organisation_typed_by_its_abbreviation_is_no_unknown_name(ekeby, question):
+    answer = ekeby.ask(question)
+    assert not answer.abstained and answer.organisations == ["Ekeby kommun"], answer.text
+    assert "EKBK" not in answer.text  # not "the policies do not mention EKBK"
 
 
 def test_a_place_named_beside_a_membership_question_is_not_a_network(ekeby):
