@@ -551,6 +551,8 @@ class ExtractiveAnswerer:
             and not c.guessed
             and lexical.concept_idf(c) >= lexical.max_idf
             and not _frame(c.label)
+            # "När regionen startar ett samarbete": what is done, not a thing named
+            and not (is_finite_verb(c.label) or _present_tense(c.label, question.language))
         ]
 
     def off_topic_objects(self, question: Question, hits: Sequence[ScoredPassage]) -> list[str]:
@@ -569,6 +571,7 @@ class ExtractiveAnswerer:
             and zipf_frequency(c.label, lang) < 5.0
             and not is_infinitive(c.label)
             and not is_finite_verb(c.label)
+            and not _present_tense(c.label, lang)
         ]
         if not candidates:
             return []
@@ -1001,6 +1004,14 @@ def _cited_answer(
 
 
 _REF = re.compile(r"\[(\d+)\]")
+
+
+def _present_tense(word: str, lang: str) -> bool:
+    """ "startar", "planerar": a Swedish verb in the present, told by its infinitive
+    ("starta") being a common word; a plural noun ("bilar": "bila") is not one."""
+    from wordfreq import zipf_frequency
+
+    return lang == "sv" and word.endswith("ar") and zipf_frequency(word[:-1], "sv") >= 3.5
 
 
 def combine_answers(parts: Sequence[str], answers: Sequence[Answer]) -> Answer:

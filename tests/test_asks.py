@@ -55,6 +55,8 @@ RULES = AskRules.load()
         ("How many days can a trip abroad last at most?", "limit"),
         ("Vad är det maximala antalet deltagare i en delegation?", "limit"),
         ("How large is the annual fee for the Brussels office?", "amount"),
+        ("Hur mycket av budgeten går till studieresor?", "amount"),
+        ("How much of the grant is paid by the network?", "amount"),
     ],
 )
 def test_a_specific_ask_is_recognised(question, kind):
@@ -164,6 +166,10 @@ def test_off_task_has_no_evidence_in_any_policy():
         "Hur hög är risken för förseningar?",  # high, but not an amount
         "Hur mycket påverkar EU det vi beslutar om?",  # how much influence, not money
         "How much does the EU affect our decisions?",
+        # the passive says the same: a degree, not a sum
+        "Hur mycket av nämndens arbete påverkas av EU-lagstiftningen?",
+        "How much of the committee's work is influenced by EU law?",
+        "Hur mycket av verksamheten styrs av avtalen?",
     ],
 )
 def test_questions_that_only_resemble_a_specific_ask(question):

@@ -448,3 +448,16 @@ def test_a_heading_that_shares_one_word_with_the_question_is_no_outline(tmp_path
 def test_policies_from_an_organisation_the_library_lacks_are_refused(ekeby):
     answer = ekeby.ask("Finns det riktlinjer från Brattby kommun om EU-arbete?")
     assert answer.refusal == "other_organisation"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Måste vi tänka på näringslivet när Ekeby startar ett utbyte med andra länder?",
+        "Behöver kommunen stärka näringslivet när den planerar utbyte med andra länder?",
+    ],
+)
+def test_a_verb_the_policy_does_not_use_is_no_thing_it_fails_to_mention(ekeby, question):
+    # "startar", "planerar" stand in no passage, but they are what is done, not what is asked
+    answer = ekeby.ask(question)
+    assert answer.refusal != "permission" and not answer.abstained, answer.text

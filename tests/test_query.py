@@ -189,6 +189,25 @@ def test_the_organisation_in_the_definite_form_is_the_one_named_or_chosen():
     assert "regionerna" in labels("Hur samarbetar Ekeby med regionerna i Norden?")
 
 
+@pytest.mark.parametrize(
+    "follow_up",
+    ["Hur är det i Fjällby?", "Hur ser det ut i Fjällby kommun?", "How is it in Fjällby?"],
+)
+def test_asking_how_it_is_elsewhere_carries_the_topic(follow_up):
+    from assistant.query import OrganisationMatcher, QuestionAnalyzer
+    from core.glossary import Glossary
+    from core.text import Lexicon
+
+    analyzer = QuestionAnalyzer(
+        Glossary([]),
+        Lexicon([]),
+        OrganisationMatcher({"Ekeby kommun": ["Ekeby"], "Fjällby kommun": ["Fjällby"]}),
+    )
+    asked = analyzer.analyze(follow_up, ["Vem beslutar om vänorter i Ekeby?"])
+    assert asked.organisations == ["Fjällby kommun"]
+    assert "vänorter" in [c.label for c in asked.concepts]
+
+
 def test_a_chat_keeps_its_organisation_until_another_is_named():
     from assistant.query import OrganisationMatcher, QuestionAnalyzer
     from core.glossary import Glossary
