@@ -56,6 +56,13 @@ RULES = AskRules.load()
         ("Vad är det maximala antalet deltagare i en delegation?", "limit"),
         ("How large is the annual fee for the Brussels office?", "amount"),
         ("Hur mycket av budgeten går till studieresor?", "amount"),
+        ("Which Polish towns is the region twinned with?", "named_list"),
+        ("Vilka städer har kommunen vänortsavtal med?", "named_list"),
+        ("Vilka tyska vänorter har Ekeby?", "named_list"),
+        ("Vem är kontaktperson för EU-frågor på kansliet?", "person"),
+        ("Who is the contact person for the network?", "person"),
+        ("Vad har hen för mejladress?", "contact"),
+        ("Finns det en e-postadress till kansliet?", "contact"),
         ("How much of the grant is paid by the network?", "amount"),
     ],
 )
@@ -170,6 +177,9 @@ def test_off_task_has_no_evidence_in_any_policy():
         "Hur mycket av nämndens arbete påverkas av EU-lagstiftningen?",
         "How much of the committee's work is influenced by EU law?",
         "Hur mycket av verksamheten styrs av avtalen?",
+        "Vilka regioner har ansvar för vänorter?",  # which bodies, not the partners
+        "Which committee is twinned with the board?",
+        "Vem ska vara kontaktperson vid besöket?",  # who should be, a role
     ],
 )
 def test_questions_that_only_resemble_a_specific_ask(question):
