@@ -238,7 +238,19 @@ def organisation_named(text: str, name: str) -> str:
         # "of" joins "the City of" to a name; alone it is not an organisation word
         if any(w != "of" for w in around):
             spans = word_spans(text)
-            named = text[spans[span.start][0] : spans[span.stop - 1][1]]
+            stop = span.stop
+            # "Region Jämtland Härjedalen": a name of several capitalised words
+            while (
+                stop < len(tokens)
+                and stop - span.stop < 2
+                and text[spans[stop][0]].isupper()
+                and text[spans[stop - 1][1] : spans[stop][0]] == " "
+            ):
+                stop += 1
+            named = text[spans[span.start][0] : spans[stop - 1][1]]
+            leads = tokens[span.start] in _ORGANISATION_WORDS and span.start < at
+            if leads and named.endswith("s") and stop < len(tokens):
+                return named[:-1]  # "Region Skånes policy", "Region Jämtland Härjedalens"
             last = tokens[span.stop - 1]
             # "Umeå kommuns policy": the organisation is "Umeå kommun"
             genitive = last.endswith("s") and last[:-1] in _ORGANISATION_WORDS
@@ -270,12 +282,28 @@ class OrganisationMatcher:
                 return False
         return True
 
+    def _in_a_longer_name(self, text: str, tokens: list[str], i: int) -> bool:
+        """ "Region Jämtland Härjedalen": the name at ``i`` ends another organisation's name,
+        an organisation word and a capitalised name before it, and is not this one."""
+        if i < 2 or tokens[i - 2] not in _ORGANISATION_WORDS:
+            return False
+        start, end = word_spans(text)[i - 1]
+        before = tokens[i - 1]
+        return (
+            text[start:end][:1].isupper()
+            and before not in _ORGANISATION_WORDS
+            and before not in self._by_first
+            and before[:-1] not in self._by_first
+        )
+
     def find(self, text: str) -> tuple[list[str], set[int]]:
         """Organisations named in ``text`` (in order of mention) and the word positions used."""
         tokens = words(text)
         found: list[str] = []
         used: set[int] = set()
         for i, token in enumerate(tokens):
+            if self._in_a_longer_name(text, tokens, i):
+                continue
             # names are looked up by their first word: the token itself, or it less a genitive -s
             candidates = self._by_first.get(token, []) + self._by_first.get(token[:-1], [])
             for org, name in sorted(candidates, key=lambda c: len(c[1]), reverse=True):

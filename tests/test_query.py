@@ -208,6 +208,18 @@ def test_asking_how_it_is_elsewhere_carries_the_topic(follow_up):
     assert "vänorter" in [c.label for c in asked.concepts]
 
 
+def test_a_library_name_that_ends_a_longer_organisation_name_is_not_that_organisation():
+    from assistant.query import OrganisationMatcher
+
+    matcher = OrganisationMatcher({"Ekeby kommun": ["Ekeby", "Ekebys"]})
+    assert matcher.find("Vad säger Region Skoga Ekeby om vänorter?")[0] == []
+    assert matcher.find("Vad säger Region Skoga Ekebys policy om vänorter?")[0] == []
+    # the library's own name, with the words people put around it, is still found
+    assert matcher.find("Vad säger Region Ekeby om vänorter?")[0] == ["Ekeby kommun"]
+    assert matcher.find("I Skoga och Ekeby, vem beslutar?")[0] == ["Ekeby kommun"]
+    assert matcher.find("Vad säger Ekebys kommun om Region Skoga?")[0] == ["Ekeby kommun"]
+
+
 def test_a_chat_keeps_its_organisation_until_another_is_named():
     from assistant.query import OrganisationMatcher, QuestionAnalyzer
     from core.glossary import Glossary
@@ -233,6 +245,11 @@ def test_a_chat_keeps_its_organisation_until_another_is_named():
         ("Jag reser till Tallinn i maj. Vem godkänner resan?", "Tallinn", ""),
         ("Is there an agreement with Shanghai?", "Shanghai", ""),
         ("What does the policy of Brattby say?", "Brattby", ""),
+        # a name of two words, whole, without its genitive; not across sentences
+        ("Vad säger Region Norra Skoga om vänorter?", "Norra", "Region Norra Skoga"),
+        ("Hur gör Region Skogas policy med resor?", "Skogas", "Region Skoga"),
+        ("Hur gör Region Övre Skogas policy med resor?", "Övre", "Region Övre Skoga"),
+        ("Hur gör Region Skoga? Och Lindvik?", "Skoga", "Region Skoga"),
     ],
 )
 def test_a_name_beside_an_organisation_word_names_an_organisation(text, name, organisation):
