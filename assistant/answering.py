@@ -451,11 +451,11 @@ class ExtractiveAnswerer:
 
     def _not_in(self, question: Question, passage: Passage) -> list[str]:
         """What the question asks that ``passage`` does not speak of: what the library speaks
-        of elsewhere, not an untranslated framing word."""
+        of elsewhere, not an untranslated framing word, not the words of the ask ("många")."""
         terms = self._terms(passage.context_text())
         known = [
             c
-            for c in question.concepts
+            for c in self._without_ask(question).concepts
             if c.hint >= 1.0
             and not c.context
             and not c.guessed
@@ -495,8 +495,15 @@ class ExtractiveAnswerer:
 
     def _objects(self, kind: str, question: Question) -> Question | None:
         """The concepts of what a figure asked for is a figure of ("anställda" in "Hur många
-        anställda ...?"); None when the ask names none."""
-        named = {stem(w) for o in self.asks.objects(kind, question.text) for w in words(o)}
+        anställda ...?", "study visits" in "How many international study visits …?"); None
+        when the ask names none."""
+        # the head of what is counted: "visits" in "how many international study visits",
+        # "studiebesök" in "hur många studiebesök tog …" (not the verb after it)
+        named = {
+            stem(nouns[-1])
+            for o in self.asks.objects(kind, question.text)
+            if (nouns := [w for w in words(o) if not is_finite_verb(w)])
+        }
         found = [c for c in question.concepts if named & {stem(w) for w in words(c.label)}]
         return Question(question.text, question.language, found) if found else None
 

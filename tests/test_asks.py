@@ -203,6 +203,12 @@ def test_questions_that_only_resemble_a_specific_ask(question):
         ("amount", "Hur mycket kostade vänortsbesöket i fjol?", ["vänortsbesöket"]),
         ("amount", "Hur hög är Ekebys årsavgift till nätverket?", ["årsavgift"]),
         ("count", "Hur stor är Ekebys delegation?", ["delegation"]),
+        (
+            "count",
+            "How many international study visits did Ekeby host?",
+            ["international study visits"],
+        ),
+        ("count", "Hur många officiella besök tog Ekeby emot?", ["officiella besök tog"]),
         # the figure asked for is the topic's own: no object beside it
         ("count", "Hur många får delta i delegationen?", []),
     ],

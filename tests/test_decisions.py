@@ -461,3 +461,12 @@ def test_a_verb_the_policy_does_not_use_is_no_thing_it_fails_to_mention(ekeby, q
     # "startar", "planerar" stand in no passage, but they are what is done, not what is asked
     answer = ekeby.ask(question)
     assert answer.refusal != "permission" and not answer.abstained, answer.text
+
+
+def test_the_words_of_the_ask_are_not_said_to_be_missing(tmp_path):
+    # "många" is how the figure is asked for, not a matter the policy fails to speak of,
+    # even where the policy uses the word itself
+    policy = POLICY + "\n## Bakgrund\n\nMånga av kommunens verksamheter har kontakter utomlands.\n"
+    assistant = assistant_over(tmp_path, {"ekeby-riktlinjer.md": policy, "catalog.toml": CATALOG})
+    answer = assistant.ask("Hur många personer får följa med när ungdomar besöker vänorten?")
+    assert not answer.abstained and "många" not in answer.text.split("\n")[0], answer.text
