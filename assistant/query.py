@@ -78,16 +78,23 @@ def _one_of(kind: str) -> str:
 
 _QUESTION_WORDS = frozenset(_followups("asks"))
 # the asker as a subject, as written: "I" is English only in capitals ("i" is Swedish "in")
-_ASKER_OPENS = re.compile(rf"^\W*(?:{_one_of('asker_subject')})\b(?!\s+(?:vilk|vem|vad|hur))")
+
+
+_REQUESTS = frozenset(_followups("requests"))
+_INVERTED = frozenset(_followups("inverted"))
 
 
 def _remark_about_the_asker(part: str) -> bool:
-    """ "I'd like to email them.": a sentence that opens with the asker, asks nothing (no
-    question mark, no question word) and so is said about the question before it."""
+    """ "I'd like to email them.", "Jobbar på Härjedalens kommun.": a sentence that asks
+    nothing (no question mark, no question word, no request) and so is said about the
+    question before it."""
+    said = words(part)
     return (
         not part.rstrip().endswith("?")
-        and bool(_ASKER_OPENS.match(part) or _ASKER_OPENS.match(part[:1].lower() + part[1:]))
-        and not any(w in _QUESTION_WORDS for w in words(part))
+        and not any(w in _QUESTION_WORDS for w in said)
+        and not (said and said[0] in _REQUESTS)
+        # "behöver jag något mandat", "is there a rule": a question said verb first
+        and not (len(said) > 1 and said[0] not in _INVERTED and said[1] in _INVERTED)
     )
 
 
@@ -387,6 +394,7 @@ class QuestionAnalyzer:
         concepts: list[tuple[Concept, range]] = []
         sides = ("en", "sv") if language == "en" else ("sv",)
         sv_stop, stop = stopwords("sv"), stopwords(language)
+        plain = not re.search(r"[åäöÅÄÖ]", text)
         for side in sides:
             by_span: dict[tuple[int, int], set[Alternative]] = {}
             for match in self.glossary.find(text, side):
@@ -423,7 +431,8 @@ class QuestionAnalyzer:
         for i, token in enumerate(tokens):
             if i in taken or token in stop or len(token) < 2:
                 continue
-            token = self.lexicon.restore(token)
+            if plain:  # typed without å/ä/ö: the library's spelling
+                token = self.lexicon.restore(token)
             word_alts: set[Alternative] = {(stem(token),)}
             parts = self.lexicon.split(token)
             if parts:

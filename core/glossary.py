@@ -16,6 +16,7 @@ an optional ``note`` and an optional ``scope``:
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,8 @@ import Stemmer
 
 from core.errors import SettingsError
 from core.text import fold, words
+
+_DIACRITICS = re.compile(r"[åäöÅÄÖ]")
 
 SCOPES = ("", "questions")
 
@@ -144,6 +147,8 @@ class Glossary:
         tokens = words(text)
         stemmer = _en_stemmer() if side == "en" else _sv_stemmer()
         stems = stemmer.stemWords(tokens)
+        # a text typed with å/ä/ö means what it says: "gav" is not "gåva" typed without them
+        plain = not _DIACRITICS.search(text)
         matches: list[PhraseMatch] = []
         i = 0
         while i < len(stems):
@@ -161,7 +166,7 @@ class Glossary:
                         or [e for e in found if _extends(typed, e.english)]
                         or found
                     )
-                if not found and side == "sv":
+                if not found and side == "sv" and plain:
                     folded = tuple(_sv_stemmer().stemWords([fold(t) for t in tokens[i : i + size]]))
                     found = self._phrases["sv_folded"].get(folded)
                 if found:

@@ -77,3 +77,10 @@ def test_checking_a_sentence_uses_term_translations_only():
     assert [m.entry.swedish for m in glossary.two_way().find("first class", "en")] == [
         ("första klass",)
     ]
+
+
+def test_a_word_typed_with_swedish_letters_elsewhere_is_not_read_as_folded():
+    glossary = Glossary([GlossaryEntry(("gift", "gifts"), ("gåva", "gåvor"))])
+    # "gav" is "gåva" typed without å only when the asker types no å/ä/ö at all
+    assert [m.entry.english[0] for m in glossary.find("far jag ta emot en gava", "sv")] == ["gift"]
+    assert glossary.find("Vad gav resan för nytta åt förvaltningen?", "sv") == []

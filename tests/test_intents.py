@@ -64,6 +64,14 @@ def test_a_message_of_several_questions_is_split_but_framing_stays_with_its_ques
         ("Who approves my trip? Who pays for it?", 2),
         ("Vem godkänner resan? Vilka rapporterar vi till efteråt?", 2),
         ("Who approves my trip? Tell me also who reports on it afterwards.", 2),
+        # a remark without the asker as its subject is a remark all the same
+        ("Vem godkänner resan? Jobbar på kulturförvaltningen.", 1),
+        ("Who approves my trip? Working for the culture committee.", 1),
+        # a request or a question said verb first, without its question mark, asks
+        ("Vem godkänner resan? Berätta också om rapporten efteråt.", 2),
+        ("Vem godkänner resan? behöver jag något intyg", 2),
+        ("Vem godkänner resan? finns det någon blankett", 2),
+        ("Who approves my trip? is there a form for it", 2),
     ],
 )
 def test_a_sentence_after_a_question_is_a_part_only_when_it_asks(message, parts):
