@@ -57,6 +57,8 @@ RULES = AskRules.load()
         ("How large is the annual fee for the Brussels office?", "amount"),
         ("Hur mycket av budgeten går till studieresor?", "amount"),
         ("Which Polish towns is the region twinned with?", "named_list"),
+        ("Senast vilket datum ska reseräkningen lämnas in?", "date"),
+        ("On what date does the network meet?", "date"),
         ("Vilka städer har kommunen vänortsavtal med?", "named_list"),
         ("Vilka tyska vänorter har Ekeby?", "named_list"),
         ("Vem är kontaktperson för EU-frågor på kansliet?", "person"),
@@ -133,6 +135,12 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("validity", "Strategin är viktig.", False),
         ("person", "Frågor besvaras av samordnaren Anna Lindqvist på kansliet.", True),
         ("person", "Frågor besvaras av kansliet.", False),
+        # a date is a day: a year alone does not say on which date
+        ("date", "Planen ska vara beslutad senast den 30 november varje år.", True),
+        ("date", "Riktlinjerna fastställdes 2021-05-18.", True),
+        ("date", "The report is due by March 15.", True),
+        ("date", "Planen beslutas varje år.", False),
+        ("date", "Riktlinjerna gäller från 2021.", False),
         ("party", "Ordförande Eva Berg (S) leder delegationen.", True),
         ("party", "Ordföranden leder delegationen.", False),
         ("party", "Se bilaga (C) för detaljer.", False),  # a list label, not a party
