@@ -58,6 +58,8 @@ RULES = AskRules.load()
         ("Hur mycket av budgeten går till studieresor?", "amount"),
         ("Which Polish towns is the region twinned with?", "named_list"),
         ("Senast vilket datum ska reseräkningen lämnas in?", "date"),
+        ("Vilka polska regioner samarbetar Ekeby med?", "named_list"),
+        ("Which regions does Ekeby work with today?", "named_list"),
         ("On what date does the network meet?", "date"),
         ("Vilka städer har kommunen vänortsavtal med?", "named_list"),
         ("Vilka tyska vänorter har Ekeby?", "named_list"),
@@ -140,6 +142,10 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("date", "Riktlinjerna fastställdes 2021-05-18.", True),
         ("date", "The report is due by March 15.", True),
         ("date", "Planen beslutas varje år.", False),
+        # a partner is named, not a country or a part of the world
+        ("named_list", "Samarbetet sker med Tartu och Mosjøen.", True),
+        ("named_list", "Samarbetet sker i första hand med Norge, EU och Europa.", False),
+        ("named_list", "Vi söker partner i Norden och Asien.", False),
         ("date", "Riktlinjerna gäller från 2021.", False),
         ("party", "Ordförande Eva Berg (S) leder delegationen.", True),
         ("party", "Ordföranden leder delegationen.", False),
@@ -149,7 +155,9 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("limit", "Ett utbyte får vara upp till 14 dagar.", True),
         ("limit", "Förra året reste 146 elever till partnerskolorna.", False),  # a statistic
         ("limit", "Delegationen bestod av sex personer.", False),
-        ("named_list", "Kommunen samarbetar med orter i Polen och Estland.", True),
+        # countries say where, not which places: "Vilka vänorter?" is not answered by them
+        ("named_list", "Kommunen samarbetar med orter i Polen och Estland.", False),
+        ("named_list", "Kommunen samarbetar med Gniezno i Polen.", True),
         ("named_list", "Kommunen samarbetar med orter i andra länder.", False),
         ("countries", "Samarbetet sker främst med Norge och Estland.", True),
         ("countries", "Our partners are in Finland.", True),
@@ -186,6 +194,7 @@ def test_off_task_has_no_evidence_in_any_policy():
         "How much of the committee's work is influenced by EU law?",
         "Hur mycket av verksamheten styrs av avtalen?",
         "Vilka regioner har ansvar för vänorter?",  # which bodies, not the partners
+        "Vilka kommuner samarbetar inom nätverket om turism?",  # how, not with whom
         "Which committee is twinned with the board?",
         "Vem ska vara kontaktperson vid besöket?",  # who should be, a role
     ],
