@@ -263,7 +263,44 @@ def body_after(text: str) -> tuple[str | None, str]:
     rest = " ".join(tokens[len(taken) :]) if taken else text
     if not taken:
         return None, text
-    return _noun_phrase([t.rstrip(",.;:") if t is taken[-1] else t for t in taken]), rest
+    body = _noun_phrase([t.rstrip(",.;:") if t is taken[-1] else t for t in taken])
+    clause = _restrictive(taken, tokens[len(taken) :])
+    if body and clause:
+        # "av den nämnd som står som värd": which body is named by the clause
+        return f"{body} {' '.join(clause).rstrip(',.;:')}", " ".join(
+            tokens[len(taken) + len(clause) :]
+        )
+    return body, rest
+
+
+_RELATIVE_CLAUSE_WORDS = 8
+
+
+def _restrictive(named: list[str], after: list[str]) -> list[str]:
+    """The relative clause that says which body a determiner's noun is: "den förvaltning [som
+    tar emot besöket]", "den nämnd [vars verksamhet berörs]"; a clause after a name of its
+    own ("kansliet, som …") adds to it and is left out. Up to the clause's end (a comma, a
+    full stop, "och") within a few words; none otherwise."""
+    if (
+        len(named) < 2
+        or _bare(named[0]) not in _DETERMINERS
+        or not after
+        or _bare(after[0]) not in ("som", "vars")
+        or named[-1].endswith(",")
+        # "en styrgrupp med kommundirektören som ordförande": "som" is another word's
+        or any(_bare(t) in _PREPOSITIONS for t in named[1:])
+    ):
+        return []
+    clause: list[str] = []
+    for token in after:
+        if clause and _bare(token) in _COORDINATORS:
+            return clause
+        clause.append(token)
+        if re.search(r"[,.;:]$", token):
+            return clause
+        if len(clause) > _RELATIVE_CLAUSE_WORDS:
+            return []
+    return clause
 
 
 def _subject(pre: str) -> tuple[str | None, bool]:
@@ -391,8 +428,15 @@ def _subject_body(s: str) -> str | None:
             body = _noun_phrase(tokens[-size:])
             if body:
                 return body
-    m = re.search(r"(?:^|\s)(?:som|vilken|vilka|där)(?:\s|$)", s)
-    if m:  # "Den förvaltning som har beslutat om resan [svarar]": the antecedent
+    m = re.search(r"(?:^|\s)(?:som|vilken|vilka|där|vars)(?:\s|$)", s)
+    if m:
+        # "Den förvaltning som har beslutat om resan [svarar]": the antecedent, with the
+        # clause that says which one it is
+        named, after = s[: m.start()].split(), s[m.start() :].split()
+        clause = _restrictive(named, after)
+        body = _noun_phrase(named) if clause and len(clause) == len(after) else None
+        if body:
+            return f"{body} {' '.join(clause)}"
         s = s[: m.start()]
     tokens = s.split()
     if (

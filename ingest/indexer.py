@@ -87,8 +87,9 @@ log = logging.getLogger(__name__)
 # lists before ", samt", passive chains, gapping heads, runs of spaces); 44: (withdrawn); 45: a
 # gapped body needs the verb's own preposition; "i allmänhet", "i princip", "numera" are adverbs;
 # 46: a cleft that denies a body ("Det är inte X utan Y som …"), strong passives ("antogs av")
-# coordinated with another passive of the same subject
-CHUNKER_VERSION = "46"
+# coordinated with another passive of the same subject; 47: a body keeps the clause that says
+# which one it is ("den chef som har budgetansvar")
+CHUNKER_VERSION = "47"
 
 Progress = Callable[[int, int, str], None]
 

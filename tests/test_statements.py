@@ -404,12 +404,39 @@ def test_the_matter_ends_where_another_clause_begins():
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("Resan godkänns av den chef som har budgetansvar.", "Chef som har budgetansvar"),
+        (
+            "Ansvaret för programmet ligger hos den enhet som tar emot gästerna.",
+            "Enhet som tar emot gästerna",
+        ),
+        ("Beslutet fattas av den nämnd vars verksamhet berörs.", "Nämnd vars verksamhet berörs"),
+        (
+            "De förvaltningar som deltar i nätverket svarar för avgiften.",
+            "Förvaltningar som deltar i nätverket",
+        ),
+        # a clause after a name of its own adds to it; "som" after a preposition is another word's
+        ("Resan godkänns av kansliet, som också bokar den.", "Kansliet"),
+        ("En styrgrupp med kommundirektören som ordförande leder arbetet.", "Styrgrupp"),
+        (
+            "Resan godkänns av den chef som har budgetansvar och följs upp av kansliet.",
+            "Chef som har budgetansvar",
+        ),
+    ],
+)
+def test_a_body_is_named_with_the_clause_that_says_which_one(sentence, body):
+    assert body in [r[0] for r in rows(sentence)], rows(sentence)
+
+
 def test_the_body_is_the_subject_only():
     assert rows(
         "Kanslienheten, som är en del av kommunledningskontoret, ansvarar för protokollen."
     ) == [("Kanslienheten", "ansvarar för", "protokollen")]
+    # a clause that says which one a determiner's noun is belongs to the body's name
     assert rows("Den förvaltning som bjudit in gästerna svarar för måltiderna.") == [
-        ("Förvaltning", "svarar för", "måltiderna")
+        ("Förvaltning som bjudit in gästerna", "svarar för", "måltiderna")
     ]
     assert rows("Projektenheten vid regionkansliet bereder ansökningarna.") == [
         ("Projektenheten", "bereder", "ansökningarna")
