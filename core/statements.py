@@ -801,6 +801,13 @@ def _patterns(text: str) -> list[Triple]:
             found += _with_matter(body, entry.relation, m.group("matter"))
         elif _usable(matter):
             found.append((body, entry.relation, matter))
+        prepared = re.match(rf"^,?\s*(?:{_PREPARED_AFTER})\s+(?P<b>.+)$", rest, re.I)
+        if prepared and _usable(matter) and _RELATIONS.kind(entry.relation) == "decides":
+            # "godkänns av fullmäktige efter beredning i kommunstyrelsen"
+            preparer, _ = body_after(prepared.group("b"))
+            if preparer:
+                found.append((preparer, _PREPARES, matter))
+            continue
         # "..., och för politiker av kommunstyrelsens arbetsutskott"
         gap = re.match(r"^,?\s*(?:och|samt)\s+(?P<m>[^,.;]{2,80}?)\s+av\s+(?P<b>.+)$", rest)
         if gap and not any(is_finite_verb(t) or _passive_form(t) for t in gap.group("m").split()):
@@ -963,9 +970,19 @@ def _gapping(matter: str, relation: str) -> tuple[str, list[tuple[str, str]]]:
 def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
     # a task given by another body stays a commission ("uppdrar åt X att ta fram …")
     task = relation in _TASKS and _RELATIONS.kind(relation) != "commissioned"
+    found: list[Triple] = []
+    prepared = re.search(rf"\s+(?:{_PREPARED_AFTER})\s+(?P<b>.+)$", raw, re.I)
+    if prepared and _RELATIONS.kind(relation) == "decides":
+        # "beslutar om vänortsavtal efter beredning i kommunstyrelsen": who prepared it
+        preparer, _ = body_after(prepared.group("b"))
+        if preparer:
+            raw = raw[: prepared.start()]
+            found += (
+                [(preparer, _PREPARES, raw.strip(" ,.;:"))] if _usable(raw.strip(" ,.;:")) else []
+            )
     matter, kind, rest = _cut_matter(raw)
     matter, gapped = _gapping(matter, relation)
-    found: list[Triple] = [(body, relation, other) for body, other in gapped]
+    found += [(body, relation, other) for body, other in gapped]
     for part in _split_att(matter):
         duty = _verb_at_start(part) if task else None
         if duty is not None and duty[0] not in _TASKS:
@@ -1022,6 +1039,7 @@ def _split_dash_lines(text: str) -> list[str]:
 # in the present passive (not the past: "besöket leddes av ..." tells what happened) up to
 # four words before "av"
 _AV = re.compile(r"\s+av\s+", re.I)
+_PREPARED_AFTER = _alternation(_WORDS["prepared_after"])
 _PAST_PASSIVE = re.compile(r"(?:des|tes|ades|ddes)$")
 # the passive verbs of the relation patterns, strong ones too ("{matter} antogs av {body}")
 _PATTERN_PASSIVES = frozenset(

@@ -314,6 +314,25 @@ MORE_WAYS = [
         "godkänner",
         ["medlemskap"],
     ),
+    # a decision taken after another body prepared it: that body prepares the matter
+    (
+        "Vänortsavtal godkänns av kommunfullmäktige efter beredning i kommunstyrelsen.",
+        "Kommunstyrelsen",
+        "bereder",
+        ["Vänortsavtal"],
+    ),
+    (
+        "Regionfullmäktige antar strategin på förslag av regionstyrelsen.",
+        "Regionstyrelsen",
+        "bereder",
+        ["strategin"],
+    ),
+    (
+        "Regionfullmäktige antar strategin på förslag av regionstyrelsen.",
+        "Regionfullmäktige",
+        "antar",
+        ["strategin"],
+    ),
     # two passives sharing one subject: each agent its row
     (
         "Programmet antogs av fullmäktige och följs upp av kommunstyrelsen.",
@@ -354,6 +373,7 @@ NOT_STATEMENTS = [
     "Styrgruppen träffades fyra gånger under året.",
     "Det är inte kulturnämnden som beslutar om stipendier.",  # denied, no one named instead
     "Det är alltså inte förvaltningen som bereder vänortsärenden.",
+    "Besöket planerades efter förslag från vänorten.",  # a proposal, no decision
 ]
 
 
