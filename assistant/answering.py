@@ -497,12 +497,16 @@ class ExtractiveAnswerer:
         """The concepts of what a figure asked for is a figure of ("anställda" in "Hur många
         anställda ...?", "study visits" in "How many international study visits …?"); None
         when the ask names none."""
-        # the head of what is counted: "visits" in "how many international study visits",
-        # "studiebesök" in "hur många studiebesök tog …" (not the verb after it)
+        # what is counted: the first word that is no adjective before it ("study" in "how
+        # many international study visits") and no verb after it ("tog" in "hur många
+        # studiebesök tog …")
         named = {
-            stem(nouns[-1])
+            stem(nouns[0])
             for o in self.asks.objects(kind, question.text)
-            if (nouns := [w for w in words(o) if not is_finite_verb(w)])
+            if (
+                nouns := [w for w in words(o) if not is_finite_verb(w) and not _adjective(w)]
+                or words(o)[:1]
+            )
         }
         found = [c for c in question.concepts if named & {stem(w) for w in words(c.label)}]
         return Question(question.text, question.language, found) if found else None
@@ -514,7 +518,10 @@ class ExtractiveAnswerer:
         what the figure is a figure of, when the question says ("fyra vänorter" does not say
         how many inhabitants a town has)."""
         # a name the question itself says ("the Mid Sweden Office") is not the name asked for
-        names = passage.organisation.split() + _NAME.findall(subject.text)
+        # the organisation's own name, in the genitive or not ("Norrbotten" of "Norrbottens
+        # läns landsting"), is no name asked for
+        own = passage.organisation.split()
+        names = [*own, *(n[:-1] for n in own if n.endswith("s")), *_NAME.findall(subject.text)]
         context = self._terms(passage.section_tail)
 
         def coverage(text: str) -> float:
@@ -1011,6 +1018,18 @@ def _cited_answer(
 
 
 _REF = re.compile(r"\[(\d+)\]")
+
+
+@lru_cache(maxsize=1)
+def _adjective_endings() -> tuple[str, ...]:
+    return tuple(
+        e for row in vocabulary.rows("adjective_endings.csv") for e in row["endings"].split()
+    )
+
+
+def _adjective(word: str) -> bool:
+    """ "international", "internationella": an adjective by its ending (data)."""
+    return len(word) > 5 and word.endswith(_adjective_endings())
 
 
 def _present_tense(word: str, lang: str) -> bool:

@@ -18,6 +18,7 @@ from core.text import (
     detect_language,
     stem,
     stopwords,
+    typed_without_diacritics,
     word_spans,
     words,
 )
@@ -82,6 +83,9 @@ _QUESTION_WORDS = frozenset(_followups("asks"))
 
 _REQUESTS = frozenset(_followups("requests"))
 _INVERTED = frozenset(_followups("inverted"))
+_AUXILIARIES = frozenset(_followups("auxiliaries")) | frozenset(_followups("modals_first"))
+_OPENERS = frozenset(_followups("openers"))
+_ADDING = frozenset(_followups("adding"))
 
 
 def _remark_about_the_asker(part: str) -> bool:
@@ -89,11 +93,17 @@ def _remark_about_the_asker(part: str) -> bool:
     nothing (no question mark, no question word, no request) and so is said about the
     question before it."""
     said = words(part)
+    if said and said[0] in _ADDING:  # "Också reglerna för gåvor.": one more thing asked
+        return False
+    while said and said[0] in _OPENERS:  # "Och berätta om …", "Please list …"
+        said = said[1:]
     return (
         not part.rstrip().endswith("?")
         and not any(w in _QUESTION_WORDS for w in said)
         and not (said and said[0] in _REQUESTS)
-        # "behöver jag något mandat", "is there a rule": a question said verb first
+        # "Måste resan godkännas", "Can staff accept gifts": a question said verb first
+        and not (said and said[0] in _AUXILIARIES)
+        # "behöver jag något mandat", "is there a rule"
         and not (len(said) > 1 and said[0] not in _INVERTED and said[1] in _INVERTED)
     )
 
@@ -250,8 +260,10 @@ def organisation_named(text: str, name: str) -> str:
             while (
                 stop < len(tokens)
                 and stop - span.stop < 2
-                and text[spans[stop][0]].isupper()
+                and text[spans[stop][0] : spans[stop][1]].istitle()  # not "EU"
                 and text[spans[stop - 1][1] : spans[stop][0]] == " "
+                and text[spans[stop][1] : spans[stop][1] + 1] != "-"  # not "EU-projekt"
+                and not tokens[stop - 1].endswith("s")  # "Region Dalarnas EU-strategi"
             ):
                 stop += 1
             named = text[spans[span.start][0] : spans[stop - 1][1]]
@@ -294,10 +306,12 @@ class OrganisationMatcher:
         an organisation word and a capitalised name before it, and is not this one."""
         if i < 2 or tokens[i - 2] not in _ORGANISATION_WORDS:
             return False
-        start, end = word_spans(text)[i - 1]
+        spans = word_spans(text)
+        start, end = spans[i - 1]
         before = tokens[i - 1]
         return (
             text[start:end][:1].isupper()
+            and text[end : spans[i][0]] == " "  # "Region Västerbotten, Härjedalen": a list
             and before not in _ORGANISATION_WORDS
             and before not in self._by_first
             and before[:-1] not in self._by_first
@@ -394,7 +408,7 @@ class QuestionAnalyzer:
         concepts: list[tuple[Concept, range]] = []
         sides = ("en", "sv") if language == "en" else ("sv",)
         sv_stop, stop = stopwords("sv"), stopwords(language)
-        plain = not re.search(r"[åäöÅÄÖ]", text)
+        plain = typed_without_diacritics(text)
         for side in sides:
             by_span: dict[tuple[int, int], set[Alternative]] = {}
             for match in self.glossary.find(text, side):

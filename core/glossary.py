@@ -16,7 +16,6 @@ an optional ``note`` and an optional ``scope``:
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,9 +23,7 @@ from pathlib import Path
 import Stemmer
 
 from core.errors import SettingsError
-from core.text import fold, words
-
-_DIACRITICS = re.compile(r"[åäöÅÄÖ]")
+from core.text import fold, typed_without_diacritics, words
 
 SCOPES = ("", "questions")
 
@@ -148,7 +145,7 @@ class Glossary:
         stemmer = _en_stemmer() if side == "en" else _sv_stemmer()
         stems = stemmer.stemWords(tokens)
         # a text typed with å/ä/ö means what it says: "gav" is not "gåva" typed without them
-        plain = not _DIACRITICS.search(text)
+        plain = typed_without_diacritics(text)
         matches: list[PhraseMatch] = []
         i = 0
         while i < len(stems):

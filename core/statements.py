@@ -65,6 +65,7 @@ def _class(name: str) -> frozenset[str]:
 _ADVERB = _alternation(_WORDS["adverb"])
 _MODAL = _alternation(_WORDS["modal"])
 _NEGATION = _class("negation")
+_NOT_ONLY = _alternation(_WORDS["not_only"])
 _PREPOSITIONS = _class("preposition")
 _SUBORDINATORS = _class("subordinator")
 _COORDINATORS = _class("coordinator")
@@ -253,6 +254,11 @@ def body_after(text: str) -> tuple[str | None, str]:
             ahead = tokens[i + 1 : i + 5]
             if not any(_is_body_token(a.rstrip(",.;:")) for a in ahead):
                 break
+            # "… av styrelsen och nämnden ansvarar för …": a clause of its own begins
+            k = next(k for k, a in enumerate(ahead) if _is_body_token(a.rstrip(",.;:")))
+            after_body = tokens[i + 2 + k] if i + 2 + k < len(tokens) else ""
+            if after_body and is_finite_verb(after_body) and not _is_body_token(after_body):
+                break
         if taken and is_finite_verb(t) and not _is_body_token(t):
             break
         taken.append(t)
@@ -274,6 +280,8 @@ def body_after(text: str) -> tuple[str | None, str]:
 
 
 _RELATIVE_CLAUSE_WORDS = 8
+# determiners that a clause completes ("den nämnd som …", "varje förvaltning som …"), not "en"
+_IDENTIFYING = _class("identifying")
 
 
 def _restrictive(named: list[str], after: list[str]) -> list[str]:
@@ -283,8 +291,8 @@ def _restrictive(named: list[str], after: list[str]) -> list[str]:
     full stop, "och") within a few words; none otherwise."""
     if (
         len(named) < 2
-        or _bare(named[0]) not in _DETERMINERS
-        or not after
+        or _bare(named[0]) not in _IDENTIFYING
+        or len(after) < 2
         or _bare(after[0]) not in ("som", "vars")
         or named[-1].endswith(",")
         # "en styrgrupp med kommundirektören som ordförande": "som" is another word's
@@ -294,13 +302,12 @@ def _restrictive(named: list[str], after: list[str]) -> list[str]:
     clause: list[str] = []
     for token in after:
         if clause and _bare(token) in _COORDINATORS:
-            return clause
+            break
         clause.append(token)
-        if re.search(r"[,.;:]$", token):
-            return clause
-        if len(clause) > _RELATIVE_CLAUSE_WORDS:
-            return []
-    return clause
+        if re.search(r"[,.;:]$", token) or len(clause) > _RELATIVE_CLAUSE_WORDS:
+            break
+    # a clause of a word or two ("den nämnd som.") or one that runs on says nothing sure
+    return clause if 2 <= len(clause) <= _RELATIVE_CLAUSE_WORDS else []
 
 
 def _subject(pre: str) -> tuple[str | None, bool]:
@@ -406,6 +413,10 @@ def _subject_body(s: str) -> str | None:
     s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
     # "Styrelsen och inte nämnden [beslutar]", "Det är styrelsen, inte nämnden, [som …]": the
     # body before the denial
+    # ("inte bara", "inte minst", "ingen annan än" do not deny: they stress)
+    s = re.sub(rf"\b(?:inte|ej|icke)\s+(?:{_NOT_ONLY})\s+", "", s, flags=re.I)
+    s = re.sub(r"\b(?:ingen|inget|inga)\s+(?:annan|annat|andra|mindre)\s+än\s+", "", s, flags=re.I)
+    s = re.sub(r"\s+utan\s+(?:också|även)\s+", " och ", s, flags=re.I)
     s = re.sub(
         rf"(?:,\s*|\s+(?:och|men)\s+)(?:{'|'.join(_NEGATION)})\s+[^,]+?(?=,|\s+som$|$)", "", s
     )
@@ -803,11 +814,11 @@ def _patterns(text: str) -> list[Triple]:
             found.append((body, entry.relation, matter))
         prepared = re.match(rf"^,?\s*(?:{_PREPARED_AFTER})\s+(?P<b>.+)$", rest, re.I)
         if prepared and _usable(matter) and _RELATIONS.kind(entry.relation) == "decides":
-            # "godkänns av fullmäktige efter beredning i kommunstyrelsen"
-            preparer, _ = body_after(prepared.group("b"))
+            # "godkänns av fullmäktige efter beredning i kommunstyrelsen", then the rest
+            preparer, after = body_after(prepared.group("b"))
             if preparer:
                 found.append((preparer, _PREPARES, matter))
-            continue
+                rest = after
         # "..., och för politiker av kommunstyrelsens arbetsutskott"
         gap = re.match(r"^,?\s*(?:och|samt)\s+(?P<m>[^,.;]{2,80}?)\s+av\s+(?P<b>.+)$", rest)
         if gap and not any(is_finite_verb(t) or _passive_form(t) for t in gap.group("m").split()):
@@ -971,16 +982,25 @@ def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
     # a task given by another body stays a commission ("uppdrar åt X att ta fram …")
     task = relation in _TASKS and _RELATIONS.kind(relation) != "commissioned"
     found: list[Triple] = []
-    prepared = re.search(rf"\s+(?:{_PREPARED_AFTER})\s+(?P<b>.+)$", raw, re.I)
+    prepared = re.search(rf"(?:^|\s+)(?:{_PREPARED_AFTER})\s+(?P<b>.+)$", raw, re.I)
+    preparer = None
     if prepared and _RELATIONS.kind(relation) == "decides":
-        # "beslutar om vänortsavtal efter beredning i kommunstyrelsen": who prepared it
-        preparer, _ = body_after(prepared.group("b"))
+        # "beslutar om vänortsavtal efter beredning i kommunstyrelsen (och …)", "beslutar
+        # efter beredning i kommunstyrelsen om vänortsavtal": who prepared it
+        preparer, after = body_after(prepared.group("b"))
         if preparer:
-            raw = raw[: prepared.start()]
-            found += (
-                [(preparer, _PREPARES, raw.strip(" ,.;:"))] if _usable(raw.strip(" ,.;:")) else []
-            )
+            before = raw[: prepared.start()].strip()
+            particle = relation.split()[-1] if " " in relation else ""
+            if not before and particle:
+                after = re.sub(rf"^{particle}\s+", "", after.strip())
+            taken = prepared.group("b").split()[
+                : len(prepared.group("b").split()) - len(after.split())
+            ]
+            comma = ", " if taken and taken[-1].endswith(",") else " "
+            raw = f"{before}{comma}{after}".strip()
     matter, kind, rest = _cut_matter(raw)
+    if preparer and _usable(matter):
+        found.append((preparer, _PREPARES, matter))
     matter, gapped = _gapping(matter, relation)
     found += [(body, relation, other) for body, other in gapped]
     for part in _split_att(matter):

@@ -192,3 +192,12 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> list[str]:
         if lexicon is not None:
             terms.extend(stem(p) for p in lexicon.split(w))
     return terms
+
+
+def typed_without_diacritics(text: str) -> bool:
+    """Whether the asker types without å/ä/ö: none in a word of their own (a name, typed
+    with its capital, may be pasted or known by heart: "Vem ansvarar for uppfoljningen i
+    Västernorrland?")."""
+    return not any(
+        w[:1].islower() and re.search(r"[åäö]", w) for w in re.findall(r"[^\W\d_]+", text)
+    )

@@ -88,8 +88,9 @@ log = logging.getLogger(__name__)
 # gapped body needs the verb's own preposition; "i allmänhet", "i princip", "numera" are adverbs;
 # 46: a cleft that denies a body ("Det är inte X utan Y som …"), strong passives ("antogs av")
 # coordinated with another passive of the same subject; 47: a body keeps the clause that says
-# which one it is ("den chef som har budgetansvar"); 48: "efter beredning i X", "på förslag av X": X prepares
-CHUNKER_VERSION = "48"
+# which one it is ("den chef som har budgetansvar"); 48: "efter beredning i X", "på förslag av X": X prepares;
+# 49: fixes from a second read (stressing negations, the clause after a preparer, "ett X som")
+CHUNKER_VERSION = "49"
 
 Progress = Callable[[int, int, str], None]
 

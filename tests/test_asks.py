@@ -56,6 +56,7 @@ RULES = AskRules.load()
         ("Vad är det maximala antalet deltagare i en delegation?", "limit"),
         ("How large is the annual fee for the Brussels office?", "amount"),
         ("Hur mycket av budgeten går till studieresor?", "amount"),
+        ("Hur mycket kostar resan som berörs av beslutet?", "amount"),
         ("Which Polish towns is the region twinned with?", "named_list"),
         ("Senast vilket datum ska reseräkningen lämnas in?", "date"),
         ("Vilka polska regioner samarbetar Ekeby med?", "named_list"),
@@ -63,10 +64,8 @@ RULES = AskRules.load()
         ("On what date does the network meet?", "date"),
         ("Vilka städer har kommunen vänortsavtal med?", "named_list"),
         ("Vilka tyska vänorter har Ekeby?", "named_list"),
-        ("Vem är kontaktperson för EU-frågor på kansliet?", "person"),
-        ("Who is the contact person for the network?", "person"),
         ("Vad har hen för mejladress?", "contact"),
-        ("Finns det en e-postadress till kansliet?", "contact"),
+        ("Vad är e-postadressen till kansliet?", "contact"),
         ("How much of the grant is paid by the network?", "amount"),
     ],
 )
@@ -195,6 +194,13 @@ def test_off_task_has_no_evidence_in_any_policy():
         "Hur mycket av verksamheten styrs av avtalen?",
         "Vilka regioner har ansvar för vänorter?",  # which bodies, not the partners
         "Vilka kommuner samarbetar inom nätverket om turism?",  # how, not with whom
+        # found by a second read: each looked like a specific ask to this session's rules
+        "Vilka regioner samarbetar i nätverket?",
+        "Vilka kommuner har rätt att ingå vänortsavtal?",
+        "Vilka slags samarbetsregioner prioriteras?",
+        "Which day-to-day tasks does the office have?",
+        "What time period does the strategy cover?",
+        "Hur hanteras e-postadresser i diariet?",
         "Which committee is twinned with the board?",
         "Vem ska vara kontaktperson vid besöket?",  # who should be, a role
     ],

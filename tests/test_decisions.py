@@ -470,3 +470,9 @@ def test_the_words_of_the_ask_are_not_said_to_be_missing(tmp_path):
     assistant = assistant_over(tmp_path, {"ekeby-riktlinjer.md": policy, "catalog.toml": CATALOG})
     answer = assistant.ask("Hur många personer får följa med när ungdomar besöker vänorten?")
     assert not answer.abstained and "många" not in answer.text.split("\n")[0], answer.text
+
+
+def test_what_is_counted_is_the_noun_after_how_many(ekeby):
+    # "guide" after the noun is a verb, "twin towns" what is counted: two, in the policy
+    answer = ekeby.ask("How many twin towns guide Ekeby's exchanges with other countries?")
+    assert not answer.abstained, answer.text

@@ -84,3 +84,6 @@ def test_a_word_typed_with_swedish_letters_elsewhere_is_not_read_as_folded():
     # "gav" is "gåva" typed without å only when the asker types no å/ä/ö at all
     assert [m.entry.english[0] for m in glossary.find("far jag ta emot en gava", "sv")] == ["gift"]
     assert glossary.find("Vad gav resan för nytta åt förvaltningen?", "sv") == []
+    # a name typed with its letters does not make the asker's own words Swedish-typed
+    found = glossary.find("far jag ta emot en gava i Västernorrland", "sv")
+    assert [m.entry.english[0] for m in found] == ["gift"]

@@ -72,6 +72,10 @@ def test_a_message_of_several_questions_is_split_but_framing_stays_with_its_ques
         ("Vem godkänner resan? behöver jag något intyg", 2),
         ("Vem godkänner resan? finns det någon blankett", 2),
         ("Who approves my trip? is there a form for it", 2),
+        ("Vem godkänner resan? Får politiker ta emot gåvor", 2),
+        ("Who approves my trip? Can staff accept gifts", 2),
+        ("Vem godkänner resan? Och berätta om budgeten.", 2),
+        ("Who approves my trip? Also the rules for gifts.", 2),
     ],
 )
 def test_a_sentence_after_a_question_is_a_part_only_when_it_asks(message, parts):

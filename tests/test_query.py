@@ -218,6 +218,8 @@ def test_a_library_name_that_ends_a_longer_organisation_name_is_not_that_organis
     assert matcher.find("Vad säger Region Ekeby om vänorter?")[0] == ["Ekeby kommun"]
     assert matcher.find("I Skoga och Ekeby, vem beslutar?")[0] == ["Ekeby kommun"]
     assert matcher.find("Vad säger Ekebys kommun om Region Skoga?")[0] == ["Ekeby kommun"]
+    # a list of names after an organisation word, not one name
+    assert matcher.find("Vem beslutar i Region Skoga, Ekeby och Lindvik?")[0] == ["Ekeby kommun"]
 
 
 def test_a_chat_keeps_its_organisation_until_another_is_named():
@@ -250,6 +252,8 @@ def test_a_chat_keeps_its_organisation_until_another_is_named():
         ("Hur gör Region Skogas policy med resor?", "Skogas", "Region Skoga"),
         ("Hur gör Region Övre Skogas policy med resor?", "Övre", "Region Övre Skoga"),
         ("Hur gör Region Skoga? Och Lindvik?", "Skoga", "Region Skoga"),
+        ("Har Region Skoga EU-projekt i Norge?", "Skoga", "Region Skoga"),
+        ("Vad säger Region Skogas EU-strategi?", "Skogas", "Region Skoga"),
     ],
 )
 def test_a_name_beside_an_organisation_word_names_an_organisation(text, name, organisation):

@@ -1529,3 +1529,46 @@ def test_each_way_of_stating_a_duty_gives_its_row(text, body, relation, word):
 )
 def test_what_only_resembles_a_duty_statement_gives_no_row(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # found by a second read: what follows the preparer is a clause of its own
+        (
+            "Fullmäktige beslutar om policyn efter beredning i kommunstyrelsen och "
+            "kommunstyrelsen ansvarar för uppföljningen.",
+            {
+                ("Kommunstyrelsen", "bereder"),
+                ("Fullmäktige", "beslutar om"),
+                ("Kommunstyrelsen", "ansvarar för"),
+            },
+        ),
+        (
+            "Kommunfullmäktige beslutar efter beredning i kommunstyrelsen om vänortsavtal.",
+            {("Kommunstyrelsen", "bereder"), ("Kommunfullmäktige", "beslutar om")},
+        ),
+        (
+            "Policyn antas av fullmäktige på förslag av styrelsen och följs upp av nämnden.",
+            {("Fullmäktige", "antar"), ("Styrelsen", "bereder"), ("Nämnden", "ansvarar för")},
+        ),
+        (
+            "Resan godkänns av styrelsen och nämnden ansvarar för uppföljningen.",
+            {("Styrelsen", "godkänner"), ("Nämnden", "ansvarar för")},
+        ),
+        # "inte bara", "inte minst", "ingen annan än" stress, they do not deny
+        ("Det är inte bara nämnden som beslutar om resor.", {("Nämnden", "beslutar om")}),
+        (
+            "Det är inte endast styrelsen utan också nämnderna som beslutar om resor.",
+            {("Styrelsen", "beslutar om"), ("Nämnderna", "beslutar om")},
+        ),
+        ("Det är ingen annan än styrelsen som beslutar om resor.", {("Styrelsen", "beslutar om")}),
+        # an indefinite noun's clause adds to it; the body is the noun
+        (
+            "Ett utskott som utses av styrelsen bereder ärendet.",
+            {("Styrelsen", "utser"), ("Utskott", "bereder")},
+        ),
+    ],
+)
+def test_each_body_and_duty_of_a_sentence_of_several_clauses(sentence, expected):
+    assert {(b, r) for b, r, _ in rows(sentence)} == expected, rows(sentence)
