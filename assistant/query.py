@@ -78,9 +78,6 @@ def _one_of(kind: str) -> str:
 
 
 _QUESTION_WORDS = frozenset(_followups("asks"))
-# the asker as a subject, as written: "I" is English only in capitals ("i" is Swedish "in")
-
-
 _REQUESTS = frozenset(_followups("requests"))
 _INVERTED = frozenset(_followups("inverted"))
 _AUXILIARIES = frozenset(_followups("auxiliaries")) | frozenset(_followups("modals_first"))

@@ -943,6 +943,12 @@ _GAP = re.compile(r",\s+")
 _OBJECT_PREPOSITIONS = _class("object_preposition")
 
 
+def _particle(relation: str) -> str:
+    """The preposition a duty verb governs, as its relation is written ("om" of "beslutar
+    om"); none for a relation of one word."""
+    return relation.split()[-1] if " " in relation else ""
+
+
 def _gapping(matter: str, relation: str) -> tuple[str, list[tuple[str, str]]]:
     """ "Kommunstyrelsen beslutar om vänortsavtal, nämnderna om utbyten": a second body
     with its own matter and the verb left out holds the same duty. What follows the body
@@ -956,7 +962,7 @@ def _gapping(matter: str, relation: str) -> tuple[str, list[tuple[str, str]]]:
     tokens = pieces[0].split()
     end = next((i for i, t in enumerate(tokens) if i and _bare(t) in _PREPOSITIONS), len(tokens))
     head = " ".join(t for t in tokens[:end] if _bare(t) not in _DETERMINERS) or pieces[0]
-    preposition = relation.split()[-1] if " " in relation else ""
+    preposition = _particle(relation)
     kept: list[str] = []
     gapped: list[tuple[str, str]] = []
     for piece in pieces:
@@ -989,14 +995,12 @@ def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
         # efter beredning i kommunstyrelsen om vänortsavtal": who prepared it
         preparer, after = body_after(prepared.group("b"))
         if preparer:
+            named = prepared.group("b").split()[: -len(after.split()) or None]
+            comma = ", " if named and named[-1].endswith(",") else " "
             before = raw[: prepared.start()].strip()
-            particle = relation.split()[-1] if " " in relation else ""
+            particle = _particle(relation)
             if not before and particle:
                 after = re.sub(rf"^{particle}\s+", "", after.strip())
-            taken = prepared.group("b").split()[
-                : len(prepared.group("b").split()) - len(after.split())
-            ]
-            comma = ", " if taken and taken[-1].endswith(",") else " "
             raw = f"{before}{comma}{after}".strip()
     matter, kind, rest = _cut_matter(raw)
     if preparer and _usable(matter):
