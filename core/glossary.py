@@ -23,7 +23,7 @@ from pathlib import Path
 import Stemmer
 
 from core.errors import SettingsError
-from core.text import fold, typed_without_diacritics, words
+from core.text import fold, typed_without_diacritics, word_spans, words
 
 SCOPES = ("", "questions")
 
@@ -72,6 +72,28 @@ def _extends(typed: list[str], terms: tuple[str, ...]) -> bool:
         and all(w.startswith(x) for w, x in zip(typed, t, strict=True))
         for term in terms
     )
+
+
+def _compound_of(text: str) -> list[int]:
+    """For each word, the index of the first word of the hyphenated compound it is part of
+    ("twin-town": both words point to "twin"; a word on its own points to itself)."""
+    spans = word_spans(text)
+    first: list[int] = []
+    for i, (start, _) in enumerate(spans):
+        joined = i > 0 and text[spans[i - 1][1] : start] == "-"
+        first.append(first[i - 1] if joined else i)
+    return first
+
+
+def _splits_a_compound(compound: list[int], start: int, end: int) -> bool:
+    """A phrase from ``start`` to ``end`` (exclusive) takes part of a hyphenated compound and
+    words outside it: "entering a twin" in "entering a twin-town partnership". A phrase inside
+    one compound ("EU" of "EU-samordnare") or holding it whole does not."""
+    if compound[start] == compound[end - 1]:
+        return False
+    starts_inside = start > 0 and compound[start] == compound[start - 1]
+    ends_inside = end < len(compound) and compound[end] == compound[end - 1]
+    return starts_inside or ends_inside
 
 
 class Glossary:
@@ -146,10 +168,13 @@ class Glossary:
         stems = stemmer.stemWords(tokens)
         # a text typed with å/ä/ö means what it says: "gav" is not "gåva" typed without them
         plain = typed_without_diacritics(text)
+        compound = _compound_of(text)
         matches: list[PhraseMatch] = []
         i = 0
         while i < len(stems):
             for size in range(min(self._longest, len(stems) - i), 0, -1):
+                if _splits_a_compound(compound, i, i + size):
+                    continue
                 key = tuple(stems[i : i + size])
                 found = self._phrases[side].get(key)
                 if found and side == "en":

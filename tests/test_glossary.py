@@ -87,3 +87,29 @@ def test_a_word_typed_with_swedish_letters_elsewhere_is_not_read_as_folded():
     # a name typed with its letters does not make the asker's own words Swedish-typed
     found = glossary.find("far jag ta emot en gava i Västernorrland", "sv")
     assert [m.entry.english[0] for m in found] == ["gift"]
+
+
+def test_a_phrase_takes_a_hyphenated_compound_whole_or_keeps_out_of_it():
+    glossary = Glossary(
+        [
+            GlossaryEntry(("enter a twinning",), ("ingå vänortsavtal",)),
+            GlossaryEntry(("twin town",), ("vänort",)),
+            GlossaryEntry(("follow up",), ("följa upp",)),
+            GlossaryEntry(("up",), ("upp",)),
+            GlossaryEntry(("report",), ("rapport",)),
+            GlossaryEntry(("samordnare",), ("samordnare",)),
+            GlossaryEntry(("EU",), ("EU",)),
+        ]
+    )
+
+    def found(text: str, side: str = "en") -> list[str]:
+        return [m.entry.swedish[0] for m in glossary.find(text, side)]
+
+    # "entering a twin" would take half of "twin-town"
+    assert found("Who decides on entering a twin-town partnership?") == ["vänort"]
+    assert found("Who decides on entering a twinning?") == ["ingå vänortsavtal"]
+    # "up report" is not a phrase here, but "up" alone may stand inside "follow-up"
+    assert found("the follow-up report") == ["följa upp", "rapport"]
+    assert found("Who writes the follow-up?") == ["följa upp"]
+    # a word inside a compound is still itself
+    assert found("Vem anställer EU-samordnare?", "sv") == ["EU", "samordnare"]
