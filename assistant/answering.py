@@ -33,6 +33,7 @@ MAX_GAP_ORGANISATIONS = (
     12  # beyond this, "who decides?" counts the silent ones instead of listing them
 )
 MAX_UNITS_PER_PASSAGE = 3
+WHOLE_SECTION_CHARS = 700
 # A name in a question: a capitalised word inside a sentence (not its first word), four
 # letters or more, or an all-capital acronym of three or more.
 _NAME = re.compile(r"(?<=[\w,] )(?:[A-ZÅÄÖØÆ][a-zåäöøæé]{3,}|[A-ZÅÄÖ]{3,})\b")
@@ -81,6 +82,11 @@ def _frame(label: str) -> bool:
     thing within it ("travel insurance" is about insurance)."""
     head = words(label)[-1:]
     return guide_kind(label) is not None and set(head) <= frame_words(label)
+
+
+def _prose(unit: Unit) -> bool:
+    """A sentence or a list, not a line block such as a letterhead or a signature."""
+    return unit.is_list or unit.text.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
 def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -195,16 +201,30 @@ class ExtractiveAnswerer:
                 good.append(x)
                 held |= covers[x[1]]
         chosen = sorted(good[:MAX_UNITS_PER_PASSAGE], key=lambda x: x[1])
+        heading = passage.section.rsplit(" > ", 1)[-1]
+        if len(passage.text) <= WHOLE_SECTION_CHARS and set(
+            self.lexical.evidence(question, self._terms(heading)).covered
+        ) & {c.label for c in self.asked(question)}:
+            # the section is headed by what is asked ("Vad är syftet …?" under "Syfte", not
+            # the duty of "Vem ansvarar …?" under "Ansvar"): each of its sentences says
+            # something of it, so a short one is quoted whole
+            chosen = [x for x in scored if x[0] > 0 and _prose(x[2])] or chosen
 
         def render(unit: Unit) -> str:
             return self._render_list(question, unit, context) if unit.items else unit.text
 
-        rendered = []
-        top = ""
+        quote = ""
+        top, top_score = "", -1.0
         shown: set[int] = set()
         for score, position, unit in chosen:
             if position in shown:
                 continue
+            # sentences that follow each other in the text follow each other in the quote;
+            # "…" marks what is left out between them
+            if quote and position - 1 not in shown:
+                quote += " … "
+            elif quote:  # a list stands on lines of its own
+                quote += "\n" if unit.items or passage_units[position - 1].items else " "
             shown.add(position)
             text = render(unit)
             following = position + 1
@@ -212,10 +232,10 @@ class ExtractiveAnswerer:
                 # a document asking a question of its own ("Har du frågor?") answers it next
                 text += " " + render(passage_units[following])
                 shown.add(following)
-            rendered.append(text)
-            if score >= best:
-                top = text
-        return (" … ".join(rendered), top) if rendered else (passage.text, passage.text)
+            quote += text
+            if score >= top_score:  # the best of what is quoted (the last of equals)
+                top, top_score = text, score
+        return (quote, top) if quote else (passage.text, passage.text)
 
     def _render_list(self, question: Question, unit: Unit, context: frozenset[str]) -> str:
         items = list(unit.items)
