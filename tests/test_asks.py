@@ -42,6 +42,8 @@ RULES = AskRules.load()
         ("Kan du skriva ett pressmeddelande om det nya avtalet?", "off_task"),
         ("Tell me a joke about civil servants.", "off_task"),
         ("Berätta en rolig historia om vänorter.", "off_task"),
+        ("Berätta ett roligt skämt om regionerna.", "off_task"),
+        ("Tell me a funny joke about twin towns.", "off_task"),
         ("What is in today's news about the EU budget?", "off_task"),
         ("What is the maximum cost for a delegation dinner?", "amount"),
         ("Hur stort är kostnadstaket för en studieresa?", "amount"),
@@ -66,6 +68,9 @@ RULES = AskRules.load()
         ("Vilka tyska vänorter har Ekeby?", "named_list"),
         ("Vad har hen för mejladress?", "contact"),
         ("Vad är e-postadressen till kansliet?", "contact"),
+        ("Hur ofta ska policyn revideras?", "frequency"),
+        ("How often is the action plan followed up?", "frequency"),
+        ("Hur många gånger per år träffas styrgruppen?", "frequency"),
         ("How much of the grant is paid by the network?", "amount"),
     ],
 )
@@ -113,6 +118,8 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Skriva brev till vänorter – vem ansvarar för det?",
         "Hur stort är intresset för kostnadsfria utbyten?",
         "Vem leder delegationen när vi besöker vänorten?",
+        "Hur ska uppföljningen av planen göras?",  # how, not how often
+        "How is the action plan revised?",
     ],
 )
 def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
@@ -164,6 +171,15 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("countries", "Norges och Finlands regioner deltar.", True),
         ("countries", "Handlingsplanen undertecknades av Anna Berg och Per Lind.", False),
         ("countries", "Kommunen samarbetar med andra länder i Sverige och Europa.", False),
+        # how often: a rate or a recurring time, not a one-off date or a count
+        ("frequency", "Planen ska årligen följas upp och revideras.", True),
+        ("frequency", "Vart fjärde år prövas varje vänortssamarbete.", True),
+        ("frequency", "Styrgruppen träffas två gånger per år.", True),
+        ("frequency", "Kansliet rapporterar kontinuerligt till nämnden.", True),
+        ("frequency", "The board reviews the plan every second year.", True),
+        ("frequency", "Planen reviderades 2019.", False),
+        ("frequency", "Nämnden har tre vänorter.", False),
+        ("frequency", "The plan was revised in March.", False),
     ],
 )
 def test_evidence_of_each_kind(kind, text, holds):

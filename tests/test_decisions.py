@@ -476,3 +476,38 @@ def test_what_is_counted_is_the_noun_after_how_many(ekeby):
     # "guide" after the noun is a verb, "twin towns" what is counted: two, in the policy
     answer = ekeby.ask("How many twin towns guide Ekeby's exchanges with other countries?")
     assert not answer.abstained, answer.text
+
+
+GRANBY = """\
+# Riktlinjer för internationella kontakter
+
+Granby kommun
+
+## Uppföljning
+
+Kansliet följer löpande upp kommunens resor utomlands.
+
+Handlingsplanen revideras vartannat år av kommunstyrelsen.
+"""
+
+
+@pytest.fixture(scope="module")
+def granby(tmp_path_factory: pytest.TempPathFactory):
+    catalog = CATALOG.replace("ekeby", "granby").replace("Ekeby", "Granby")
+    return assistant_over(
+        tmp_path_factory.mktemp("granby"),
+        {"granby-riktlinjer.md": GRANBY, "catalog.toml": catalog},
+    )
+
+
+def test_how_often_is_answered_by_the_rate_of_what_is_asked(granby):
+    answer = granby.ask("Hur ofta revideras handlingsplanen i Granby?")
+    assert not answer.abstained
+    assert "vartannat år" in answer.text
+
+
+def test_a_rate_of_something_else_does_not_say_how_often(granby):
+    # "löpande" and "vartannat år" are how often trips are followed up and the plan is
+    # revised, not how often the guidelines are published
+    answer = granby.ask("Hur ofta ska Granbys riktlinjer publiceras?")
+    assert answer.abstained and answer.refusal == "frequency"
