@@ -145,6 +145,14 @@ def test_who_is_asked_inside_a_sentence_too():
         ("Do I have to take out travel insurance?", True),
         ("Does the region require staff to book through the agency?", True),
         ("I'm going to Oslo. Must I report back?", True),
+        # whether the organisation pays for, requires or allows something: a rule, yes or no
+        ("Does the municipality pay for staff's language courses?", True),
+        ("Does the region require flights to be climate compensated?", True),
+        ("Betalar kommunen för språkkurser?", True),
+        ("Kräver regionen att resor klimatkompenseras?", True),
+        ("Står kommunen för kostnaden för tolk?", True),
+        ("Står det något om vänorter i policyn?", False),  # what it says, not a rule
+        ("Who pays for the interpreter?", False),
         # a which-question about what one must do asks for the things, not yes or no
         ("Which costs do we have to cover as hosts?", False),
         ("Vilka kostnader måste värdkommunen stå för?", False),
