@@ -69,6 +69,8 @@ RULES = AskRules.load()
         ("Vad har hen för mejladress?", "contact"),
         ("Vad är e-postadressen till kansliet?", "contact"),
         ("Hur ofta ska policyn revideras?", "frequency"),
+        ("Hur stor är Ekebys årliga budget för resor, i kronor?", "amount"),
+        ("What does the office cost per year in euros?", "amount"),
         ("How often is the action plan followed up?", "frequency"),
         ("Hur många gånger per år träffas styrgruppen?", "frequency"),
         ("How much of the grant is paid by the network?", "amount"),
@@ -119,6 +121,8 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Hur stort är intresset för kostnadsfria utbyten?",
         "Vem leder delegationen när vi besöker vänorten?",
         "Hur ska uppföljningen av planen göras?",  # how, not how often
+        "Ska bidraget redovisas i kronor eller euro?",  # which currency, not how much
+        "Vad betyder det i praktiken?",
         "How is the action plan revised?",
     ],
 )
