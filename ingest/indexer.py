@@ -89,8 +89,9 @@ log = logging.getLogger(__name__)
 # 46: a cleft that denies a body ("Det är inte X utan Y som …"), strong passives ("antogs av")
 # coordinated with another passive of the same subject; 47: a body keeps the clause that says
 # which one it is ("den chef som har budgetansvar"); 48: "efter beredning i X", "på förslag av X": X prepares;
-# 49: fixes from a second read (stressing negations, the clause after a preparer, "ett X som")
-CHUNKER_VERSION = "49"
+# 49: fixes from a second read (stressing negations, the clause after a preparer, "ett X som");
+# 50: "har i uppdrag att" is a commission, "håller i" being in charge (responsible)
+CHUNKER_VERSION = "50"
 
 Progress = Callable[[int, int, str], None]
 

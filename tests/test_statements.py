@@ -235,6 +235,12 @@ NOMINAL = [
         "har i uppdrag att",
         ["exporten"],
     ),
+    (  # a task given to it, as "får i uppdrag att"; "har X:s uppdrag att" is its own
+        "Europakontoret har i uppdrag att bevaka nya lagförslag.",
+        "Europakontoret",
+        "får i uppdrag att",
+        ["lagförslag"],
+    ),
     (
         "Kommunstyrelsen ger kansliet i uppdrag att ordna en studieresa.",
         "Kansliet",
@@ -1398,11 +1404,17 @@ def test_a_matter_that_opens_with_a_comma_is_no_crash():
             "ansvarar för",
             "gåvoutbytet",
         ),
-        (
+        (  # "håller i" is being in charge of something, as of a register or a calendar
             "Vänortssamordnaren håller i de årliga mötena med vänorterna.",
             "Vänortssamordnaren",
-            "leder",
+            "ansvarar för",
             "mötena",
+        ),
+        (
+            "Kansliet håller i kommunens besökskalender.",
+            "Kansliet",
+            "ansvarar för",
+            "besökskalender",
         ),
         (
             "Revisorerna granskar årligen reseräkningarna.",
