@@ -555,7 +555,7 @@ def _pattern_regex(phrase: str) -> re.Pattern[str]:
             parts.append(rf"(?<![\w-])[\w-]*{re.escape(w[1:])}")
         else:
             parts.append(rf"(?<![\w-]){re.escape(w)}(?![\w-])")
-        if not last and words[i + 1] != "av":
+        if not last and not (words[i + 1] == "av" and words[0] == "{matter}"):
             parts.append(r"\s+")
             if not w.startswith("{") and not words[i + 1].startswith("{"):
                 # "uppdrar varje år åt": an adverb may stand between the words
@@ -650,6 +650,10 @@ def _cut_matter(raw: str) -> tuple[str, str, str]:
         after = text[m.end() :]
         tokens = after.split()
         if not tokens or _bare(tokens[0]) == "att":
+            continue
+        if own_verb is not None and _passive_form(tokens[0]):
+            # "att kontakterna har ett syfte och redovisas i …": what the att-clause is
+            # about is done to, not the body
             continue
         verb = _first_verb_occurrence(" ".join(tokens[:6]))
         lead = " ".join(tokens[:6])[: verb or 0].split() if verb is not None else []

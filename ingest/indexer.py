@@ -91,7 +91,8 @@ log = logging.getLogger(__name__)
 # which one it is ("den chef som har budgetansvar"); 48: "efter beredning i X", "på förslag av X": X prepares;
 # 49: fixes from a second read (stressing negations, the clause after a preparer, "ett X som");
 # 50: "har i uppdrag att" is a commission, "håller i" being in charge (responsible)
-CHUNKER_VERSION = "50"
+# 51: "är ansvarig för", "det är X:s uppgift att", "har mandat att", "får stöd av X med"
+CHUNKER_VERSION = "51"
 
 Progress = Callable[[int, int, str], None]
 

@@ -901,10 +901,55 @@ def test_a_relative_clause_after_a_body_has_that_body_as_its_subject():
             "ger stöd till",
             "ansökningar",
         ),
+        ("Kansliet är ansvarigt för besöken.", "Kansliet", "ansvarar för", "besöken"),
+        (
+            "Enhetschefen är ytterst ansvarig för att rapporten lämnas.",
+            "Enhetschefen",
+            "ansvarar för",
+            "rapporten",
+        ),
+        (
+            "Det är fritidsnämndens uppgift att följa upp utbytena.",
+            "Fritidsnämnden",
+            "följer upp",
+            "utbytena",
+        ),
+        (
+            "Kommundirektören har mandat att utse kommunens kontaktpersoner.",
+            "Kommundirektören",
+            "utser",
+            "kontaktpersoner",
+        ),
+        (
+            "Skolorna får stöd av kansliet med ansökningar om utbyten.",
+            "Kansliet",
+            "ger stöd till",
+            "ansökningar",
+        ),
+        (  # the att-clause's own passive: the contacts are reported, not by the chief
+            "Chefen ansvarar för att kontakterna har ett syfte och redovisas i årsrapporten.",
+            "Chefen",
+            "ansvarar för",
+            "årsrapporten",
+        ),
     ],
 )
 def test_more_ways_to_give_a_duty(sentence, body, relation, word):
     assert has(rows(sentence), body, relation, word), rows(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kommunen är inte ansvarig för privata resor.",
+        "Det är inte kansliets uppgift att boka resor.",
+        "Resenären har inget mandat att ändra programmet.",
+        "Det är viktigt att nämnden är ansvarig.",  # responsible for nothing named
+        "Föreningarna får stöd av kommunen.",  # support for nothing named
+    ],
+)
+def test_a_denied_or_empty_duty_of_these_forms_gives_no_row(sentence):
+    assert rows(sentence) == [], rows(sentence)
 
 
 def test_a_word_ending_like_a_body_is_no_body():
