@@ -861,6 +861,8 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
         if _not_before(entry, after) or any(_bare(w) in _NEGATION for w in fill.split()):
             continue
         pre = text[:start]
+        if _closes_a_relative_clause(pre, after):
+            continue  # "en ledamot som ordföranden utser företräder …": the main verb is next
         subject, negated = _subject(pre) if pre.strip() else (default_subject, False)
         matter_raw = after
         if subject is None and pre.strip() and _adverbial(pre):
@@ -893,6 +895,16 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
 
 
 _PARTICLE_PHRASES = frozenset(e.phrase for e in _RELATIONS.of_form("verb"))
+
+
+def _closes_a_relative_clause(pre: str, after: str) -> bool:
+    """A verb that ends a relative clause inside the subject, with another finite verb right
+    after it: "ordföranden eller en ledamot som ordföranden utser företräder kommunen"."""
+    tokens = pre.split()
+    if "som" not in [_bare(t) for t in tokens[-4:]]:
+        return False
+    nxt = after.lstrip(" ,").split()[:1]  # "Kansliet, som styrelsen utser, ansvarar …"
+    return bool(nxt) and is_finite_verb(nxt[0]) and not _is_body_token(nxt[0])
 
 
 def _inverted(
