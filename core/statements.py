@@ -865,6 +865,12 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
             continue  # "en ledamot som ordföranden utser företräder …": the main verb is next
         subject, negated = _subject(pre) if pre.strip() else (default_subject, False)
         matter_raw = after
+        if subject is None and _fronted_object(pre, entry):
+            # "Reseräkningen attesterar närmaste chef", "Programmet tar värdförvaltningen
+            # fram": the object first, the body right after the verb
+            body, rest = _inverted(text, end, entry, fill)
+            if body is not None:
+                return _with_matter(body, entry.relation, f"{_lower_first(pre.strip())} {rest}")
         if subject is None and pre.strip() and _adverbial(pre):
             subject, matter_raw = _inverted(text, end, entry, fill)
             if subject is not None and not _usable(matter_raw.strip(" .;:")):
@@ -895,6 +901,26 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
 
 
 _PARTICLE_PHRASES = frozenset(e.phrase for e in _RELATIONS.of_form("verb"))
+
+
+_FRONTED_KINDS = frozenset({"decides", "responsible", "represents"})
+
+
+def _fronted_object(pre: str, entry: vocabulary.RelationPhrase) -> bool:
+    """Words before a one-word duty verb that are a thing, not a body nor an adverbial: a
+    noun phrase of a few words opening the sentence ("Reseräkningen", "Programmet för
+    besöket"). Only for duties one body does to a thing (decides, is responsible for,
+    represents); "Projektet stödjer förvaltningarna" is said subject first."""
+    tokens = pre.split()
+    return (
+        _RELATIONS.kind(entry.relation) in _FRONTED_KINDS
+        and 1 <= len(tokens) <= 4
+        and tokens[0][:1].isupper()
+        and not any(t.endswith(",") for t in tokens)
+        and not any(is_finite_verb(t) or _is_body_token(t) for t in tokens)
+        and not _adverbial(pre)
+        and _bare(tokens[0]) not in _DETERMINER_LIKE | _PRONOUNS
+    )
 
 
 def _closes_a_relative_clause(pre: str, after: str) -> bool:

@@ -92,7 +92,8 @@ log = logging.getLogger(__name__)
 # 49: fixes from a second read (stressing negations, the clause after a preparer, "ett X som");
 # 50: "har i uppdrag att" is a commission, "håller i" being in charge (responsible)
 # 51: "är ansvarig för", "det är X:s uppgift att", "har mandat att", "får stöd av X med"
-CHUNKER_VERSION = "51"
+# 52: a verb closing a relative clause in the subject is not the statement's; an object said first
+CHUNKER_VERSION = "52"
 
 Progress = Callable[[int, int, str], None]
 

@@ -952,6 +952,37 @@ def test_a_denied_or_empty_duty_of_these_forms_gives_no_row(sentence):
     assert rows(sentence) == [], rows(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "body", "relation", "word"),
+    [
+        ("Reseräkningen attesterar närmaste chef.", "Närmaste chef", "attesterar", "reseräkningen"),
+        ("Resor inom Norden godkänner enhetschefen.", "Enhetschefen", "godkänner", "Norden"),
+        (
+            "De ledamöter som ordföranden utser företräder nämnden vid besöken.",
+            "Ledamöter som ordföranden utser",
+            "företräder",
+            "nämnden",
+        ),
+    ],
+)
+def test_a_thing_said_before_the_verb_is_its_object_and_the_body_follows(
+    sentence, body, relation, word
+):
+    assert has(rows(sentence), body, relation, word), rows(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Projektet stödjer förvaltningarna i arbetet.",  # support is said subject first
+        "Planen beslutar om inriktningen.",  # no body after the verb
+        "Strategin leder till fler utbyten.",
+    ],
+)
+def test_a_thing_before_the_verb_without_a_body_after_it_gives_no_row(sentence):
+    assert rows(sentence) == [], rows(sentence)
+
+
 def test_a_word_ending_like_a_body_is_no_body():
     assert rows("Erfarenheterna samordnar inget.") == []
     assert rows("Enheten samordnar erfarenheterna.") == [("Enheten", "samordnar", "erfarenheterna")]
