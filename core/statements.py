@@ -1072,7 +1072,7 @@ def _dash_line(text: str, duty_section: bool) -> list[Triple] | None:
     m = _DASH_LINE.match(text)
     if not m:
         return None
-    body = whole_body(m.group("body"))
+    body = whole_body(m.group("body")) or _body_before_modal(m.group("body"))
     if not body:
         return None
     duty = _verb_at_start(m.group("rest"))
@@ -1259,6 +1259,18 @@ def _from_text(sentence: str, heading_body: str | None, duty_section: bool) -> l
     return found
 
 
+def _body_before_modal(text: str) -> str | None:
+    """ "Kommunstyrelsen ska", "Värdförvaltningen ska vid besök": the body whose duties
+    follow (an adverbial of a few words may stand after the modal)."""
+    m = re.match(rf"^(?P<b>.+?)\s+(?:{_MODAL})(?:\s+(?P<adv>(?:\S+\s+){{0,3}}\S+))?$", text, re.I)
+    if not m or not whole_body(m.group("b")):
+        return None
+    adv = m.group("adv")
+    if adv and not (_bare(adv.split()[0]) in _PREPOSITIONS or _adverbial(adv)):
+        return None
+    return whole_body(m.group("b"))
+
+
 def _lead_in(
     lead: str, heading_body: str | None, duty_section: bool
 ) -> tuple[str, str | None] | None:
@@ -1282,7 +1294,16 @@ def _lead_in(
     body = whole_body(text)
     if body:
         return body, None
-    m = re.match(rf"^(?P<b>.+?)\s+(?:{_MODAL})$", text, re.I)
+    body = _body_before_modal(text)
+    if body:
+        return body, None
+    # "Följande uppgifter åligger kansliet:": the items are that body's duties
+    m = re.match(
+        r"^(?:följande|dessa|nedanstående)\s+(?:[\w-]+\s+)?"
+        r"(?:åligger|åvilar|ligger på|ligger hos|ankommer på)\s+(?P<b>.+)$",
+        text,
+        re.I,
+    )
     if m and whole_body(m.group("b")):
         return whole_body(m.group("b")) or "", None
     m = re.match(

@@ -93,7 +93,8 @@ log = logging.getLogger(__name__)
 # 50: "har i uppdrag att" is a commission, "håller i" being in charge (responsible)
 # 51: "är ansvarig för", "det är X:s uppgift att", "har mandat att", "får stöd av X med"
 # 52: a verb closing a relative clause in the subject is not the statement's; an object said first
-CHUNKER_VERSION = "52"
+# 53: a lead-in "X ska vid besök:", "Följande uppgifter åligger X:", "X ska: …" on one line; "står för"
+CHUNKER_VERSION = "53"
 
 Progress = Callable[[int, int, str], None]
 

@@ -487,6 +487,30 @@ def test_a_list_under_a_lead_in_gives_one_row_per_item_and_infinitive_duties_the
     ]
 
 
+def test_a_lead_in_naming_its_body_after_a_modal_or_an_imposing_verb_gives_it_the_items():
+    found = rows("Värdförvaltningen ska vid besök:\n- stå för kostnaderna för måltider")
+    assert has(found, "Värdförvaltningen", "ansvarar för", "måltider"), found
+    found = rows("Följande uppgifter åligger kansliet:\n- att boka resor\n- att föra protokoll")
+    assert has(found, "Kansliet", "ansvarar för", "resor"), found
+    assert has(found, "Kansliet", "ansvarar för", "protokoll"), found
+    # a list and its lead-in written on one line
+    found = rows("Kommunstyrelsen ska: fastställa den årliga handlingsplanen")
+    assert has(found, "Kommunstyrelsen", "fastställer", "handlingsplanen"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resorna ska i möjligaste mån:\n- göras med tåg\n- bokas i god tid",
+        "Följande länder ligger nära kommunen:\n- Norge\n- Finland",
+        "EU står för Europeiska unionen.",
+        "Förkortningen står för Assembly of European Regions.",
+    ],
+)
+def test_a_lead_in_or_a_sentence_without_a_body_given_duties_gives_no_rows(text):
+    assert rows(text) == [], rows(text)
+
+
 def test_a_list_without_a_body_in_its_lead_in_gives_no_rows():
     assert rows("Arbetet ska:\n- stödja skolornas utbyten\n- leda till nya kontakter") == []
 
