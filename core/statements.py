@@ -214,14 +214,27 @@ def _noun_phrase(tokens: list[str]) -> str | None:
                 if re.search(r"[,.;:]$", t) or len(attribute) >= 6:
                     break
             kept += attribute
+            rest = tail[len(attribute) :]
+            if _BODIES.is_role_word(head_part[-1].rstrip(",")) and not attribute[-1].endswith(","):
+                # "Handläggaren för internationella frågor vid kommunledningskontoret"
+                kept += _post_place(rest)
         elif first in _PLACES and _BODIES.is_role_word(head_part[-1].rstrip(",")):
             # "Handläggaren på internationella enheten": a post is named with its place
-            place = next(
-                (i for i, t in enumerate(tail[1:5], 1) if _is_body_token(t.rstrip(",.;:"))), None
-            )
-            if place is not None and all(_modifier(t) for t in tail[1:place]):
-                kept += tail[: place + 1]
+            kept += _post_place(tail)
     return _capitalise(" ".join(kept).rstrip(",.;:"))
+
+
+def _post_place(tail: list[str]) -> list[str]:
+    """Where a post sits, when the words after it say so: "på internationella enheten", "i
+    Bryssel" (a body, or a place by its name); nothing otherwise."""
+    if len(tail) < 2 or _bare(tail[0]) not in _PLACES:
+        return []
+    if tail[1][:1].isupper() and _bare(tail[1]) not in _DETERMINER_LIKE | _PRONOUNS:
+        return tail[:2]  # "Kontorschefen i Bryssel"
+    place = next((i for i, t in enumerate(tail[1:5], 1) if _is_body_token(t.rstrip(",.;:"))), None)
+    if place is not None and all(_modifier(t) for t in tail[1:place]):
+        return tail[: place + 1]
+    return []
 
 
 _PLACES = frozenset(("på", "vid", "inom", "hos", "i"))

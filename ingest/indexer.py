@@ -94,7 +94,8 @@ log = logging.getLogger(__name__)
 # 51: "är ansvarig för", "det är X:s uppgift att", "har mandat att", "får stöd av X med"
 # 52: a verb closing a relative clause in the subject is not the statement's; an object said first
 # 53: a lead-in "X ska vid besök:", "Följande uppgifter åligger X:", "X ska: …" on one line; "står för"
-CHUNKER_VERSION = "53"
+# 54: a post named with its place ("Kontorschefen i Bryssel") after its field too; associations, travellers
+CHUNKER_VERSION = "54"
 
 Progress = Callable[[int, int, str], None]
 

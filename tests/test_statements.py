@@ -869,6 +869,39 @@ def test_a_post_is_named_with_its_place_and_a_unit_without():
         "ansökningarna",
     )
     assert rows("Samordnaren i Bryssel bevakar frågorna.") == []  # a city is no body
+    # a post is named with the city it sits in, and with its field and its place both
+    assert has(
+        rows("Kontorschefen i Bryssel ansvarar för personalen."),
+        "Kontorschefen i Bryssel",
+        "ansvarar för",
+        "personalen",
+    )
+    assert has(
+        rows("Handläggaren för EU-frågor vid kansliet sköter kontakten med nätverket."),
+        "Handläggaren för EU-frågor vid kansliet",
+        "ansvarar för",
+        "kontakten",
+    )
+    # a unit is not: "i Östersund" says where it is, not which one
+    assert has(
+        rows("Kansliet i Östersund ansvarar för resorna."), "Kansliet", "ansvarar för", "resorna"
+    )
+
+
+def test_an_association_and_a_traveller_hold_duties():
+    assert has(
+        rows("Vänortsföreningen ansvarar för programmet."),
+        "Vänortsföreningen",
+        "ansvarar för",
+        "programmet",
+    )
+    assert has(
+        rows("Resenären ansvarar för att reseräkningen lämnas."),
+        "Resenären",
+        "ansvarar för",
+        "reseräkningen",
+    )
+    assert rows("Föreningslivet ansvarar för mycket av utbytet.") == []  # life, not a body
 
 
 def test_two_bodies_sharing_one_matter_each_get_it():
