@@ -71,6 +71,9 @@ RULES = AskRules.load()
         ("Hur ofta ska policyn revideras?", "frequency"),
         ("Hur stor är Ekebys årliga budget för resor, i kronor?", "amount"),
         ("What does the office cost per year in euros?", "amount"),
+        ("What is the yearly membership fee for the network?", "amount"),
+        ("Vad är medlemsavgiften till nätverket?", "amount"),
+        ("What is the fee for membership in the network?", "amount"),
         ("How often is the action plan followed up?", "frequency"),
         ("Hur många gånger per år träffas styrgruppen?", "frequency"),
         ("How much of the grant is paid by the network?", "amount"),
@@ -122,6 +125,9 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Vem leder delegationen när vi besöker vänorten?",
         "Hur ska uppföljningen av planen göras?",  # how, not how often
         "Ska bidraget redovisas i kronor eller euro?",  # which currency, not how much
+        "What is the fee for?",  # what it pays for, not how much
+        "Vad är avgiften baserad på?",
+        "What are the fees based on?",
         "Vad betyder det i praktiken?",
         "How is the action plan revised?",
     ],
