@@ -72,6 +72,8 @@ RULES = AskRules.load()
         ("Hur stor är Ekebys årliga budget för resor, i kronor?", "amount"),
         ("What does the office cost per year in euros?", "amount"),
         ("What is the yearly membership fee for the network?", "amount"),
+        ("Hur många kronor per dag får man i traktamente i Tyskland?", "per_day"),
+        ("How much does the hotel cost per night?", "per_day"),
         ("Vad är medlemsavgiften till nätverket?", "amount"),
         ("What is the fee for membership in the network?", "amount"),
         ("How often is the action plan followed up?", "frequency"),
@@ -127,6 +129,7 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Ska bidraget redovisas i kronor eller euro?",  # which currency, not how much
         "What is the fee for?",  # what it pays for, not how much
         "Vad är avgiften baserad på?",
+        "Får man ta ledigt en dag efter resan?",  # a day, but no sum
         "What are the fees based on?",
         "Vad betyder det i praktiken?",
         "How is the action plan revised?",
@@ -181,6 +184,10 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("countries", "Norges och Finlands regioner deltar.", True),
         ("countries", "Handlingsplanen undertecknades av Anna Berg och Per Lind.", False),
         ("countries", "Kommunen samarbetar med andra länder i Sverige och Europa.", False),
+        # an amount per day: a figure a day, not per person or per trip
+        ("per_day", "Traktamentet är 290 kronor per dygn.", True),
+        ("per_day", "Ersättningen är 45 euro/dag.", True),
+        ("per_day", "Resor över 40 000 kronor per person beslutas av direktören.", False),
         # how often: a rate or a recurring time, not a one-off date or a count
         ("frequency", "Planen ska årligen följas upp och revideras.", True),
         ("frequency", "Vart fjärde år prövas varje vänortssamarbete.", True),
