@@ -106,6 +106,12 @@ def test_a_refusal_names_what_the_policies_lack(ekeby, question, case):
     assert answer.abstained and answer.refusal == case
 
 
+def test_membership_of_a_network_the_library_never_mentions_is_refused_by_name(ekeby):
+    answer = ekeby.ask("Är Ekeby fortfarande med i Eurocities för utbyten mellan unga?")
+    assert answer.abstained and answer.refusal == "unknown_name"
+    assert "Eurocities" in answer.text
+
+
 def test_a_figure_of_what_is_asked_answers_how_many(ekeby):
     assert not ekeby.ask("Hur många personer får ingå i Ekebys delegation?").abstained
 

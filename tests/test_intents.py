@@ -161,3 +161,21 @@ def test_who_is_asked_inside_a_sentence_too():
 )
 def test_a_question_about_what_one_may_or_must_do(question, rule):
     assert intent("permission", question) is rule
+
+
+@pytest.mark.parametrize(
+    ("before_a_name", "partner"),
+    [
+        ("Is the municipality a member of ", True),
+        ("Är Ekeby med i ", True),
+        ("Är kommunen fortfarande med i ", True),
+        ("Is the region part of the ", True),
+        ("Vilka samarbetar vi med ", True),
+        # a place the asker goes to or stays in is not a partner asked about
+        ("Who is responsible when the delegation is in ", False),
+        ("Vad står det i ", False),
+        ("Jag ska resa till ", False),
+    ],
+)
+def test_words_before_a_name_that_make_it_a_partner_or_a_network(before_a_name, partner):
+    assert intent("partner", before_a_name) is partner
