@@ -74,13 +74,16 @@ def _extends(typed: list[str], terms: tuple[str, ...]) -> bool:
     )
 
 
+_HYPHENS = frozenset("-\u2010\u2011")  # hyphen-minus, hyphen, non-breaking hyphen
+
+
 def _compound_of(text: str) -> list[int]:
     """For each word, the index of the first word of the hyphenated compound it is part of
     ("twin-town": both words point to "twin"; a word on its own points to itself)."""
     spans = word_spans(text)
     first: list[int] = []
     for i, (start, _) in enumerate(spans):
-        joined = i > 0 and text[spans[i - 1][1] : start] == "-"
+        joined = i > 0 and text[spans[i - 1][1] : start] in _HYPHENS
         first.append(first[i - 1] if joined else i)
     return first
 

@@ -226,15 +226,20 @@ def _noun_phrase(tokens: list[str]) -> str | None:
 
 def _post_place(tail: list[str]) -> list[str]:
     """Where a post sits, when the words after it say so: "på internationella enheten", "i
-    Bryssel" (a body, or a place by its name); nothing otherwise."""
+    Bryssel" (a body, or a place by its name, all its words); nothing otherwise."""
     if len(tail) < 2 or _bare(tail[0]) not in _PLACES:
         return []
-    if tail[1][:1].isupper() and _bare(tail[1]) not in _DETERMINER_LIKE | _PRONOUNS:
-        return tail[:2]  # "Kontorschefen i Bryssel"
     place = next((i for i, t in enumerate(tail[1:5], 1) if _is_body_token(t.rstrip(",.;:"))), None)
     if place is not None and all(_modifier(t) for t in tail[1:place]):
-        return tail[: place + 1]
-    return []
+        return tail[: place + 1]  # "på internationella enheten", "på Härjedalens kommun"
+    name = 0
+    for t in tail[1:5]:  # "i Bryssel", "i Europaforum Norra Sverige"
+        if not t[:1].isupper() or _bare(t) in _DETERMINER_LIKE | _PRONOUNS:
+            break
+        name += 1
+        if re.search(r"[,.;:]$", t):
+            break
+    return tail[: name + 1] if name else []
 
 
 _PLACES = frozenset(("på", "vid", "inom", "hos", "i"))
@@ -932,8 +937,18 @@ def _fronted_object(pre: str, entry: vocabulary.RelationPhrase) -> bool:
         and not any(t.endswith(",") for t in tokens)
         and not any(is_finite_verb(t) or _is_body_token(t) for t in tokens)
         and not _adverbial(pre)
-        and _bare(tokens[0]) not in _DETERMINER_LIKE | _PRONOUNS
+        # "Vad beslutar nämnden om?", "Varje höst fastställer …", "Slutligen godkänner …",
+        # "Praktiskt sköter …": a question word, a time or an adverb, not a thing
+        and _bare(tokens[0]) not in _DETERMINER_LIKE | _PRONOUNS | _FRONTED_NOT_THINGS
+        and not (len(tokens) == 1 and _bare(tokens[0]).endswith(_ADVERB_ENDINGS))
     )
+
+
+_FRONTED_NOT_THINGS = frozenset(
+    "vad vem vilka vilken vilket hur när var varför varje nästa förra hela samma "
+    "i under efter före inför vid".split()
+)
+_ADVERB_ENDINGS = ("ligen", "vis", "iskt", "ligt", "tvis")
 
 
 def _closes_a_relative_clause(pre: str, after: str) -> bool:

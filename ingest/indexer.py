@@ -95,7 +95,8 @@ log = logging.getLogger(__name__)
 # 52: a verb closing a relative clause in the subject is not the statement's; an object said first
 # 53: a lead-in "X ska vid besök:", "Följande uppgifter åligger X:", "X ska: …" on one line; "står för"
 # 54: a post named with its place ("Kontorschefen i Bryssel") after its field too; associations, travellers
-CHUNKER_VERSION = "54"
+# 55: fixes from a second read (a post's place of several words, what is no fronted object, "står för närvarande", a dated commission)
+CHUNKER_VERSION = "55"
 
 Progress = Callable[[int, int, str], None]
 

@@ -127,6 +127,8 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Vem leder delegationen när vi besöker vänorten?",
         "Hur ska uppföljningen av planen göras?",  # how, not how often
         "Ska bidraget redovisas i kronor eller euro?",  # which currency, not how much
+        "Redovisas budgeten i kronor?",  # yes or no, not how much
+        "Should costs be reported in euros?",
         "What is the fee for?",  # what it pays for, not how much
         "Vad är avgiften baserad på?",
         "Får man ta ledigt en dag efter resan?",  # a day, but no sum
@@ -197,6 +199,8 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("frequency", "Planen reviderades 2019.", False),
         ("frequency", "Nämnden har tre vänorter.", False),
         ("frequency", "The plan was revised in March.", False),
+        ("frequency", "Nämnden leder det löpande internationella arbetet.", False),  # ongoing
+        ("frequency", "Kostnaden är 350 kronor per resa.", False),  # a price per trip
     ],
 )
 def test_evidence_of_each_kind(kind, text, holds):
@@ -338,3 +342,9 @@ def test_a_request_after_a_greeting_is_still_a_request():
 
 def test_words_typed_without_diacritics_are_read_even_beside_words_with_them():
     assert "count" in RULES.kinds("Hur manga vanorter har Härjedalens kommun?")
+
+
+def test_how_often_names_what_is_done_after_it_or_at_the_end():
+    assert RULES.objects("frequency", "Hur ofta sammanträder kulturnämnden?") == ["sammanträder"]
+    assert RULES.objects("frequency", "Hur ofta ska planen revideras?") == ["revideras"]
+    assert RULES.objects("frequency", "How often is it revised?") == ["revised"]

@@ -107,6 +107,7 @@ def test_a_phrase_takes_a_hyphenated_compound_whole_or_keeps_out_of_it():
 
     # "entering a twin" would take half of "twin-town"
     assert found("Who decides on entering a twin-town partnership?") == ["vänort"]
+    assert found("Who decides on entering a twin\u2010town partnership?") == ["vänort"]
     assert found("Who decides on entering a twinning?") == ["ingå vänortsavtal"]
     # "up report" is not a phrase here, but "up" alone may stand inside "follow-up"
     assert found("the follow-up report") == ["följa upp", "rapport"]

@@ -152,6 +152,9 @@ def test_who_is_asked_inside_a_sentence_too():
         ("Kräver regionen att resor klimatkompenseras?", True),
         ("Står kommunen för kostnaden för tolk?", True),
         ("Står det något om vänorter i policyn?", False),  # what it says, not a rule
+        ("Står i policyn att vi får resa med flyg?", False),
+        ("Does the policy cover study visits?", False),  # what the text is about
+        ("Do you cover Region Stockholm too?", False),
         ("Who pays for the interpreter?", False),
         # a which-question about what one must do asks for the things, not yes or no
         ("Which costs do we have to cover as hosts?", False),

@@ -58,3 +58,11 @@ def test_a_section_whose_heading_is_not_what_is_asked_is_quoted_in_part(tallasa)
     assert not answer.abstained
     assert "Föreningslivet har egna kontakter i Norge" in answer.text
     assert "skolor deltog" not in answer.text
+
+
+def test_sentences_apart_in_the_text_are_quoted_with_what_is_left_out_marked(tallasa):
+    answer = tallasa.ask("Hur har kontakterna med grannländerna och Norge vuxit?")
+    quote = next(line for line in answer.text.splitlines() if "Föreningslivet" in line)
+    # the sentence about the schools between them is left out, the next one follows on
+    assert "sedan länge. … Föreningslivet har egna kontakter i Norge. Det internationella" in quote
+    assert "skolor" not in quote
