@@ -944,11 +944,8 @@ def _fronted_object(pre: str, entry: vocabulary.RelationPhrase) -> bool:
     )
 
 
-_FRONTED_NOT_THINGS = frozenset(
-    "vad vem vilka vilken vilket hur när var varför varje nästa förra hela samma "
-    "i under efter före inför vid".split()
-)
-_ADVERB_ENDINGS = ("ligen", "vis", "iskt", "ligt", "tvis")
+_FRONTED_NOT_THINGS = _class("not_a_fronted_object")
+_ADVERB_ENDINGS = tuple(_class("adverb_ending"))
 
 
 def _closes_a_relative_clause(pre: str, after: str) -> bool:
