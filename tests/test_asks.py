@@ -69,6 +69,10 @@ RULES = AskRules.load()
         ("Vad har hen för mejladress?", "contact"),
         ("Vad är e-postadressen till kansliet?", "contact"),
         ("Hur ofta ska policyn revideras?", "frequency"),
+        ("När är nästa utbildning om EU-arbetet?", "year"),
+        ("När ska nästa uppföljning vara klar?", "year"),
+        ("What's the street address of the Brussels office?", "contact"),
+        ("Vad är besöksadressen till kontoret?", "contact"),
         ("Hur stor är Ekebys årliga budget för resor, i kronor?", "amount"),
         ("What does the office cost per year in euros?", "amount"),
         ("What is the yearly membership fee for the network?", "amount"),
@@ -128,6 +132,8 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Hur ska uppföljningen av planen göras?",  # how, not how often
         "Ska bidraget redovisas i kronor eller euro?",  # which currency, not how much
         "Redovisas budgeten i kronor?",  # yes or no, not how much
+        "När ska vi göra nästa resa, före eller efter budgeten?",  # when in the process
+        "Hur ska adressen skrivas på inbjudan?",
         "Should costs be reported in euros?",
         "What is the fee for?",  # what it pays for, not how much
         "Vad är avgiften baserad på?",
@@ -186,6 +192,10 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("countries", "Norges och Finlands regioner deltar.", True),
         ("countries", "Handlingsplanen undertecknades av Anna Berg och Per Lind.", False),
         ("countries", "Kommunen samarbetar med andra länder i Sverige och Europa.", False),
+        # an address is a street and number or a postal code, not a city
+        ("contact", "Kontoret ligger på Storgatan 12 i Härnösand.", True),
+        ("contact", "Rue du Luxembourg 3, Bryssel", True),
+        ("contact", "Kontoret ligger i Bryssel.", False),
         # an amount per day: a figure a day, not per person or per trip
         ("per_day", "Traktamentet är 290 kronor per dygn.", True),
         ("per_day", "Ersättningen är 45 euro/dag.", True),
