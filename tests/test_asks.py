@@ -354,6 +354,12 @@ def test_words_typed_without_diacritics_are_read_even_beside_words_with_them():
     assert "count" in RULES.kinds("Hur manga vanorter har Härjedalens kommun?")
 
 
+def test_a_share_asked_for_names_what_it_is_a_share_of():
+    question = "What percentage of Ekeby's international projects must be EU-funded?"
+    assert RULES.objects("amount", question) == ["projects"]
+    assert RULES.objects("amount", "Hur stor andel av resorna ska göras med tåg?") == ["resorna"]
+
+
 def test_how_often_names_what_is_done_after_it_or_at_the_end():
     assert RULES.objects("frequency", "Hur ofta sammanträder kulturnämnden?") == ["sammanträder"]
     assert RULES.objects("frequency", "Hur ofta ska planen revideras?") == ["revideras"]

@@ -494,6 +494,10 @@ Granby kommun
 Kansliet följer löpande upp kommunens resor utomlands.
 
 Handlingsplanen revideras vartannat år av kommunstyrelsen.
+
+## Budget
+
+Minst 20 procent av budgeten för internationellt arbete går till ungdomsutbyten.
 """
 
 
@@ -517,3 +521,15 @@ def test_a_rate_of_something_else_does_not_say_how_often(granby):
     # revised, not how often the guidelines are published
     answer = granby.ask("Hur ofta ska Granbys riktlinjer publiceras?")
     assert answer.abstained and answer.refusal == "frequency"
+
+
+def test_a_share_of_what_is_asked_answers_what_percentage(granby):
+    answer = granby.ask("Hur stor andel av budgeten går till ungdomsutbyten i Granby?")
+    assert not answer.abstained
+    assert "20 procent" in answer.text
+
+
+def test_a_share_of_something_else_does_not_say_what_percentage(granby):
+    # the 20 per cent is of the budget, not of the trips
+    answer = granby.ask("What percentage of Granby's trips go to youth exchanges?")
+    assert answer.abstained and answer.refusal == "amount"
