@@ -66,6 +66,7 @@ RULES = AskRules.load()
         ("On what date does the network meet?", "date"),
         ("Vilka städer har kommunen vänortsavtal med?", "named_list"),
         ("Vilka tyska vänorter har Ekeby?", "named_list"),
+        ("Vilka regioner i Finland och Norge samarbetar Ekeby med?", "named_list"),
         ("Vad har hen för mejladress?", "contact"),
         ("Vad är e-postadressen till kansliet?", "contact"),
         ("Hur ofta ska policyn revideras?", "frequency"),
@@ -186,6 +187,8 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("named_list", "Kommunen samarbetar med orter i Polen och Estland.", False),
         ("named_list", "Kommunen samarbetar med Gniezno i Polen.", True),
         ("named_list", "Kommunen samarbetar med orter i andra länder.", False),
+        ("named_list", "Det gäller Europas och Sveriges utmaningar.", False),  # genitives
+        ("named_list", "Vi samarbetar med Tartus kommun.", True),
         ("countries", "Samarbetet sker främst med Norge och Estland.", True),
         ("countries", "Our partners are in Finland.", True),
         ("countries", "Vi samarbetar med Ryssland och Storbritannien.", True),
