@@ -1288,12 +1288,17 @@ def _body_before_modal(text: str) -> str | None:
     """ "Kommunstyrelsen ska", "Värdförvaltningen ska vid besök": the body whose duties
     follow (an adverbial of a few words may stand after the modal)."""
     m = re.match(rf"^(?P<b>.+?)\s+(?:{_MODAL})(?:\s+(?P<adv>(?:\S+\s+){{0,3}}\S+))?$", text, re.I)
-    if not m or not whole_body(m.group("b")):
-        return None
-    adv = m.group("adv")
-    if adv and not (_bare(adv.split()[0]) in _PREPOSITIONS or _adverbial(adv)):
+    adv = m.group("adv") if m else None
+    if not m or (adv and not (_bare(adv.split()[0]) in _PREPOSITIONS or _adverbial(adv))):
         return None
     return whole_body(m.group("b"))
+
+
+_IMPOSED = re.compile(
+    rf"^(?:{_alternation(_WORDS['announcing'])})\s+(?:[\w-]+\s+)?"
+    rf"(?:{_alternation(_WORDS['imposing'])})\s+(?P<b>.+)$",
+    re.I,
+)
 
 
 def _lead_in(
@@ -1323,14 +1328,10 @@ def _lead_in(
     if body:
         return body, None
     # "Följande uppgifter åligger kansliet:": the items are that body's duties
-    m = re.match(
-        r"^(?:följande|dessa|nedanstående)\s+(?:[\w-]+\s+)?"
-        r"(?:åligger|åvilar|ligger på|ligger hos|ankommer på)\s+(?P<b>.+)$",
-        text,
-        re.I,
-    )
-    if m and whole_body(m.group("b")):
-        return whole_body(m.group("b")) or "", None
+    m = _IMPOSED.match(text)
+    body = whole_body(m.group("b")) if m else None
+    if body:
+        return body, None
     m = re.match(
         r"^(?P<b>.+?)(?::s|s)?\s+(?:har\s+)?(?:följande\s+)?(?P<n>\w+)(?:\s+är(?:\s+att)?)?$", text
     )
