@@ -176,6 +176,20 @@ class ExtractiveAnswerer:
             total[key] = total.get(key, 0) + len(p.text)
         return total
 
+    def _headed_by_the_ask(
+        self, question: Question, passage: Passage, kinds: Sequence[str]
+    ) -> bool:
+        """The passage is a short section (up to ``WHOLE_SECTION_CHARS`` with all its
+        passages) headed by what is asked ("Vad är syftet …?" under "Syfte"); not the duty
+        of "Vem ansvarar …?" under "Ansvar", nor a figure asked for."""
+        if kinds or intent("who", question.text):
+            return False
+        if self._section_chars.get((passage.doc_id, passage.section), 0) > WHOLE_SECTION_CHARS:
+            return False
+        heading = passage.section.rsplit(" > ", 1)[-1]
+        covered = set(self.lexical.evidence(question, self._terms(heading)).covered)
+        return bool(covered & {c.label for c in self.asked(question)})
+
     def _unit_score(self, question: Question, text: str, context: frozenset[str]) -> float:
         terms = self._terms(text) | context
         return self.lexical.evidence(question, terms).coverage
@@ -214,17 +228,8 @@ class ExtractiveAnswerer:
                 good.append(x)
                 held |= covers[x[1]]
         chosen = sorted(good[:MAX_UNITS_PER_PASSAGE], key=lambda x: x[1])
-        heading = passage.section.rsplit(" > ", 1)[-1]
-        if (
-            not kinds
-            and not intent("who", question.text)
-            and self._section_chars.get((passage.doc_id, passage.section), 0) <= WHOLE_SECTION_CHARS
-            and set(self.lexical.evidence(question, self._terms(heading)).covered)
-            & {c.label for c in self.asked(question)}
-        ):
-            # the section is headed by what is asked ("Vad är syftet …?" under "Syfte", not
-            # the duty of "Vem ansvarar …?" under "Ansvar", nor a figure asked for): each of
-            # its sentences says something of it, so a short one is quoted whole
+        if self._headed_by_the_ask(question, passage, kinds):
+            # each sentence of a short section headed by what is asked says something of it
             chosen = [x for x in scored if x[0] > 0 and _prose(x[2])] or chosen
 
         def render(unit: Unit) -> str:
