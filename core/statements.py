@@ -1074,8 +1074,12 @@ def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
         found.append((preparer, _PREPARES, matter))
     matter, gapped = _gapping(matter, relation)
     found += [(body, relation, other) for body, other in gapped]
-    for part in _split_att(matter):
-        duty = _verb_at_start(part) if task else None
+    parts = _split_att(matter)
+    duties = [_verb_at_start(part) if task else None for part in parts]
+    if not any(d is not None and d[0] not in _TASKS for d in duties):
+        # "ansvarar för att A görs och att B bifogas": one duty, said in two clauses
+        parts, duties = [matter], [None]
+    for part, duty in zip(parts, duties, strict=True):
         if duty is not None and duty[0] not in _TASKS:
             found.append((subject, duty[0], duty[1].strip(" ,.;:")))
         elif _usable(part):
@@ -1271,9 +1275,57 @@ def _joint_subject(text: str) -> str:
     return text
 
 
+# "Fastställd av regionfullmäktige 2024-11-26": a document's adoption note, its participle
+# first (the participles of the passive patterns in relations.csv: "{matter} antagen av {body}")
+_ADOPTION_NOTE = re.compile(
+    r"^(?P<verb>"
+    + "|".join(
+        sorted(
+            {
+                re.escape(w[1])
+                for e in _RELATIONS.of_form("pattern")
+                if len(w := e.phrase.split()) == 4
+                and w[0] == "{matter}"
+                and w[2:] == ["av", "{body}"]
+                and not w[1].endswith("s")  # a participle, not a passive verb ("beslutas")
+                and _RELATIONS.kind(e.relation) == "decides"
+            }
+        )
+    )
+    + r")\s+av\s+(?P<rest>.+)$",
+    re.I,
+)
+
+
+_DATE_WORDS = _class("date_word")
+
+
+def _adoption_note(text: str) -> list[Triple]:
+    """ "Antagen av kommunfullmäktige 2019-05-20, § 45": the body adopted the document; the
+    note is the matter, as written."""
+    m = _ADOPTION_NOTE.match(text.strip())
+    if not m:
+        return []
+    body, rest = body_after(m.group("rest"))
+    # only a date, a paragraph or a case number may follow the body
+    if not body or any(
+        re.search(r"[^\W\d_]", w) and _bare(w) not in _DATE_WORDS for w in rest.split()
+    ):
+        return []
+    relation = next(
+        e.relation
+        for e in _RELATIONS.of_form("pattern")
+        if e.phrase.split()[1].lower() == m.group("verb").lower()
+    )
+    return [(body, relation, text.strip().rstrip("."))]
+
+
 def _from_text(sentence: str, heading_body: str | None, duty_section: bool) -> list[Triple]:
     text = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", sentence)
     text = _joint_subject(text.replace("*", "").strip())
+    adopted = _adoption_note(text)
+    if adopted:
+        return adopted
     found: list[Triple] = []
     for piece in _split_dash_lines(text):
         line = _dash_line(piece, duty_section)

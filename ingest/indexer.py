@@ -96,7 +96,8 @@ log = logging.getLogger(__name__)
 # 53: a lead-in "X ska vid besök:", "Följande uppgifter åligger X:", "X ska: …" on one line; "står för"
 # 54: a post named with its place ("Kontorschefen i Bryssel") after its field too; associations, travellers
 # 55: fixes from a second read (a post's place of several words, what is no fronted object, "står för närvarande", a dated commission)
-CHUNKER_VERSION = "55"
+# 56: a document's adoption note ("Antagen av kommunfullmäktige 2020-05-12, § 45"); one duty in two att-clauses is one row
+CHUNKER_VERSION = "56"
 
 Progress = Callable[[int, int, str], None]
 

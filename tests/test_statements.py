@@ -1307,8 +1307,14 @@ def test_found_by_a_second_read():
 def test_an_att_clause_runs_to_its_own_verb_and_an_insertion_does_not_split_a_verb():
     found = rows("Nämnden ansvarar för att ungas utbyten och praktik utomlands marknadsförs.")
     assert has(found, "Nämnden", "ansvarar för", "utbyten", "praktik", "marknadsförs"), found
-    # two att-clauses are still two duties
-    assert len(rows("Kansliet ansvarar för att resan bokas och att rapporten skrivs.")) == 2
+    # two att-clauses under one duty verb are one duty, said in two clauses …
+    assert rows("Kansliet ansvarar för att resan bokas och att rapporten skrivs.") == [
+        ("Kansliet", "ansvarar för", "att resan bokas och att rapporten skrivs")
+    ]
+    # … unless the second names a duty of its own kind
+    found = rows("Kansliet har till uppgift att boka resan och att stödja resenären.")
+    assert has(found, "Kansliet", "har till uppgift att", "boka resan"), found
+    assert has(found, "Kansliet", "ger stöd till", "resenären"), found
     found = rows(
         "Regiondirektören ansvarar, i samråd med ekonomidirektören, för medfinansieringen."
     )
@@ -1734,3 +1740,22 @@ def test_what_only_resembles_a_duty_statement_gives_no_row(text):
 )
 def test_each_body_and_duty_of_a_sentence_of_several_clauses(sentence, expected):
     assert {(b, r) for b, r, _ in rows(sentence)} == expected, rows(sentence)
+
+
+def test_an_adoption_note_says_which_body_adopted_the_document():
+    assert rows("Antagen av kommunfullmäktige den 3 mars 2021, § 12") == [
+        ("Kommunfullmäktige", "antar", "Antagen av kommunfullmäktige den 3 mars 2021, § 12")
+    ]
+    found = rows("Fastställd av regionstyrelsen 2023-10-02, dnr 2023/88.")
+    assert has(found, "Regionstyrelsen", "fastställer", "2023-10-02"), found
+    assert has(rows("Godkänd av nämnden"), "Nämnden", "godkänner"), rows("Godkänd av nämnden")
+
+
+def test_an_adoption_note_is_only_a_participle_a_body_and_a_date():
+    # more than a date after the body: a sentence of its own, for the other rules
+    assert not has(
+        rows("Antagen av kommunfullmäktige och gäller till 2027."), "Kommunfullmäktige", "antar"
+    )
+    # no body after "av", and a passive verb is no note
+    assert rows("Antagen av många 2021-03-03") == []
+    assert not any(m.startswith("Beslutas") for _, _, m in rows("Beslutas av nämnden 2021."))
