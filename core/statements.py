@@ -82,7 +82,7 @@ _DETERMINER_LIKE = _class("determiner_like")
 _BEARING = _alternation(_WORDS["bearing"])
 # Endings of the words that may stand before a body's head: adjectives and participles
 # (regionala, ansvarig, närmaste, berörda), genitives (kommunstyrelsens).
-_MODIFIER_ENDINGS = ("a", "e", "t", "ig", "isk", "ad", "s", "na", "ande", "ende")
+_MODIFIER_ENDINGS = ("a", "e", "t", "ig", "isk", "ad", "s", "na", "ande", "ende", "ell", "al", "iv")
 
 
 # -- words ----------------------------------------------------------------------------------

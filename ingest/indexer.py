@@ -97,7 +97,8 @@ log = logging.getLogger(__name__)
 # 54: a post named with its place ("Kontorschefen i Bryssel") after its field too; associations, travellers
 # 55: fixes from a second read (a post's place of several words, what is no fronted object, "står för närvarande", a dated commission)
 # 56: a document's adoption note ("Antagen av kommunfullmäktige 2020-05-12, § 45"); one duty in two att-clauses is one row
-CHUNKER_VERSION = "56"
+# 57: posts named by an indefinite adjective ("Internationell samordnare"); politicians, members, representatives; a column "Beslutar om"
+CHUNKER_VERSION = "57"
 
 Progress = Callable[[int, int, str], None]
 

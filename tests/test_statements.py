@@ -1265,6 +1265,17 @@ def test_a_delegation_table_gives_each_delegate_the_decision_of_its_row():
     assert has(found, "Kansliet", "bereder", "underlag"), found  # a comment cell's own duty
 
 
+def test_a_column_headed_by_what_is_decided_holds_the_matter():
+    table = (
+        "Beslutsfattare – Beslutar om – Villkor:\n"
+        "- Kulturchefen – Studieresor för bibliotekarier – Inga\n"
+        "- Nämndens presidium – Konferenser för ledamöter – Anmäls till nämnden"
+    )
+    found = rows(table, "Beslut om resor")
+    assert has(found, "Kulturchefen", "beslutar om", "Studieresor"), found
+    assert has(found, "Nämndens presidium", "beslutar om", "Konferenser"), found
+
+
 def test_a_table_without_a_column_of_deciders_is_not_a_delegation_table():
     table = "Ort – Land – Sedan:\n- Vänstad – Norge – 1952\n- Östby – Finland – 1961"
     assert rows(table, "Vänorter") == []
@@ -1759,3 +1770,20 @@ def test_an_adoption_note_is_only_a_participle_a_body_and_a_date():
     # no body after "av", and a passive verb is no note
     assert rows("Antagen av många 2021-03-03") == []
     assert not any(m.startswith("Beslutas") for _, _, m in rows("Beslutas av nämnden 2021."))
+
+
+def test_a_post_named_by_an_adjective_in_the_indefinite_is_a_body():
+    found = rows("- samordnar besöken från partnerorten", "Ansvar > Regional samordnare")
+    assert has(found, "Regional samordnare", "samordnar", "besöken"), found
+    found = rows("Hos kansliet finns en operativ samordnare som håller i kalendern.")
+    assert has(found, "Operativ samordnare", "ansvarar för", "kalendern"), found
+    # an adjective before a word that names no body makes no body
+    assert rows("Total kontroll ansvarar för allt.") == []
+
+
+def test_politicians_members_and_representatives_hold_duties_subject_first():
+    found = rows("Kontaktpolitikern företräder nämnden vid mötena med partnerorten.")
+    assert has(found, "Kontaktpolitikern", "företräder", "nämnden"), found
+    assert not any(b == "Nämnden" for b, _, _ in found), found  # not read object first
+    found = rows("Ombuden företräder förbundet i nätverket.")
+    assert has(found, "Ombuden", "företräder", "förbundet"), found
