@@ -1346,6 +1346,7 @@ def _body_before_modal(text: str) -> str | None:
     return whole_body(m.group("b"))
 
 
+_ANNOUNCING = _class("announcing")
 _IMPOSED = re.compile(
     rf"^(?:{_alternation(_WORDS['announcing'])})\s+(?:[\w-]+\s+)?"
     rf"(?:{_alternation(_WORDS['imposing'])})\s+(?P<b>.+)$",
@@ -1360,7 +1361,7 @@ def _lead_in(
     relation; "Kommunstyrelsen ska:", "Kommunstyrelsen har följande uppgifter:" or a body as
     the heading give a list of duties whose verbs the items carry."""
     text = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", lead)
-    text = text.replace("*", "").strip().rstrip(":").strip()
+    text = _NUMBERING.sub("", text.replace("*", "").strip().rstrip(":").strip())
     if not text:
         return (heading_body, None) if heading_body else None
     for start, end, entry, _ in _occurrences(text):
@@ -1384,6 +1385,18 @@ def _lead_in(
     body = whole_body(m.group("b")) if m else None
     if body:
         return body, None
+    # "Följande ärenden bereds av kansliet:": the items are what that body does so
+    for entry, regex in _PATTERNS:
+        m = regex.match(text)
+        if (
+            m
+            and entry.phrase.startswith("{matter}")
+            and _bare(m.group("matter").split()[0]) in _ANNOUNCING
+            and not (m.groupdict().get("between") or "").strip()
+        ):
+            body = whole_body(m.group("body"))
+            if body:
+                return body, entry.relation
     m = re.match(
         r"^(?P<b>.+?)(?::s|s)?\s+(?:har\s+)?(?:följande\s+)?(?P<n>\w+)(?:\s+är(?:\s+att)?)?$", text
     )

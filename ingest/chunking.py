@@ -261,7 +261,13 @@ def promote_plain_headings(blocks: list[Block], furniture: set[str]) -> list[Blo
             if has_content_after and _looks_like_plain_heading(line, furniture, before_list):
                 block = line
         if has_content_after and _looks_like_plain_heading(block, furniture, before_list):
-            out.append(Block("heading", block.text, level=2 if seen_title else 1))
+            numbered = _SECTION_NUMBER.match(block.text)
+            if numbered:
+                # "2. Roller och ansvar", then "2.1 Direktionen": the numbering gives the depth
+                depth = numbered.group().strip().rstrip(".").count(".") + 1
+                out.append(Block("heading", block.text, level=1 + depth))
+            else:
+                out.append(Block("heading", block.text, level=2 if seen_title else 1))
             seen_title = True
         else:
             out.append(block)

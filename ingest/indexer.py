@@ -98,7 +98,8 @@ log = logging.getLogger(__name__)
 # 55: fixes from a second read (a post's place of several words, what is no fronted object, "står för närvarande", a dated commission)
 # 56: a document's adoption note ("Antagen av kommunfullmäktige 2020-05-12, § 45"); one duty in two att-clauses is one row
 # 57: posts named by an indefinite adjective ("Internationell samordnare"); politicians, members, representatives; a column "Beslutar om"
-CHUNKER_VERSION = "57"
+# 58: numbered plain-text headings nest by their numbering; a numbered heading as a list lead-in; passive lead-ins ("Följande ärenden bereds av X:"); direktion
+CHUNKER_VERSION = "58"
 
 Progress = Callable[[int, int, str], None]
 

@@ -218,3 +218,21 @@ def test_a_colon_paragraph_does_not_introduce_a_heading_above_its_section():
         "# Bilaga 1 Vänorter\n\n- Nordby, Danmark\n"
     )
     assert chunk_text(text)[-1].section == "Bilaga 1 Vänorter"
+
+
+def test_numbered_plain_headings_nest_by_their_numbering():
+    text = (
+        "Rutin för besök\n\n"
+        "1. Syfte\n\nRutinen gäller alla besök.\n\n"
+        "2. Ansvar\n\n"
+        "2.1 Kansliet\n\nKansliet tar emot förfrågningar.\n\n"
+        "2.2 Värdenheten\n\nVärdenheten ordnar programmet.\n\n"
+        "3. Uppföljning\n\nBesöken följs upp.\n"
+    )
+    sections = [c.section.removeprefix("Rutin för besök > ") for c in chunk_text(text)]
+    assert "2. Ansvar > 2.1 Kansliet" in sections, sections
+    assert "2. Ansvar > 2.2 Värdenheten" in sections, sections
+    assert "3. Uppföljning" in sections, sections  # a heading of the upper level ends them
+    # a first numbered heading is a section, not the document's title
+    first = chunk_text("1. Syfte\n\nRutinen gäller alla besök.\n\n2. Ansvar\n\nKansliet svarar.\n")
+    assert [c.section for c in first] == ["1. Syfte", "2. Ansvar"]

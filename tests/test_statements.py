@@ -1787,3 +1787,22 @@ def test_politicians_members_and_representatives_hold_duties_subject_first():
     assert not any(b == "Nämnden" for b, _, _ in found), found  # not read object first
     found = rows("Ombuden företräder förbundet i nätverket.")
     assert has(found, "Ombuden", "företräder", "förbundet"), found
+
+
+def test_a_numbered_heading_over_a_list_of_verbs_gives_them_its_body():
+    text = "2.3 Förbundsdirektionen\n- beslutar om nya medlemskap\n- utser ombud till nätverken"
+    found = rows(text, "2. Roller > 2.3 Förbundsdirektionen")
+    assert has(found, "Förbundsdirektionen", "beslutar om", "nya medlemskap"), found
+    assert has(found, "Förbundsdirektionen", "utser", "ombud"), found
+
+
+def test_a_passive_lead_in_gives_its_items_to_the_body_after_av():
+    found = rows(
+        "Följande ärenden bereds av utbildningskontoret:\n- ansökningar om utbyten\n- resor"
+    )
+    assert has(found, "Utbildningskontoret", "bereder", "ansökningar om utbyten"), found
+    assert has(found, "Utbildningskontoret", "bereder", "resor"), found
+    found = rows("Dessa frågor handläggs av kansliet:\n- tolkar\n- gåvor")
+    assert has(found, "Kansliet", "handlägger", "tolkar"), found
+    # a lead-in with more than the body after "av" is no such list
+    assert rows("Följande ärenden beslutas av nämnden om kostnaden är hög:\n- resor") == []
