@@ -201,7 +201,9 @@ def _noun_phrase(tokens: list[str]) -> str | None:
         first, second = _bare(tail[0]), _bare(tail[1])
         quantified = _bare(head_part[0]) in _QUANTIFIERS
         names_field = first == "för" and second != "att" and not second[:1].isdigit()
-        if names_field or (first == "med" and quantified):
+        # "Kommunalrådet med ansvar för näringslivsfrågor": a post named by its field
+        has_field = first == "med" and second in _DUTY_NOUNS
+        if names_field or (first == "med" and quantified) or has_field:
             attribute: list[str] = []
             for t in tail:
                 if attribute and (
@@ -263,6 +265,7 @@ def body_after(text: str) -> tuple[str | None, str]:
             taken
             and low in _PREPOSITIONS
             and not (low == "för" and nxt != "att")
+            and not (low == "med" and nxt in _DUTY_NOUNS)  # "kommunalrådet med ansvar för"
             and not post_place
         ):
             break
@@ -282,7 +285,30 @@ def body_after(text: str) -> tuple[str | None, str]:
         taken.append(t)
         if re.search(r"[,.;:]$", t) or len(taken) >= 10:
             break
-    while taken and not (_is_body_token(taken[-1].rstrip(",.;:")) or _is_parenthetical(taken[-1])):
+    field_at = next(
+        (
+            i + 1
+            for i, (before, a, b) in enumerate(zip(taken, taken[1:], taken[2:], strict=False))
+            if _bare(a) == "med" and _bare(b) in _DUTY_NOUNS and _is_body_token(before)
+        ),
+        None,
+    )  # "kommunalrådet med ansvar för näringslivsfrågor": the field is part of the name
+    with_field = field_at is not None
+    if field_at is not None:
+        end = next(
+            (
+                k
+                for k in range(field_at + 2, len(taken))
+                if _bare(taken[k]) in _COORDINATORS | _SUBORDINATORS or _passive_form(taken[k])
+            ),
+            len(taken),
+        )
+        taken = taken[:end]
+    while (
+        taken
+        and not with_field
+        and not (_is_body_token(taken[-1].rstrip(",.;:")) or _is_parenthetical(taken[-1]))
+    ):
         taken.pop()  # "närmaste chef med budgetansvar": the name ends at its head
     rest = " ".join(tokens[len(taken) :]) if taken else text
     if not taken:
@@ -1326,6 +1352,14 @@ def _from_text(sentence: str, heading_body: str | None, duty_section: bool) -> l
     adopted = _adoption_note(text)
     if adopted:
         return adopted
+    lead, colon, rest = text.partition(": ")
+    if colon and rest.strip() and ":" not in rest and _lead_in(lead, None, False) is not None:
+        # "Följande uppgifter åligger kansliet: att boka resor …": a lead-in and its one item
+        # on one line (items after semicolons)
+        items = [i.strip() for i in rest.rstrip(" .").split(";") if i.strip()]
+        listed = _from_list(lead, items, heading_body, duty_section)
+        if listed:
+            return listed
     found: list[Triple] = []
     for piece in _split_dash_lines(text):
         line = _dash_line(piece, duty_section)

@@ -99,7 +99,8 @@ log = logging.getLogger(__name__)
 # 56: a document's adoption note ("Antagen av kommunfullmäktige 2020-05-12, § 45"); one duty in two att-clauses is one row
 # 57: posts named by an indefinite adjective ("Internationell samordnare"); politicians, members, representatives; a column "Beslutar om"
 # 58: numbered plain-text headings nest by their numbering; a numbered heading as a list lead-in; passive lead-ins ("Följande ärenden bereds av X:"); direktion
-CHUNKER_VERSION = "58"
+# 59: a lead-in and its items on one line; a post named by its field ("med ansvar för"); -person
+CHUNKER_VERSION = "59"
 
 Progress = Callable[[int, int, str], None]
 

@@ -1806,3 +1806,29 @@ def test_a_passive_lead_in_gives_its_items_to_the_body_after_av():
     assert has(found, "Kansliet", "handlägger", "tolkar"), found
     # a lead-in with more than the body after "av" is no such list
     assert rows("Följande ärenden beslutas av nämnden om kostnaden är hög:\n- resor") == []
+
+
+def test_a_lead_in_and_its_items_on_one_line():
+    found = rows("Följande uppgifter åligger sekretariatet: att ordna tolk till gästerna")
+    assert has(found, "Sekretariatet", "ansvarar för", "ordna tolk"), found
+    found = rows("Kulturnämnden ansvarar för följande: att dela ut stipendier; att föra register.")
+    assert has(found, "Kulturnämnden", "ansvarar för", "dela ut stipendier"), found
+    assert has(found, "Kulturnämnden", "ansvarar för", "föra register"), found
+    # a colon after no lead-in is no list
+    assert rows("Observera: arkivet öppnar klockan nio.") == []
+
+
+def test_a_post_named_by_its_field_keeps_it():
+    found = rows("Avtalet tecknas av ordföranden med ansvar för kulturfrågor.")
+    assert any(b == "Ordföranden med ansvar för kulturfrågor" for b, _, _ in found), found
+    found = rows("Resan godkänns av chefen med ansvar för budgeten och följs upp av kansliet.")
+    assert has(found, "Chefen med ansvar för budgeten", "godkänner", "Resan"), found
+    found = rows("Handläggaren med ansvar för EU-frågor samordnar utlysningarna.")
+    assert has(found, "Handläggaren med ansvar för EU-frågor", "samordnar", "utlysningarna"), found
+    # a field only after a duty noun: "med hjälp av" is no part of the name
+    assert has(rows("Resan godkänns av nämnden med hjälp av kansliet."), "Nämnden", "godkänner")
+
+
+def test_a_person_named_by_a_compound_is_a_body():
+    found = rows("Tjänstepersonen samordnar besöken från partnerorten.")
+    assert has(found, "Tjänstepersonen", "samordnar", "besöken"), found
