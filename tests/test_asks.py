@@ -84,6 +84,11 @@ RULES = AskRules.load()
         ("How often is the action plan followed up?", "frequency"),
         ("Hur många gånger per år träffas styrgruppen?", "frequency"),
         ("How much of the grant is paid by the network?", "amount"),
+        ("Hur stor summa har nämnden satt av till besök?", "amount"),
+        ("How big a budget does the twinning committee have?", "amount"),
+        ("Vilket belopp gäller för gåvor?", "amount"),
+        ("Can you give me the name and email of the coordinator?", "contact"),
+        ("Jag behöver namn och mejladress till samordnaren.", "contact"),
     ],
 )
 def test_a_specific_ask_is_recognised(question, kind):
@@ -142,6 +147,8 @@ def test_a_specific_ask_is_recognised(question, kind):
         "What are the fees based on?",
         "Vad betyder det i praktiken?",
         "How is the action plan revised?",
+        "Hur stor del av arbetet sköts av kansliet?",  # a share of work, no sum
+        "Who should I e-mail about the trip?",  # whom, not an address
     ],
 )
 def test_an_ordinary_policy_question_asks_for_nothing_specific(question):

@@ -160,6 +160,12 @@ def test_who_is_asked_inside_a_sentence_too():
         ("Which costs do we have to cover as hosts?", False),
         ("Vilka kostnader måste värdkommunen stå för?", False),
         ("Vad behöver en nyvald politiker veta?", False),
+        # what a group of people may do
+        ("Får politikerna ta med sina partner på resan?", True),
+        ("can councillors fly business class on official trips", True),
+        ("May staff accept gifts from hosts?", True),
+        ("Can EU money pay for our projects?", False),  # what money can do, not people
+        ("Kan tjänstemännens kunskaper spridas?", False),
     ],
 )
 def test_a_question_about_what_one_may_or_must_do(question, rule):
