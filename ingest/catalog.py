@@ -349,15 +349,22 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+# words beside an organisation's name ("Region", "kommun", "Kommunalförbundet")
+_ORGANISATION_WORDS = frozenset(
+    w for row in vocabulary.rows("organisation_words.csv") for w in row["words"].split()
+)
+
+
 def guess_aliases(organisation: str, text: str = "") -> tuple[str, ...]:
     """Other names users type: the place name, its genitive, forms without å/ä/ö, and
     "Region X" for a county council (county councils are regions since 2019). A name in the
     genitive ("Lunneviks stad") also gives the bare place name when the text uses it."""
-    place = re.sub(
-        r"^(?:Landstinget i |Landstinget |Region )|(?: läns landsting| kommun| stad)$",
-        "",
-        organisation,
-    ).strip()
+    words = organisation.split()
+    while len(words) > 1 and words[0].lower() in _ORGANISATION_WORDS | {"i"}:
+        words = words[1:]  # "Landstinget i Värmland", "Kommunalförbundet Granhedsbygden"
+    while len(words) > 1 and words[-1].lower() in _ORGANISATION_WORDS:
+        words = words[:-1]  # "Stockholms läns landsting", "Lunneviks stad"
+    place = " ".join(words).strip()
     if not place or place == organisation:
         return ()
     forms = [place]
