@@ -119,10 +119,22 @@ class Catalog:
 _NAME = r"[A-ZÅÄÖÉ][\wåäöé-]+"
 # How Swedish public bodies name themselves: "X kommun", "Region X", "X stad", "X läns
 # landsting", "Landstinget i X", "Landstinget X".
+# words beside an organisation's name ("Region", "kommun", "Kommunalförbundet")
+_ORGANISATION_WORDS = frozenset(
+    w for row in vocabulary.rows("organisation_words.csv") for w in row["words"].split()
+)
+
+
+# associations of municipalities, named before their place ("Kommunalförbundet Fjällbygden"):
+# the definite forms among organisation_words.csv
+_ASSOCIATIONS = tuple(
+    sorted(w.capitalize() for w in _ORGANISATION_WORDS if w.endswith("förbundet"))
+)
 _ORG_PATTERNS = [
     re.compile(rf"\b(Landstinget i {_NAME})"),
     re.compile(rf"\b(Landstinget {_NAME})"),
     re.compile(rf"\b(Region {_NAME})"),
+    re.compile(rf"\b((?:{'|'.join(_ASSOCIATIONS)}) {_NAME})"),
     re.compile(rf"\b((?:{_NAME} )?{_NAME} läns landsting)\b"),
     re.compile(rf"\b({_NAME} kommun)\b"),
     re.compile(rf"\b({_NAME} stad)\b"),
@@ -196,7 +208,7 @@ def _organisations(text: str) -> list[str]:
         for m in pattern.finditer(text):
             name = m.group(1)
             words = name.split()
-            if _common(words[0]) and words[0] not in ("Landstinget", "Region"):
+            if _common(words[0]) and words[0] not in ("Landstinget", "Region", *_ASSOCIATIONS):
                 if len(words) > 3 or "läns" in words:  # "Enligt Stockholms läns landsting"
                     name = " ".join(words[1:])
                 else:
@@ -347,12 +359,6 @@ def guess_validity(front: str) -> tuple[dt.date | None, dt.date | None]:
 
 def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-# words beside an organisation's name ("Region", "kommun", "Kommunalförbundet")
-_ORGANISATION_WORDS = frozenset(
-    w for row in vocabulary.rows("organisation_words.csv") for w in row["words"].split()
-)
 
 
 def guess_aliases(organisation: str, text: str = "") -> tuple[str, ...]:

@@ -229,6 +229,11 @@ def test_the_three_uncatalogued_corpus_documents_are_guessed_at_ingest(tmp_path:
             "Lunneby stad",
             "Resepolicy för Lunneby stad",
         ),
+        (
+            "Rutin för nätverk\nKommunalförbundet Fjällbygden\n\nFörbundet är medlem i två nätverk.",
+            "Kommunalförbundet Fjällbygden",
+            "Rutin för nätverk",
+        ),
     ],
 )
 def test_organisation_from_letterhead_name_pattern_or_most_named(text, organisation, title):
