@@ -89,6 +89,8 @@ RULES = AskRules.load()
         ("Vilket belopp gäller för gåvor?", "amount"),
         ("Can you give me the name and email of the coordinator?", "contact"),
         ("Jag behöver namn och mejladress till samordnaren.", "contact"),
+        ("What co-financing rate does the programme give?", "amount"),
+        ("Vilken medfinansieringsgrad gäller för projekten?", "amount"),
     ],
 )
 def test_a_specific_ask_is_recognised(question, kind):
@@ -149,6 +151,8 @@ def test_a_specific_ask_is_recognised(question, kind):
         "How is the action plan revised?",
         "Hur stor del av arbetet sköts av kansliet?",  # a share of work, no sum
         "Who should I e-mail about the trip?",  # whom, not an address
+        "I vilken grad ska nämnderna samarbeta?",  # to what degree, no figure
+        "What rate of change do we expect in the network?",
     ],
 )
 def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
