@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -213,11 +214,23 @@ class Glossary:
         for match in self.find(swedish_text, "sv"):
             phrase = " ".join(tokens[match.start : match.end])
             english = match.entry.english[0]
-            # Cognates ("policy", "internationell") need no gloss.
-            if phrase in seen or len(phrase) < 4 or phrase[:5] == english.lower()[:5]:
+            # Cognates ("policy", "internationell", "lokal", "representerar") need no gloss;
+            # nor do they take another sense of their entry ("representerar = ambassador")
+            if (
+                phrase in seen
+                or len(phrase) < 4
+                or any(_cognate(phrase, e) for e in match.entry.english)
+            ):
                 continue
             if zipf_frequency(phrase, "sv") >= 4.6:  # "arbete", "utveckling": common words
                 continue
             seen.add(phrase)
             out.append((phrase, english))
         return out[:limit]
+
+
+def _cognate(swedish: str, english: str) -> bool:
+    """ "internationell" and "international", "lokal" and "local": the same word, spelt a
+    little differently (the same first five letters, or a near match of those)."""
+    a, b = swedish.lower()[:5], english.lower()[:5]
+    return a == b or (len(a) == len(b) == 5 and SequenceMatcher(None, a, b).ratio() >= 0.8)

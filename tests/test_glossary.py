@@ -114,3 +114,16 @@ def test_a_phrase_takes_a_hyphenated_compound_whole_or_keeps_out_of_it():
     assert found("Who writes the follow-up?") == ["följa upp"]
     # a word inside a compound is still itself
     assert found("Vem anställer EU-samordnare?", "sv") == ["EU", "samordnare"]
+
+
+def test_a_gloss_skips_a_cognate_and_never_gives_it_another_sense_of_its_entry():
+    glossary = Glossary(
+        [
+            GlossaryEntry(("ambassador", "represent"), ("ambassadör", "representerar")),
+            GlossaryEntry(("local",), ("lokal",)),
+            GlossaryEntry(("secretariat",), ("kansliet",)),
+        ]
+    )
+    glosses = dict(glossary.gloss("Kansliet representerar kommunen på lokal nivå."))
+    assert glosses == {"kansliet": "secretariat"}  # not "representerar = ambassador"
+    assert glossary.gloss("Vi ska vara goda ambassadörer.") == []  # a cognate too
