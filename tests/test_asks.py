@@ -378,3 +378,11 @@ def test_how_often_names_what_is_done_after_it_or_at_the_end():
     assert RULES.objects("frequency", "Hur ofta sammanträder kulturnämnden?") == ["sammanträder"]
     assert RULES.objects("frequency", "Hur ofta ska planen revideras?") == ["revideras"]
     assert RULES.objects("frequency", "How often is it revised?") == ["revised"]
+
+
+def test_when_the_next_one_is_names_what_is_next():
+    assert RULES.objects("year", "När är nästa utbildning för nya ledamöter?") == ["utbildning"]
+    assert RULES.objects("year", "When is the next conference in Bryssel?") == ["conference"]
+    assert (
+        RULES.objects("year", "Vilket år antogs policyn?") == []
+    )  # the year of the question's topic
