@@ -23,6 +23,44 @@ yttersta syftet med det internationella arbetet är ett bättre liv för invåna
 Tallåsa kommun har haft kontakter med grannländerna sedan länge. Kommunens skolor deltog i
 utbyten med Finland under flera år. Föreningslivet har egna kontakter i Norge. Det
 internationella arbetet har vuxit i omfattning sedan dess.
+
+## Mål
+
+Målen för det internationella arbetet gäller hela Tallåsa kommun och alla dess verksamheter under perioden.
+
+Skolorna ska ge varje elev möjlighet att under sin skoltid delta i ett utbyte med en skola i ett annat land.
+
+Äldreomsorgen ska lära av hur grannländerna ordnar hemtjänsten i glesbygd och pröva det som fungerar där.
+
+Näringslivsenheten ska hjälpa små företag att hitta kunder på andra sidan gränsen och delta i mässor där.
+
+Kulturförvaltningen ska bjuda in konstnärer från vänorterna till sommarens festival vid sjön varje år.
+
+Biblioteket ska erbjuda böcker på finska och norska och ordna läsecirklar för nyanlända invånare i kommunen.
+
+Socialtjänsten ska byta erfarenheter med kollegor i Finland om arbetet med unga som riskerar att hamna fel.
+
+Räddningstjänsten ska öva tillsammans med brandkåren på andra sidan gränsen minst en gång under perioden.
+
+Miljöenheten ska delta i ett projekt om vattenkvalitet i de sjöar som ligger nära riksgränsen mot Norge.
+
+Fritidsgårdarna ska ordna läger där ungdomar från tre länder träffas under en vecka på sommarlovet.
+
+Vuxenutbildningen ska söka partner för kurser i svenska för vuxna som flyttat till kommunen från utlandet.
+
+Turistbyrån ska marknadsföra vandringslederna i fjällen på engelska och tyska inför varje ny säsong.
+
+Kommunens kök ska laga mat från vänorternas kök en vecka om året och berätta om rätterna för gästerna.
+
+Ekonomienheten ska redovisa vad arbetet har kostat och vad det har gett i kommunens årsredovisning.
+
+Tekniska kontoret ska studera hur kommuner i Finland sköter snöröjningen på små vägar under vintern.
+
+Hälsocentralen ska bjuda in sjuksköterskor från Norge för att jämföra arbetet med vård i hemmet.
+
+Arkivet ska ta emot forskare från grannländerna som vill läsa om gränshandelns historia i trakten.
+
+Idrottsföreningarna ska få stöd för att åka till turneringar i vänorterna med sina ungdomslag.
 """
 
 CATALOG = """\
@@ -66,3 +104,14 @@ def test_sentences_apart_in_the_text_are_quoted_with_what_is_left_out_marked(tal
     # the sentence about the schools between them is left out, the next one follows on
     assert "sedan länge. … Föreningslivet har egna kontakter i Norge. Det internationella" in quote
     assert "skolor" not in quote
+
+
+def test_a_long_section_headed_by_what_is_asked_is_quoted_in_part(tallasa):
+    # the section "Mål" (18 paragraphs, 1900 characters) runs past WHOLE_SECTION_CHARS (1500): each of its
+    # passages gives its best paragraphs, not all of them
+    answer = tallasa.ask("Vilka mål har Tallåsa kommuns internationella arbete?")
+    assert not answer.abstained
+    section = POLICY.split("## Mål", 1)[1].split("\n\n")
+    paragraphs = [p.strip() for p in section if p.strip()]
+    said = [p for p in paragraphs if p in answer.text]
+    assert len(paragraphs) == 18 and 0 < len(said) < len(paragraphs), answer.text
