@@ -216,21 +216,25 @@ class Glossary:
             english = match.entry.english[0]
             # Cognates ("policy", "internationell", "lokal", "representerar") need no gloss;
             # nor do they take another sense of their entry ("representerar = ambassador")
-            if (
-                phrase in seen
-                or len(phrase) < 4
-                or any(_cognate(phrase, e) for e in match.entry.english)
+            if phrase in seen or len(phrase) < 4:
+                continue
+            seen.add(phrase)  # a cognate takes no other entry's sense either ("kontaktar")
+            if phrase[:5] == english.lower()[:5] or any(
+                _cognate(phrase, e) for e in match.entry.english
             ):
                 continue
             if zipf_frequency(phrase, "sv") >= 4.6:  # "arbete", "utveckling": common words
                 continue
-            seen.add(phrase)
             out.append((phrase, english))
         return out[:limit]
 
 
+# how alike two whole words must be to be one word in two languages (difflib's ratio:
+# "lokal"/"local" 0.80, "representerar"/"represent" 0.82, "kontakter"/"contact" 0.75)
+COGNATE_LIKENESS = 0.8
+
+
 def _cognate(swedish: str, english: str) -> bool:
-    """ "internationell" and "international", "lokal" and "local": the same word, spelt a
-    little differently (the same first five letters, or a near match of those)."""
-    a, b = swedish.lower()[:5], english.lower()[:5]
-    return a == b or (len(a) == len(b) == 5 and SequenceMatcher(None, a, b).ratio() >= 0.8)
+    """ "lokal" and "local", "representerar" and "represent": one word, spelt a little
+    differently (the whole words nearly alike)."""
+    return SequenceMatcher(None, swedish.lower(), english.lower()).ratio() >= COGNATE_LIKENESS

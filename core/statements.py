@@ -36,7 +36,7 @@ begins (a new finite verb after ``och``, a subordinate clause after a comma).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from core import vocabulary
@@ -82,7 +82,10 @@ _DETERMINER_LIKE = _class("determiner_like")
 _BEARING = _alternation(_WORDS["bearing"])
 # Endings of the words that may stand before a body's head: adjectives and participles
 # (regionala, ansvarig, närmaste, berörda), genitives (kommunstyrelsens).
-_MODIFIER_ENDINGS = ("a", "e", "t", "ig", "isk", "ad", "s", "na", "ande", "ende", "ell", "al", "iv")
+_MODIFIER_ENDINGS = ("a", "e", "t", "ig", "isk", "ad", "s", "na", "ande", "ende")
+# "Internationell samordnare", "Regional samordnare": an adjective whose ending nouns share
+# ("material", "hotell"), so its -a form must be a word too (clause_words.csv)
+_INDEFINITE_ADJECTIVE_ENDINGS = tuple(_class("indefinite_adjective_ending"))
 
 
 # -- words ----------------------------------------------------------------------------------
@@ -156,6 +159,23 @@ def _modifier(token: str) -> bool:
         or w in _QUANTIFIERS
         or _is_body_token(token)
         or (w.endswith(_MODIFIER_ENDINGS) and not is_finite_verb(w))
+        or (w.endswith(_INDEFINITE_ADJECTIVE_ENDINGS) and _attested(w + "a"))
+    )
+
+
+def _attested(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "sv") >= 2.0  # a word of the language, however rare
+
+
+def _names_a_field(tokens: Sequence[str]) -> bool:
+    """ "ansvar för näringslivsfrågor" after "med": a post's field, not "ansvar för att …"."""
+    return (
+        len(tokens) >= 3
+        and _bare(tokens[0]) in _DUTY_NOUNS
+        and _bare(tokens[1]) == "för"
+        and _bare(tokens[2]) != "att"
     )
 
 
@@ -202,10 +222,16 @@ def _noun_phrase(tokens: list[str]) -> str | None:
         quantified = _bare(head_part[0]) in _QUANTIFIERS
         names_field = first == "för" and second != "att" and not second[:1].isdigit()
         # "Kommunalrådet med ansvar för näringslivsfrågor": a post named by its field
-        has_field = first == "med" and second in _DUTY_NOUNS
+        has_field = first == "med" and _names_a_field(tail[1:])
         if names_field or (first == "med" and quantified) or has_field:
             attribute: list[str] = []
-            for t in tail:
+            for k, t in enumerate(tail):
+                if (
+                    has_field
+                    and _bare(t) in _COORDINATORS
+                    and _is_body_token("".join(tail[k + 1 : k + 2]).rstrip(",.;:"))
+                ):
+                    break  # "Handläggaren med ansvar för EU-frågor och kansliet": two bodies
                 if attribute and (
                     _bare(t) in _SUBORDINATORS
                     or (is_finite_verb(t) and not _is_body_token(t))
@@ -265,7 +291,7 @@ def body_after(text: str) -> tuple[str | None, str]:
             taken
             and low in _PREPOSITIONS
             and not (low == "för" and nxt != "att")
-            and not (low == "med" and nxt in _DUTY_NOUNS)  # "kommunalrådet med ansvar för"
+            and not (low == "med" and _names_a_field(tokens[i + 1 :]))  # "rådet med ansvar för"
             and not post_place
         ):
             break
@@ -289,7 +315,7 @@ def body_after(text: str) -> tuple[str | None, str]:
         (
             i + 1
             for i, (before, a, b) in enumerate(zip(taken, taken[1:], taken[2:], strict=False))
-            if _bare(a) == "med" and _bare(b) in _DUTY_NOUNS and _is_body_token(before)
+            if _bare(a) == "med" and _names_a_field(taken[i + 2 :]) and _is_body_token(before)
         ),
         None,
     )  # "kommunalrådet med ansvar för näringslivsfrågor": the field is part of the name
@@ -962,6 +988,8 @@ def _fronted_object(pre: str, entry: vocabulary.RelationPhrase) -> bool:
         and tokens[0][:1].isupper()
         and not any(t.endswith(",") for t in tokens)
         and not any(is_finite_verb(t) or _is_body_token(t) for t in tokens)
+        # "Förbundet utser ombudet": the organisation itself is a subject, not a thing
+        and not any(_bare(t) in _ORGANISATION_WORDS for t in tokens)
         and not _adverbial(pre)
         # "Vad beslutar nämnden om?", "Varje höst fastställer …", "Slutligen godkänner …",
         # "Praktiskt sköter …": a question word, a time or an adverb, not a thing
@@ -971,6 +999,9 @@ def _fronted_object(pre: str, entry: vocabulary.RelationPhrase) -> bool:
 
 
 _FRONTED_NOT_THINGS = _class("not_a_fronted_object")
+_ORGANISATION_WORDS = frozenset(
+    w for row in vocabulary.rows("organisation_words.csv") for w in row["words"].split()
+)
 _ADVERB_ENDINGS = tuple(_class("adverb_ending"))
 
 
@@ -1102,8 +1133,12 @@ def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
     found += [(body, relation, other) for body, other in gapped]
     parts = _split_att(matter)
     duties = [_verb_at_start(part) if task else None for part in parts]
-    if not any(d is not None and d[0] not in _TASKS for d in duties):
-        # "ansvarar för att A görs och att B bifogas": one duty, said in two clauses
+    if len(parts) > 1 and not any(
+        _verb_at_start(clause := re.sub(r"^att\s+", "", part)) or _active(clause, None)
+        for part in parts[1:]
+    ):
+        # "ansvarar för att A görs och att B bifogas": one duty, said in two clauses; a
+        # second clause with a duty verb of its own ("och att besluta om …") is a duty too
         parts, duties = [matter], [None]
     for part, duty in zip(parts, duties, strict=True):
         if duty is not None and duty[0] not in _TASKS:
@@ -1333,9 +1368,14 @@ def _adoption_note(text: str) -> list[Triple]:
     if not m:
         return []
     body, rest = body_after(m.group("rest"))
-    # only a date, a paragraph or a case number may follow the body
-    if not body or any(
-        re.search(r"[^\W\d_]", w) and _bare(w) not in _DATE_WORDS for w in rest.split()
+    # a date, a paragraph or a case number follows the body ("Godkänd av chefen." is a rule)
+    if (
+        not body
+        or not re.search(r"\d", rest)
+        or any(
+            re.search(r"[^\W\d_]", w) and _bare(w) not in _DATE_WORDS and not w.isupper()
+            for w in rest.split()
+        )
     ):
         return []
     relation = next(
@@ -1353,10 +1393,18 @@ def _from_text(sentence: str, heading_body: str | None, duty_section: bool) -> l
     if adopted:
         return adopted
     lead, colon, rest = text.partition(": ")
-    if colon and rest.strip() and ":" not in rest and _lead_in(lead, None, False) is not None:
+    items = [i.strip() for i in rest.rstrip(" .").split(";") if i.strip()]
+    if (
+        colon
+        and items
+        and ":" not in rest
+        # each item a duty ("att boka resor", "samordnar besöken"), not a label's value
+        # ("Kontaktperson: Eva Berg", "Ansvarig nämnd: kulturnämnden")
+        and all(_bare(i.split()[0]) == "att" or _verb_at_start(i) for i in items)
+        and _lead_in(lead, None, False) is not None
+    ):
         # "Följande uppgifter åligger kansliet: att boka resor …": a lead-in and its one item
         # on one line (items after semicolons)
-        items = [i.strip() for i in rest.rstrip(" .").split(";") if i.strip()]
         listed = _from_list(lead, items, heading_body, duty_section)
         if listed:
             return listed

@@ -128,13 +128,15 @@ _ORGANISATION_WORDS = frozenset(
 # associations of municipalities, named before their place ("Kommunalförbundet Fjällbygden"):
 # the definite forms among organisation_words.csv
 _ASSOCIATIONS = tuple(
-    sorted(w.capitalize() for w in _ORGANISATION_WORDS if w.endswith("förbundet"))
+    sorted(
+        w.capitalize() for w in _ORGANISATION_WORDS if w.endswith("förbundet") and w != "förbundet"
+    )
 )
 _ORG_PATTERNS = [
     re.compile(rf"\b(Landstinget i {_NAME})"),
     re.compile(rf"\b(Landstinget {_NAME})"),
     re.compile(rf"\b(Region {_NAME})"),
-    re.compile(rf"\b((?:{'|'.join(_ASSOCIATIONS)}) {_NAME})"),
+    re.compile(rf"\b((?:{'|'.join(_ASSOCIATIONS)}) {_NAME}(?: {_NAME}){{0,2}})"),
     re.compile(rf"\b((?:{_NAME} )?{_NAME} läns landsting)\b"),
     re.compile(rf"\b({_NAME} kommun)\b"),
     re.compile(rf"\b({_NAME} stad)\b"),

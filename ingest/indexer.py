@@ -100,7 +100,8 @@ log = logging.getLogger(__name__)
 # 57: posts named by an indefinite adjective ("Internationell samordnare"); politicians, members, representatives; a column "Beslutar om"
 # 58: numbered plain-text headings nest by their numbering; a numbered heading as a list lead-in; passive lead-ins ("Följande ärenden bereds av X:"); direktion
 # 59: a lead-in and its items on one line; a post named by its field ("med ansvar för"); -person
-CHUNKER_VERSION = "59"
+# 60: fixes from a second read (a label is no lead-in; an adoption note has a date; a field is "med ansvar för" a noun; organisations as subjects; adjectives attested)
+CHUNKER_VERSION = "60"
 
 Progress = Callable[[int, int, str], None]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import CatalogError
-from ingest.catalog import Catalog, guess_aliases
+from ingest.catalog import Catalog, guess_aliases, guess_organisation
 from tests.conftest import BUNDLED
 from tests.helpers import point_cli_at
 
@@ -78,6 +78,9 @@ def test_an_entry_without_aliases_gets_the_names_users_type(tmp_path: Path):
 def test_the_short_name_of_an_association_of_municipalities_or_a_county_council():
     assert guess_aliases("Kommunalförbundet Fjällbygden") == ("Fjällbygden", "Fjallbygden")
     assert "Norra Kusten" in guess_aliases("Samordningsförbundet Norra Kusten")
+    assert guess_organisation("Plan\n\nSamordningsförbundet Norra Kusten antog planen.") == (
+        "Samordningsförbundet Norra Kusten"
+    )
     assert "Region Ödmark" in guess_aliases("Landstinget i Ödmark")
     assert guess_aliases("Ödmarks läns landsting")[:2] == ("Ödmark", "Ödmarks")
     assert guess_aliases("Fjällbygden") == ()  # nothing beside the name: no other name

@@ -127,3 +127,11 @@ def test_a_gloss_skips_a_cognate_and_never_gives_it_another_sense_of_its_entry()
     glosses = dict(glossary.gloss("Kansliet representerar kommunen på lokal nivå."))
     assert glosses == {"kansliet": "secretariat"}  # not "representerar = ambassador"
     assert glossary.gloss("Vi ska vara goda ambassadörer.") == []  # a cognate too
+    # a phrase is glossed by the first entry that finds it, never by a later one
+    other = Glossary(
+        [
+            GlossaryEntry(("get in touch",), ("kontakta",)),
+            GlossaryEntry(("turn to",), ("kontakta", "vända sig till")),
+        ]
+    )
+    assert other.gloss("Kansliet ska kontakta gästerna.") == [("kontakta", "get in touch")]

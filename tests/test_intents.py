@@ -166,6 +166,10 @@ def test_who_is_asked_inside_a_sentence_too():
         ("May staff accept gifts from hosts?", True),
         ("Can EU money pay for our projects?", False),  # what money can do, not people
         ("Kan tjänstemännens kunskaper spridas?", False),
+        ("Can you tell staff where the policy is?", False),  # asks the assistant
+        ("Kan tjänstemännen svara på frågor om projekt?", False),  # able to, not allowed
+        ("Can political considerations affect the choice?", False),
+        ("Får Ekbys politiker flyga i business class?", True),
     ],
 )
 def test_a_question_about_what_one_may_or_must_do(question, rule):
