@@ -216,9 +216,7 @@ def _names_a_post(concept: Concept) -> bool:
     return any(posts.is_body_word(alt[-1]) for alt in concept.alternatives if alt)
 
 
-_ORGANISATION_WORDS = frozenset(
-    w for row in vocabulary.rows("organisation_words.csv") for w in row["words"].split()
-)
+_ORGANISATION_WORDS = vocabulary.organisation_words()
 # the definite forms ("regionen", "kommunens", "landstinget"): once an organisation is named
 # or chosen, they are that organisation, not what is asked ("Vad säger regionens policy om …")
 _THE_ORGANISATION = frozenset(w for w in _ORGANISATION_WORDS if re.search(r"(?:en|et)s?$", w))

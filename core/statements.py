@@ -319,7 +319,6 @@ def body_after(text: str) -> tuple[str | None, str]:
         ),
         None,
     )  # "kommunalrådet med ansvar för näringslivsfrågor": the field is part of the name
-    with_field = field_at is not None
     if field_at is not None:
         end = next(
             (
@@ -332,7 +331,7 @@ def body_after(text: str) -> tuple[str | None, str]:
         taken = taken[:end]
     while (
         taken
-        and not with_field
+        and field_at is None
         and not (_is_body_token(taken[-1].rstrip(",.;:")) or _is_parenthetical(taken[-1]))
     ):
         taken.pop()  # "närmaste chef med budgetansvar": the name ends at its head
@@ -999,9 +998,7 @@ def _fronted_object(pre: str, entry: vocabulary.RelationPhrase) -> bool:
 
 
 _FRONTED_NOT_THINGS = _class("not_a_fronted_object")
-_ORGANISATION_WORDS = frozenset(
-    w for row in vocabulary.rows("organisation_words.csv") for w in row["words"].split()
-)
+_ORGANISATION_WORDS = vocabulary.organisation_words()
 _ADVERB_ENDINGS = tuple(_class("adverb_ending"))
 
 
@@ -1337,24 +1334,19 @@ def _joint_subject(text: str) -> str:
 
 
 # "Fastställd av regionfullmäktige 2024-11-26": a document's adoption note, its participle
-# first (the participles of the passive patterns in relations.csv: "{matter} antagen av {body}")
+# first: the participles of the passive patterns in relations.csv ("{matter} antagen av
+# {body}"), each with its relation
+_ADOPTED_BY = {
+    w[1].lower(): e.relation
+    for e in _RELATIONS.of_form("pattern")
+    if len(w := e.phrase.split()) == 4
+    and w[0] == "{matter}"
+    and w[2:] == ["av", "{body}"]
+    and not w[1].endswith("s")  # a participle, not a passive verb ("beslutas")
+    and _RELATIONS.kind(e.relation) == "decides"
+}
 _ADOPTION_NOTE = re.compile(
-    r"^(?P<verb>"
-    + "|".join(
-        sorted(
-            {
-                re.escape(w[1])
-                for e in _RELATIONS.of_form("pattern")
-                if len(w := e.phrase.split()) == 4
-                and w[0] == "{matter}"
-                and w[2:] == ["av", "{body}"]
-                and not w[1].endswith("s")  # a participle, not a passive verb ("beslutas")
-                and _RELATIONS.kind(e.relation) == "decides"
-            }
-        )
-    )
-    + r")\s+av\s+(?P<rest>.+)$",
-    re.I,
+    rf"^(?P<verb>{'|'.join(map(re.escape, sorted(_ADOPTED_BY)))})\s+av\s+(?P<rest>.+)$", re.I
 )
 
 
@@ -1378,12 +1370,7 @@ def _adoption_note(text: str) -> list[Triple]:
         )
     ):
         return []
-    relation = next(
-        e.relation
-        for e in _RELATIONS.of_form("pattern")
-        if e.phrase.split()[1].lower() == m.group("verb").lower()
-    )
-    return [(body, relation, text.strip().rstrip("."))]
+    return [(body, _ADOPTED_BY[m.group("verb").lower()], text.strip().rstrip("."))]
 
 
 def _from_text(sentence: str, heading_body: str | None, duty_section: bool) -> list[Triple]:

@@ -209,6 +209,13 @@ def clause_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def organisation_words() -> frozenset[str]:
+    """Words that stand beside an organisation's name ("Region", "kommun", "läns landsting",
+    "Kommunalförbundet"), lower-case."""
+    return frozenset(w for row in rows("organisation_words.csv") for w in row["words"].split())
+
+
+@lru_cache(maxsize=1)
 def document_types() -> tuple[tuple[str, str], ...]:
     """(title word, catalog type) pairs: ``policy`` -> policy, ``riktlinjer`` -> riktlinjer."""
     return tuple((r["word"].lower(), r["type"]) for r in rows("document_types.csv"))

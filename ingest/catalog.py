@@ -117,14 +117,8 @@ class Catalog:
 
 
 _NAME = r"[A-ZÅÄÖÉ][\wåäöé-]+"
-# How Swedish public bodies name themselves: "X kommun", "Region X", "X stad", "X läns
-# landsting", "Landstinget i X", "Landstinget X".
 # words beside an organisation's name ("Region", "kommun", "Kommunalförbundet")
-_ORGANISATION_WORDS = frozenset(
-    w for row in vocabulary.rows("organisation_words.csv") for w in row["words"].split()
-)
-
-
+_ORGANISATION_WORDS = vocabulary.organisation_words()
 # associations of municipalities, named before their place ("Kommunalförbundet Fjällbygden"):
 # the definite forms among organisation_words.csv
 _ASSOCIATIONS = tuple(
@@ -132,6 +126,8 @@ _ASSOCIATIONS = tuple(
         w.capitalize() for w in _ORGANISATION_WORDS if w.endswith("förbundet") and w != "förbundet"
     )
 )
+# How Swedish public bodies name themselves: "X kommun", "Region X", "X stad", "X läns
+# landsting", "Landstinget i X", "Landstinget X", "Kommunalförbundet X".
 _ORG_PATTERNS = [
     re.compile(rf"\b(Landstinget i {_NAME})"),
     re.compile(rf"\b(Landstinget {_NAME})"),
