@@ -505,6 +505,8 @@ def _subject_body(s: str) -> str | None:
     if relative:  # "... till kansliavdelningen, som [sammanställer]": the body before "som"
         tokens = relative.group("before").rstrip(",").split()
         for size in range(min(4, len(tokens)), 0, -1):
+            if size < len(tokens) and _after_verb(tokens[-size - 1], tokens[-size]):
+                continue  # "ska informera kontoret, som …": the verb is no part of the name
             body = _noun_phrase(tokens[-size:])
             if body:
                 return body
@@ -532,6 +534,12 @@ def _subject_body(s: str) -> str | None:
         if not all(_noun_phrase(p) for p in parts):
             tokens = parts[-1] if parts else []
     return _noun_phrase(tokens)
+
+
+def _after_verb(before: str, first: str) -> bool:
+    """Whether ``first`` is an infinitive governed by ``before`` (a modal or "att")."""
+    governed = _bare(before) == "att" or re.fullmatch(_MODAL, _bare(before), re.I)
+    return bool(governed) and (is_infinitive(first) or _is_infinitive_in_e(first))
 
 
 def _genitive_body(text: str) -> str | None:
@@ -564,6 +572,9 @@ def whole_body(text: str) -> str | None:
     return body if len(body.split()) >= len(_restore(" ".join(bare)).split()) else None
 
 
+_CONSULTED_WORDS = _alternation(_WORDS["consulted"])
+
+
 # -- verb phrases -----------------------------------------------------------------------------
 def _verb_regex(phrase: str) -> re.Pattern[str]:
     words = phrase.split()
@@ -574,7 +585,12 @@ def _verb_regex(phrase: str) -> re.Pattern[str]:
         else:
             # adverbs, or a comma-enclosed insertion ("ansvarar, i samråd med X, för"), may
             # stand between a verb and the rest of its phrase
-            sep = rf"(?:\s*,[^,.;:]{{2,60}},)?(?:\s+(?:{_ADVERB}))*\s+" if i == 0 else r"\s+"
+            sep = (
+                rf"(?:\s*,[^,.;:]{{2,60}},|\s+(?:{_CONSULTED_WORDS})\s+[^,.;:]{{2,50}}?)?"
+                rf"(?:\s+(?:{_ADVERB}))*\s+"
+                if i == 0
+                else r"\s+"
+            )
             parts.append(sep + re.escape(w))
     return re.compile(rf"(?<![\w-]){''.join(parts)}(?![\w-])", re.I)
 
@@ -710,6 +726,10 @@ def _cut_matter(raw: str) -> tuple[str, str, str]:
         if word in _COORDINATORS or word in _SUBORDINATORS or word in ("så att", "utan att"):
             rest = m.start("w") + (len(m.group("w")) if word in _COORDINATORS else 0)
             consider(m.start(), rest, "clause")
+        elif m.start() and _verb_at_start(text[m.start("w") :]) is not None:
+            # "företräder förbundet, samordnar deltagandet och tar fram …": a series of
+            # duties of one subject
+            consider(m.start(), m.start("w"), "shared")
     # "att ungas möjligheter till utbyten och praktik marknadsförs": an att-clause runs to its
     # own verb; an "och" before it joins two of its words, not two clauses
     own_verb = _att_clause_verb(text)
@@ -951,6 +971,28 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
                 matter_raw = f"{matter_raw.rstrip(' .;:')} {_lower_first(pre.strip().rstrip(','))}"
         if subject is None or negated:
             continue
+        # "beslutar, efter beredning av utskottet, om …", "ansvarar i samråd med kansliet för
+        # …": an adverbial inside the verb phrase, or right after the verb, names another body;
+        # the matter follows it
+        inside = text[start:end].rsplit(None, 1)[0] if " " in entry.phrase else ""
+        consulted = _CONSULTED_INSIDE.search(inside) or _consulted(matter_raw)
+        if consulted:
+            if not inside or consulted.re is not _CONSULTED_INSIDE:
+                matter_raw = (
+                    f"{consulted.groupdict().get('prep') or ''} {matter_raw[consulted.end() :]}"
+                )
+                words_ = matter_raw.split()
+                if (
+                    words_
+                    and " " in entry.relation
+                    and words_[0].lower() == entry.relation.split()[-1]
+                ):
+                    matter_raw = " ".join(words_[1:])  # "beslutar om": its "om" begins the matter
+            rows = _with_matter(subject, entry.relation, matter_raw.strip())
+            preparer = _noun_phrase(consulted["body"].split())
+            if consulted["prepared"] and preparer and _RELATIONS.kind(entry.relation) == "decides":
+                rows += [(preparer, _PREPARES, matter) for _, _, matter in rows[:1]]
+            return rows
         elliptic = re.match(r"^\s*(?:och|samt)\s+(?P<rest>.+)$", matter_raw)
         if elliptic:
             # "Kansliet samordnar och följer upp X": both duties are about X
@@ -967,6 +1009,31 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
                 return [(subject, entry.relation, second[0][2]), *second]
         return _with_matter(subject, entry.relation, matter_raw)
     return []
+
+
+_CONSULTING = (
+    rf"^\s*,?\s*(?:(?P<prepared>{_alternation(_WORDS['prepared_after'])})|"
+    rf"{_alternation(_WORDS['consulted'])})\s+(?P<body>[^,.;]+?)"
+)
+# closed by a comma ("beslutar, efter beredning av utskottet för X, om …"), else by the
+# preposition the matter begins with ("beslutar i samråd med kansliet om …")
+_CONSULTED = (
+    re.compile(rf"{_CONSULTING}\s*(?:,\s*|$)", re.I),
+    re.compile(rf"{_CONSULTING}\s+(?P<prep>om|för|över)\s", re.I),
+)
+
+
+_CONSULTED_INSIDE = re.compile(
+    rf"(?:(?P<prepared>{_alternation(_WORDS['prepared_after'])})|"
+    rf"{_alternation(_WORDS['consulted'])})\s+(?P<body>[^,.;:]+)",
+    re.I,
+)
+
+
+def _consulted(adverbial: str) -> re.Match[str] | None:
+    """ "efter beredning av utskottet", "i samråd med kansliet": an adverbial that names a
+    body consulted or preparing, standing between a verb and its matter."""
+    return _CONSULTED[0].match(adverbial) or _CONSULTED[1].match(adverbial)
 
 
 _PARTICLE_PHRASES = frozenset(e.phrase for e in _RELATIONS.of_form("verb"))
@@ -1309,6 +1376,10 @@ def _clause(text: str, default_subject: str | None) -> list[Triple]:
     # around it from the active reading is not another one
     named = {organ.lower() for organ, _, _ in found}
     active = [row for row in active if not any(row[0].lower().endswith(" " + n) for n in named)]
+    # "Direktören har gett strategen i uppdrag att …": the commission is the named body's,
+    # not the giver's, which the verb reading ("har … i uppdrag att") took for its subject
+    given = {(relation, matter) for _, relation, matter in found}
+    active = [row for row in active if (row[1], row[2]) not in given]
     return found + active
 
 

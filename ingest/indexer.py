@@ -101,7 +101,8 @@ log = logging.getLogger(__name__)
 # 58: numbered plain-text headings nest by their numbering; a numbered heading as a list lead-in; passive lead-ins ("Följande ärenden bereds av X:"); direktion
 # 59: a lead-in and its items on one line; a post named by its field ("med ansvar för"); -person
 # 60: fixes from a second read (a label is no lead-in; an adoption note has a date; a field is "med ansvar för" a noun; organisations as subjects; adjectives attested)
-CHUNKER_VERSION = "60"
+# 61: a commission given in the perfect ("har gett X i uppdrag att"); a body consulted or preparing between a verb and its matter; a series of duties after commas; a relative clause's antecedent is no verb
+CHUNKER_VERSION = "61"
 
 Progress = Callable[[int, int, str], None]
 

@@ -1858,3 +1858,70 @@ def test_a_person_named_by_a_compound_is_a_body():
 def test_the_organisation_before_its_verb_is_its_subject_not_an_object():
     assert not any(b == "Ombudet" for b, _, _ in rows("Förbundet utser ombudet."))
     assert has(rows("Reseräkningen attesterar chefen."), "Chefen", "attesterar")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Landstingsdirektören har gett kansliet i uppdrag att ta fram en ny handlingsplan.",
+        "Nämnden har givit kansliet i uppdrag att ta fram en ny handlingsplan.",
+    ],
+)
+def test_a_commission_given_in_the_perfect_goes_to_the_body_that_receives_it(sentence):
+    found = rows(sentence)
+    assert has(found, "Kansliet", "får i uppdrag att", "handlingsplan"), found
+    assert not any(r == "får i uppdrag att" and b != "Kansliet" for b, r, _ in found), found
+
+
+def test_a_commission_given_beside_a_duty_of_its_own_keeps_both_apart():
+    found = rows(
+        "Kommundirektören ansvarar för uppföljningen och har gett EU-samordnaren i uppdrag "
+        "att samordna ansökningarna."
+    )
+    assert has(found, "Kommundirektören", "ansvarar för", "uppföljningen"), found
+    assert has(found, "EU-samordnaren", "får i uppdrag att", "ansökningarna"), found
+    assert not has(found, "Kommundirektören", "får i uppdrag att"), found
+
+
+@pytest.mark.parametrize(
+    "sentence, preparer",
+    [
+        (
+            "Nämnden beslutar, efter beredning av arbetsutskottet, om nya vänortsavtal.",
+            "Arbetsutskottet",
+        ),
+        ("Styrelsen fastställer, på förslag från direktören, årets vänortsavtal.", "Direktören"),
+        (
+            "Styrelsen beslutar, efter beredning av utskottet för internationella frågor och "
+            "näringsliv i regionen, om nya vänortsavtal.",
+            "Utskottet för internationella frågor och näringsliv",
+        ),
+    ],
+)
+def test_a_decision_with_its_preparation_inside_gives_both_bodies_the_matter(sentence, preparer):
+    found = rows(sentence)
+    assert [r for r in found if r[1] != "bereder"][0][2] == (
+        "årets vänortsavtal" if "årets" in sentence else "nya vänortsavtal"
+    ), found
+    assert has(found, preparer, "bereder", "vänortsavtal"), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kulturnämnden beslutar i samråd med kansliet om bidrag till skolutbyten.",
+        "Kulturnämnden beslutar, i samråd med kansliet, om bidrag till skolutbyten.",
+        "Kulturnämnden ansvarar efter dialog med kansliet för bidrag till skolutbyten.",
+    ],
+)
+def test_a_body_consulted_between_verb_and_matter_is_neither_matter_nor_holder(sentence):
+    found = rows(sentence)
+    assert [(b, m) for b, _, m in found] == [("Kulturnämnden", "bidrag till skolutbyten")], found
+
+
+def test_a_relative_clause_after_a_verbs_object_belongs_to_the_object_not_the_verb():
+    found = rows("Resenärer ska kontakta kansliet, som stödjer med tolk och program.")
+    assert [b for b, _, _ in found] == ["Kansliet"], found
+    # a noun in -a before the body is still part of its name
+    found = rows("Frågor går till den lokala enheten, som stödjer med tolk och program.")
+    assert [b for b, _, _ in found] == ["Lokala enheten"], found
