@@ -209,7 +209,8 @@ def _noun_phrase(tokens: list[str]) -> str | None:
         words = [t for t in group if not _is_parenthetical(t)]
         if not words or not _is_body_token(words[-1].rstrip(",")):
             return None
-        if not all(_modifier(w) for w in words[:-1]):
+        company = _BODIES.is_company_form(words[-1])  # "Ekeshamns Hamn AB": its name
+        if not all(_modifier(w) or (company and w[:1].isupper()) for w in words[:-1]):
             return None
         if any(
             (is_finite_verb(w) or _bare(w) in _SUBORDINATORS) and not _is_body_token(w)
@@ -305,6 +306,10 @@ def body_after(text: str) -> tuple[str | None, str]:
             k = next(k for k, a in enumerate(ahead) if _is_body_token(a.rstrip(",.;:")))
             after_body = tokens[i + 2 + k] if i + 2 + k < len(tokens) else ""
             if after_body and is_finite_verb(after_body) and not _is_body_token(after_body):
+                break
+            # "… av fullmäktige och ersätter reglementet för beredningen": a verb of the
+            # subject's own comes first
+            if any(is_finite_verb(a) and not _is_body_token(a) for a in ahead[:k]):
                 break
         if taken and is_finite_verb(t) and not _is_body_token(t):
             break
@@ -415,6 +420,8 @@ def _adverbial(text: str) -> bool:
     return (
         first in _PREPOSITIONS
         or first in _ADVERBS
+        # "Varje år", "I första hand": an adverb of several words
+        or bool(re.fullmatch(_ADVERB, text.strip().rstrip(","), re.I))
         or first in ("här", "där", "nu")
         or clause
         or condition
@@ -447,9 +454,11 @@ def _condition(fronted: str) -> str:
     ett land utanför EU"."""
     tokens = fronted.strip().rstrip(",").split()
     # subordinator or verb, subject, and something said of it: three words at least
-    if len(tokens) < 3 or not fronted.strip().endswith(","):
+    first = _bare(tokens[0]) if tokens else ""
+    # the comma may be left out after "om …" ("Om gåvan får behållas avgör chefen"), not
+    # after a condition said verb first
+    if len(tokens) < 3 or not (fronted.strip().endswith(",") or first in _SUBORDINATORS):
         return ""
-    first = _bare(tokens[0])
     if _bare(tokens[1]) in _NO_SUBJECT:
         return ""  # "Om inget annat anges,", "Om det behövs,", "Avser det en resa …,"
     if is_finite_verb(tokens[0]) and first not in _SUBORDINATORS:
@@ -468,6 +477,8 @@ def _condition(fronted: str) -> str:
 
 def _subject_body(s: str) -> str | None:
     s = re.sub(r"\s*,[^,]+,$", "", s.strip()).strip().rstrip(",").strip()
+    # "Beredningen (fem ledamöter ur styrelsen) [bereder]": what it is, in brackets
+    s = re.sub(r"\s*\((?![A-ZÅÄÖ]{2,8}\))[^()]*\)$", "", s)
     if not s:
         return None
     if re.search(r"\s(?:och|samt)$", s):  # "X är ... organ för Y och [ansvarar för]"
@@ -753,6 +764,8 @@ def _cut_matter(raw: str) -> tuple[str, str, str]:
                 _bare(t) in _ADVERBS or _bare(t) in _FINITE or not is_finite_verb(t) for t in lead
             )
             and not (lead and _is_body_token(lead[-1]))
+            # "förskott och reseräkningar och bistår": a list of things ends before the verb
+            and not any(_bare(t) in _COORDINATORS for t in lead)
         ):  # "... och ger stöd till ...": the same subject, another duty
             consider(m.start(), m.end(), "shared")
             continue
@@ -962,7 +975,9 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
                 return _with_matter(body, entry.relation, f"{_lower_first(pre.strip())} {rest}")
         if subject is None and pre.strip() and _adverbial(pre):
             subject, matter_raw = _inverted(text, end, entry, fill)
-            if subject is not None and not _usable(matter_raw.strip(" .;:")):
+            # a remark in brackets ("(för förtroendevalda: ordföranden)") is no matter
+            bare_matter = re.sub(r"\s*\([^)]*\)", "", matter_raw).strip(" .;:")
+            if subject is not None and not _usable(bare_matter):
                 # "Om resan varar längre än en vecka, beslutar förvaltningschefen.": the
                 # condition is what the body decides on
                 matter_raw = _condition(pre) or matter_raw
@@ -1604,10 +1619,14 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
             continue
         # a dash inside the last cell (a comment) is the cell's own text
         cells = [*cells[: len(columns) - 1], TABLE_CELL.join(cells[len(columns) - 1 :])]
-        body = whole_body(cells[body_at])
+        # "Hamnbolaget och miljöförvaltningen", "Kulturförvaltningen (i samråd med …)": each
+        # body named in the cell, without a remark in brackets
+        named = re.sub(r"\s*\([^)]*\)", "", cells[body_at]).strip()
         matter = _NUMBERING.sub("", cells[matter_at])
-        if body and _usable(matter):
-            found.append((body, relation, matter))
+        for each in _each_body(named):
+            body = whole_body(each)
+            if body and _usable(matter):
+                found.append((body, relation, matter))
         for i, cell in enumerate(cells):
             if i not in (body_at, matter_at):
                 found += [t for s in sentences(cell) for t in _clause(s, None)]

@@ -127,6 +127,10 @@ class Bodies:
     roles: tuple[str, ...] = ()  # a person's post: "handläggaren på enheten" names one
     # words that end like a body's name but are none ("erfarenheterna" is not an "enhet")
     others: frozenset[str] = frozenset()
+    company_forms: frozenset[str] = frozenset()  # "AB": as written, after a company's name
+
+    def is_company_form(self, word: str) -> bool:
+        return word.strip(".,;:()") in self.company_forms
 
     def is_role_word(self, word: str) -> bool:
         """Whether ``word`` names a person's post (handläggaren, samordnare), whose place
@@ -137,6 +141,8 @@ class Bodies:
     def is_body_word(self, word: str) -> bool:
         """Whether ``word`` can be the head of a body's name: kommunstyrelsen, nämnderna,
         kultur- och fritidsnämnden, medarbetare."""
+        if self.is_company_form(word):
+            return True
         w = word.lower().strip(".,;:()")
         if w.endswith("-"):
             return False
@@ -173,7 +179,11 @@ def _glossary_body_terms(heads: set[str]) -> set[str]:
         for row in csv.DictReader(fh):
             if (row.get("scope") or "").strip():  # question phrasings name no bodies
                 continue
-            english = [t.strip().lower() for t in (row.get("english") or "").split("|")]
+            # the head of "X of Y" is X: "head of department" names a body, "term of
+            # office" does not
+            english = [
+                t.strip().lower().split(" of ")[0] for t in (row.get("english") or "").split("|")
+            ]
             if not (
                 any(t in heads for t in english) or any(english[0].endswith(" " + h) for h in heads)
             ):
@@ -194,7 +204,14 @@ def bodies() -> Bodies:
     words = {r["term"].lower() for r in table if r["kind"] == "word"}
     words |= _glossary_body_terms(heads)
     inflected = {w + e for w in words for e in INFLECTIONS}
-    return Bodies(suffixes=suffixes, words=frozenset(inflected), roles=roles, others=others)
+    forms = frozenset(r["term"] for r in table if r["kind"] == "company_form")
+    return Bodies(
+        suffixes=suffixes,
+        words=frozenset(inflected),
+        roles=roles,
+        others=others,
+        company_forms=forms,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -137,6 +137,19 @@ def parse_blocks(text: str) -> list[Block]:
     def flush() -> None:
         if not para:
             return
+        first = para[0].strip()
+        if (
+            len(para) > 1
+            and _SECTION_NUMBER.match(first)
+            and len(first) <= 80
+            and len(first.split()) <= 10
+            and not re.search(r"[.,:;!?…]$", first)
+            and para[1].strip()[:1].isupper()
+        ):
+            # "1.1 Syfte" with its text on the next line, no blank line between: the
+            # numbered line is a heading of its own
+            blocks.append(Block("paragraph", clean_inline_lines(first)))
+            para.pop(0)
         joined = ""
         for i, line in enumerate(para):
             if i:

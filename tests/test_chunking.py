@@ -236,3 +236,19 @@ def test_numbered_plain_headings_nest_by_their_numbering():
     # a first numbered heading is a section, not the document's title
     first = chunk_text("1. Syfte\n\nRutinen gäller alla besök.\n\n2. Ansvar\n\nKansliet svarar.\n")
     assert [c.section for c in first] == ["1. Syfte", "2. Ansvar"]
+
+
+def test_a_numbered_heading_with_its_text_on_the_next_line_is_still_a_heading():
+    text = (
+        "Reglemente för rådet\n\n"
+        "3 UPPGIFTER\n\n"
+        "3.1 Uppdrag\nRådet ger underlag i internationella frågor.\n\n"
+        "3.2 Delegation\nBeslut om resor fattas av presidiet.\n"
+    )
+    chunks = chunk_text(text)
+    by_section = {c.section.removeprefix("Reglemente för rådet > "): c.text for c in chunks}
+    assert "Beslut om resor fattas av presidiet." in by_section["3 UPPGIFTER > 3.2 Delegation"]
+    assert "3.2" not in by_section["3 UPPGIFTER > 3.2 Delegation"]
+    # a sentence that begins with a number is no heading, nor is a line ending in a stop
+    prose = chunk_text("Rutin\n\n12 ledamöter ingår.\nDe väljs av fullmäktige.\n")
+    assert [c.section for c in prose] == ["Rutin"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from core import vocabulary
-from core.statements import is_finite_verb, is_infinitive, statements, whole_body
+from core.statements import TABLE_CELL, is_finite_verb, is_infinitive, statements, whole_body
 
 
 def rows(text: str, section: str = "") -> list[tuple[str, str, str]]:
@@ -1925,3 +1925,100 @@ def test_a_relative_clause_after_a_verbs_object_belongs_to_the_object_not_the_ve
     # a noun in -a before the body is still part of its name
     found = rows("Frågor går till den lokala enheten, som stödjer med tolk och program.")
     assert [b for b, _, _ in found] == ["Lokala enheten"], found
+
+
+def test_an_action_table_gives_each_body_of_its_owner_column_the_action():
+    cell = TABLE_CELL
+    text = (
+        f"Nr{cell}Åtgärd{cell}Ansvarig{cell}Klart senast:\n"
+        f"- 1{cell}Kartlägga pågående samarbeten{cell}Kommunledningskontoret{cell}2026-03-31\n"
+        f"- 2{cell}Göra en förstudie om solceller{cell}Energibolaget AB och miljöförvaltningen"
+        f"{cell}2026-06-30\n"
+        f"- 3{cell}Starta ett elevutbyte{cell}Skolförvaltningen (i samråd med elevrådet){cell}"
+        "2026-09-30"
+    )
+    found = rows(text, "Åtgärder")
+    assert has(found, "Kommunledningskontoret", "ansvarar för", "samarbeten"), found
+    assert has(found, "Energibolaget AB", "ansvarar för", "förstudie"), found
+    assert has(found, "Miljöförvaltningen", "ansvarar för", "förstudie"), found
+    assert has(found, "Skolförvaltningen", "ansvarar för", "elevutbyte"), found
+    assert not any("elevrådet" in b.lower() for b, _, _ in found), found
+
+
+def test_a_company_is_named_by_its_legal_form():
+    assert whole_body("Sjöstads Hamn AB") == "Sjöstads Hamn AB"
+    assert has(
+        rows("Sjöstads Hamn AB företräder kommunen i hamnnätverket."),
+        "Sjöstads Hamn AB",
+        "företräder",
+    )
+    assert rows("Det är AB som gäller.") == []
+    assert whole_body("ab") is None  # the legal form as written, not the letters
+
+
+@pytest.mark.parametrize(
+    "sentence, body, relation, word",
+    [
+        (
+            "Beredningen (fem ledamöter ur styrelsen) bereder ärenden om vänortsavtal.",
+            "Beredningen",
+            "bereder",
+            "vänortsavtal",
+        ),
+        (
+            "Uppgiften att hålla kontakt med Brysselkontoret ligger på EU-enheten.",
+            "EU-enheten",
+            "ansvarar för att",
+            "Brysselkontoret",
+        ),
+        ("Varje år fastställer nämnden en plan för utbytena.", "Nämnden", "fastställer", "plan"),
+        (
+            "Bland ledamöterna väljer fullmäktige en ordförande.",
+            "Fullmäktige",
+            "väljer",
+            "ordförande",
+        ),
+        (
+            "Policyn har antagits av kommunfullmäktige och ersätter riktlinjerna för beredningen.",
+            "Kommunfullmäktige",
+            "antar",
+            "Policyn",
+        ),
+        (
+            "Kansliet håller samman uppföljningen av planen.",
+            "Kansliet",
+            "samordnar",
+            "uppföljningen",
+        ),
+        (
+            "Om en resa blir dyrare än planerat avgör förvaltningschefen (för politiker: "
+            "ordföranden).",
+            "Förvaltningschefen",
+            "beslutar om",
+            "resa",
+        ),
+    ],
+)
+def test_duties_said_with_brackets_fronted_words_and_nominal_phrases(
+    sentence, body, relation, word
+):
+    found = rows(sentence)
+    assert has(found, body, relation, word), found
+
+
+def test_a_list_of_things_before_a_second_verb_is_all_the_first_verbs_matter():
+    found = rows("Ekonomienheten handlägger förskott och reseräkningar och bistår resenärerna.")
+    assert has(found, "Ekonomienheten", "handlägger", "förskott och reseräkningar"), found
+    assert has(found, "Ekonomienheten", "ger stöd till", "resenärerna"), found
+
+
+def test_a_condition_without_a_subject_of_its_own_is_no_matter():
+    # "det" is no subject: the condition says nothing a body decides on
+    assert rows("Om det behövs beslutar nämnden.") == []
+
+
+def test_a_glossary_word_is_a_body_only_when_its_english_head_is_one():
+    # "term of office" ends in "office", but its head is "term"
+    assert whole_body("mandatperioden") is None
+    assert rows("Reglementet ses över i början av varje mandatperiod.") == []
+    assert whole_body("avdelningschefen") == "Avdelningschefen"  # "head of department"
