@@ -212,6 +212,12 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("contact", "Kontoret ligger på Storgatan 12 i Härnösand.", True),
         ("contact", "Rue du Luxembourg 3, Bryssel", True),
         ("contact", "Kontoret ligger i Bryssel.", False),
+        # a phone number has an area code and groups of digits; a diary number is none
+        ("contact", "Ring kansliet på 0611-34 56 78.", True),
+        ("contact", "Växel: 08-123 456 78", True),
+        ("contact", "Tel. +46 8 123 45 67", True),
+        ("contact", "Ersätter riktlinjerna från 2005, LS 0510-1724.", False),
+        ("contact", "Dnr 2023/0456 § 212", False),
         # an amount per day: a figure a day, not per person or per trip
         ("per_day", "Traktamentet är 290 kronor per dygn.", True),
         ("per_day", "Ersättningen är 45 euro/dag.", True),
