@@ -40,6 +40,23 @@ WHOLE_SECTION_CHARS = 1500
 # A name in a question: a capitalised word inside a sentence (not its first word), four
 # letters or more, or an all-capital acronym of three or more.
 _NAME = re.compile(r"(?<=[\w,] )(?:[A-ZÅÄÖØÆ][a-zåäöøæé]{3,}|[A-ZÅÄÖ]{3,})\b")
+# a name that opens a sentence is a name when an organisation word in its indefinite form
+# follows it ("Bergs kommun, har de …?", not "Behöver kommunen …?"); otherwise it may be any
+# word written with a capital there
+_OPENING_NAME = re.compile(
+    r"(?:^|(?<=[.!?] ))[A-ZÅÄÖØÆ][a-zåäöøæé]{2,}(?= (?:"
+    + "|".join(
+        sorted(
+            (
+                re.escape(w)
+                for w in vocabulary.organisation_words()
+                if len(w) > 2 and not w.endswith(("en", "et", "na"))
+            ),
+            key=len,
+        )[::-1]
+    )
+    + r")\b)"
+)
 MAX_NEAREST = 3  # sections offered with a refusal
 MAX_OUTLINE = 8  # subsections listed when a heading the question names is the answer
 MAX_LEAD_STATEMENTS = 2  # organisations named in a who-answer's first sentences
@@ -689,12 +706,22 @@ class ExtractiveAnswerer:
         terms and words the library holds are known."""
         unknown = []
         start = question_start(question.text)
-        for m in _NAME.finditer(question.text):
+        found = [*_OPENING_NAME.finditer(question.text), *_NAME.finditer(question.text)]
+        for m in sorted(found, key=lambda m: m.start()):
             name = m.group(0)
-            if m.start() < start and not self._names_a_partner(question.text, name):
-                # where the asker is going or works ("I'm off to a conference in Kanada.") is
-                # context; a partner named before the question ("ett avtal med Shanghai.
-                # Finns det redan?") is not
+            organisation = organisation_named(question.text, name)
+            if (
+                m.start() < start
+                and not self._names_a_partner(question.text, name)
+                and not (
+                    organisation
+                    and not question.organisations
+                    and not intent("destination", question.text[: question.text.find(organisation)])
+                )
+            ):
+                # where the asker is going ("I'm off to a conference in Kanada.") is context;
+                # a partner named before the question ("ett avtal med Shanghai. Finns det
+                # redan?") or the organisation the asker works for is not
                 continue
             word = name.lower()
             if word in self.lexical.lexicon.words or fold(word) in self.lexical.lexicon.by_folded:

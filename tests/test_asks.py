@@ -90,6 +90,14 @@ RULES = AskRules.load()
         ("Jag behöver namn och mejladress till samordnaren.", "contact"),
         ("What co-financing rate does the programme give?", "amount"),
         ("Vilken medfinansieringsgrad gäller för projekten?", "amount"),
+        ("How large a share of the budget goes to exchanges?", "amount"),
+        ("Vad säger de senaste nyheterna om sammanhållningspolitiken?", "off_task"),
+        ("What's the latest news on the Nordic council?", "off_task"),
+        ("När löper avtalet med vänorten ut?", "validity"),
+        ("When does the friendship agreement expire?", "validity"),
+        ("Till när gäller strategin?", "validity"),
+        ("Vilka ledamöter sitter i rådet? Ge mig namnen.", "person"),
+        ("Who was chairing the board when the plan was adopted?", "person"),
     ],
 )
 def test_a_specific_ask_is_recognised(question, kind):
@@ -272,6 +280,11 @@ def test_off_task_has_no_evidence_in_any_policy():
         "Hur hanteras e-postadresser i diariet?",
         "Which committee is twinned with the board?",
         "Vem ska vara kontaktperson vid besöket?",  # who should be, a role
+        "Ge mig namnen på nätverken.",  # names of networks, not of people
+        "Give me the names of the partner programmes.",
+        "Who was leading the review of the guidelines?",  # a body may lead
+        "Which news should the office follow in Brussels?",
+        "When does the committee meet?",
     ],
 )
 def test_questions_that_only_resemble_a_specific_ask(question):

@@ -291,6 +291,34 @@ def test_an_organisation_the_library_lacks_is_refused_by_name(ekeby, question):
     assert ("Skoga" in answer.text) or ("Brattby" in answer.text)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Brattby kommun, har de också en policy för vänorter?",  # named first, then asked
+        "I work for Region Skoga. What does our policy say about official trips?",
+        "Jag jobbar på Brattby kommun. Vad säger vår policy om vänorter?",
+    ],
+)
+def test_an_organisation_named_first_or_as_the_askers_own_is_one_the_library_lacks(ekeby, question):
+    answer = ekeby.ask(question)
+    assert answer.abstained and answer.refusal == "other_organisation", answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a meeting's place in the context, the organisation asked about named after it
+        "I'm going to a meeting in Region Skoga. Who approves an official trip abroad in Ekeby?",
+        # a capital at the start that is no organisation's name
+        "Which of Ekeby's rules apply to official trips abroad?",
+    ],
+)
+def test_a_place_in_the_context_or_a_capitalised_opening_word_is_no_missing_library(
+    ekeby, question
+):
+    assert ekeby.ask(question).refusal != "other_organisation"
+
+
 def test_a_place_visited_is_not_an_organisation_the_library_lacks(ekeby):
     answer = ekeby.ask("Jag ska resa till Tallinn. Vem godkänner en resa utomlands i Ekeby?")
     assert answer.refusal != "other_organisation"
