@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.asks import OFF_TASK, WHO_ASKS, AskRules
-from assistant.evidence import SCORING, alternative_present
+from assistant.evidence import SCORING, alternative_present, general_rarity
 from assistant.intents import frame_words, guide_kind, intent
 from assistant.query import Concept, Question, organisation_named, question_start, rendering
 from assistant.retrieval import LexicalIndex
@@ -436,8 +436,10 @@ class ExtractiveAnswerer:
             # "Vad säger Umeå kommuns policy?" when the library holds none of Umeå's: no other
             # organisation's passage answers for it
             return Decision(True, "other_organisation", missing=list(dict.fromkeys(elsewhere)))
-        if intent("permission", question.text):
-            # "Får jag ta med min sambo?": a permission about something no policy mentions
+        rule_about = intent("rule_about", question.text)
+        if intent("permission", question.text) or rule_about:
+            # "Får jag ta med min sambo?": a permission about something no policy mentions;
+            # "Finns det regler om vaccinationer?": a rule on it
             absent = [
                 a
                 for a in dict.fromkeys(
@@ -445,10 +447,22 @@ class ExtractiveAnswerer:
                 )
                 if a not in {u.lower() for u in unknown}
             ]
-            if (absent or unknown) and self._outweighs(
-                question, {*absent, *map(str.lower, unknown)}
+            if rule_about and not intent("permission", question.text):
+                # a rule on a specific thing, not on an everyday word ("grupp", "month")
+                lang = "sv" if question.language == "sv" else "en"
+                absent = [a for a in absent if general_rarity(a, lang) >= SCORING.rarity_max]
+            named = {*absent, *map(str.lower, unknown)}
+            if (absent or unknown) and (
+                self._mostly_about(question, named)
+                if rule_about and not intent("permission", question.text)
+                else self._outweighs(question, named)
             ):
-                return Decision(True, "permission", missing=[*unknown, *absent])
+                case = (
+                    "unknown_name"
+                    if rule_about and not intent("permission", question.text)
+                    else "permission"
+                )
+                return Decision(True, case, missing=[*unknown, *absent])
         if not hits or not question.concepts or best < self.min_coverage:
             # a name never mentioned, or a specific ask ("how many …?"), says more than
             # "not covered"
@@ -543,6 +557,17 @@ class ExtractiveAnswerer:
         named = [weight(c) for c in asked if c.label in labels]
         others = [weight(c) for c in asked if c.label not in labels]
         return not others or max(named, default=0.0) >= max(others)
+
+    def _mostly_about(self, question: Question, labels: set[str]) -> bool:
+        """The concepts named by ``labels`` carry most of what the question asks (by weight,
+        at least ``main_share``): "Finns det regler om vaccinationer?" is about vaccinations,
+        "Are there rules on keeping costs down and the climate when we travel?" about more
+        than the one word a policy may say otherwise."""
+        asked = self.asked(question)
+        weight = self.lexical.concept_weight
+        total = sum(weight(c) for c in asked)
+        named = sum(weight(c) for c in asked if c.label in labels)
+        return total > 0 and named / total >= SCORING.main_share
 
     def _without_ask(self, question: Question) -> Question:
         """The question less the words of what it asks for: in "In which year did we start

@@ -561,3 +561,29 @@ def test_a_share_of_something_else_does_not_say_what_percentage(granby):
     # the 20 per cent is of the budget, not of the trips
     answer = granby.ask("What percentage of Granby's trips go to youth exchanges?")
     assert answer.abstained and answer.refusal == "amount"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Finns det några regler om vaccinationer före en resa utomlands?",
+        "Does the policy say anything about travel insurance?",
+    ],
+)
+def test_whether_a_rule_exists_on_a_specific_thing_no_policy_names_is_refused(ekeby, question):
+    answer = ekeby.ask(question)
+    assert answer.abstained, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the thing is in the policy
+        "Finns det några regler om alkohol på resor?",
+        # what is absent is an everyday word, not the point of the question
+        "Vi åker en grupp nästa månad. Finns det regler om vem som godkänner resan?",
+    ],
+)
+def test_whether_a_rule_exists_on_what_the_policy_names_is_answered(ekeby, question):
+    answer = ekeby.ask(question)
+    assert not answer.abstained, answer.text

@@ -192,3 +192,20 @@ def test_a_question_about_what_one_may_or_must_do(question, rule):
 )
 def test_words_before_a_name_that_make_it_a_partner_or_a_network(before_a_name, partner):
     assert intent("partner", before_a_name) is partner
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Finns det några regler om vaccinationer före en resa?", True),
+        ("Står det något i policyn om hur vi tar emot gäster?", True),
+        ("Nämner strategin Östersjösamarbetet?", True),
+        ("Are there any rules on travel insurance?", True),
+        ("Does the policy mention the Arctic council?", True),
+        ("Vem godkänner en resa utomlands?", False),
+        ("What are the rules for official trips?", False),  # what they are, not whether
+        ("Finns det en vänort i Polen?", False),
+    ],
+)
+def test_a_question_whether_the_policies_say_anything_on_a_thing(question, asks):
+    assert intent("rule_about", question) is asks
