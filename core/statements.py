@@ -491,6 +491,13 @@ def _subject_body(s: str) -> str | None:
             return None
         s = " ".join(tokens[:cut])
     s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
+    # "Nämnden får en rapport, och kansliet [samordnar]": a clause of its own after the comma
+    # (not "Avtal, budget och planer, samt policyn [beslutas]": a list, no clause)
+    clauses = re.split(r",\s+(?:och|men|samt|medan)\s+", s)
+    if len(clauses) > 1 and any(
+        is_finite_verb(t) and not _is_body_token(t) for t in " ".join(clauses[:-1]).split()
+    ):
+        s = clauses[-1]
     # "Styrelsen och inte nämnden [beslutar]", "Det är styrelsen, inte nämnden, [som …]": the
     # body before the denial
     # ("inte bara", "inte minst", "ingen annan än" do not deny: they stress)
@@ -842,6 +849,13 @@ def _matter_before(pre: str, between: str) -> str:
             break
         s = s[: m.start()]
     s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
+    # "Nämnden får en rapport, och kansliet [samordnar]": a clause of its own after the comma
+    # (not "Avtal, budget och planer, samt policyn [beslutas]": a list, no clause)
+    clauses = re.split(r",\s+(?:och|men|samt|medan)\s+", s)
+    if len(clauses) > 1 and any(
+        is_finite_verb(t) and not _is_body_token(t) for t in " ".join(clauses[:-1]).split()
+    ):
+        s = clauses[-1]
     # "… ses över årligen, och översynen är …": after a clause, a comma and a conjunction
     # begin a clause of its own; in "Avtal, budget och planer, samt policyn" they list
     joined = list(re.finditer(r",\s+(?:och|men|samt|medan)\s+", s))
@@ -1641,7 +1655,13 @@ def _from_list(
         return table
     found: list[Triple] = []
     lead_in = _lead_in(lead, heading_body, duty_section)
-    for raw in items:
+    found_after: list[Triple] = []
+    for whole in items:
+        # "Forum X: direktören företräder regionen. Nämnden tar del av …": an item of several
+        # sentences is the item's first; the others say what they say on their own
+        raw, *more = sentences(whole) or [whole]
+        for sentence in more:
+            found_after += _from_text(sentence, heading_body, duty_section)
         item = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", raw.strip())
         if not item:
             continue
@@ -1669,7 +1689,7 @@ def _from_list(
             found += _with_matter(body, duty[0], duty[1])
         if not duties:
             found += _with_matter(body, relation or "ansvarar för", item)
-    return found
+    return found + found_after
 
 
 def _is_duty_heading(section: str) -> bool:

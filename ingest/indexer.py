@@ -103,7 +103,9 @@ log = logging.getLogger(__name__)
 # 60: fixes from a second read (a label is no lead-in; an adoption note has a date; a field is "med ansvar för" a noun; organisations as subjects; adjectives attested)
 # 61: a commission given in the perfect ("har gett X i uppdrag att"); a body consulted or preparing between a verb and its matter; a series of duties after commas; a relative clause's antecedent is no verb
 # 62: numbered plain-text headings with their text on the next line; action tables ("Åtgärd | Ansvarig"); companies ("X AB"); bracketed remarks; "uppgiften att … ligger på"; multi-word fronted adverbs; lists of things before a second verb; conditions without a comma
-CHUNKER_VERSION = "62"
+# 63: an item of several sentences: each stands on its own
+# 64: a clause of its own after ", och" (a subject that is no part of the earlier clause)
+CHUNKER_VERSION = "64"
 
 Progress = Callable[[int, int, str], None]
 

@@ -2022,3 +2022,21 @@ def test_a_glossary_word_is_a_body_only_when_its_english_head_is_one():
     assert whole_body("mandatperioden") is None
     assert rows("Reglementet ses över i början av varje mandatperiod.") == []
     assert whole_body("avdelningschefen") == "Avdelningschefen"  # "head of department"
+
+
+def test_each_sentence_of_a_list_item_stands_on_its_own():
+    found = rows(
+        "Regionen deltar i tre nätverk:\n- Skogsforum: skogsstrategen företräder regionen. "
+        "Miljönämnden tar del av en rapport varje år, och kansliet samordnar resorna."
+    )
+    assert has(found, "Skogsstrategen", "företräder", "regionen"), found
+    assert not any("Miljönämnden" in m for _, _, m in found), found  # not in the matter
+    assert has(found, "Kansliet", "samordnar", "resorna"), found
+
+
+def test_a_clause_of_its_own_after_comma_and_och_has_its_own_subject():
+    found = rows("Styrelsen får en rapport varje år, och kansliet samordnar resorna.")
+    assert found == [("Kansliet", "samordnar", "resorna")], found
+    # a list of things before ", samt" is no clause: all of it is the matter
+    found = rows("Avtal, budget och planer, samt policyn beslutas av fullmäktige.")
+    assert has(found, "Fullmäktige", "beslutar om", "Avtal", "policyn"), found
