@@ -91,6 +91,8 @@ RULES = AskRules.load()
         ("What co-financing rate does the programme give?", "amount"),
         ("Vilken medfinansieringsgrad gäller för projekten?", "amount"),
         ("How large a share of the budget goes to exchanges?", "amount"),
+        ("What yearly budget does the region give the twinning council?", "amount"),
+        ("Hur stort resebidrag kan en skola få?", "amount"),
         ("Vad säger de senaste nyheterna om sammanhållningspolitiken?", "off_task"),
         ("What's the latest news on the Nordic council?", "off_task"),
         ("När löper avtalet med vänorten ut?", "validity"),
@@ -285,6 +287,8 @@ def test_off_task_has_no_evidence_in_any_policy():
         "Who was leading the review of the guidelines?",  # a body may lead
         "Which news should the office follow in Brussels?",
         "When does the committee meet?",
+        "What budget does the plan rely on?",  # which budget, not how much
+        "Hur stort inflytande har nämnden?",
     ],
 )
 def test_questions_that_only_resemble_a_specific_ask(question):
