@@ -436,8 +436,10 @@ class ExtractiveAnswerer:
             # "Vad säger Umeå kommuns policy?" when the library holds none of Umeå's: no other
             # organisation's passage answers for it
             return Decision(True, "other_organisation", missing=list(dict.fromkeys(elsewhere)))
-        rule_about = intent("rule_about", question.text)
-        if intent("permission", question.text) or rule_about:
+        permission = intent("permission", question.text)
+        # "Finns det regler om …?" asks whether a rule exists; "Får jag …?" is a permission
+        rule_about = intent("rule_about", question.text) and not permission
+        if permission or rule_about:
             # "Får jag ta med min sambo?": a permission about something no policy mentions;
             # "Finns det regler om vaccinationer?": a rule on it
             absent = [
@@ -447,21 +449,17 @@ class ExtractiveAnswerer:
                 )
                 if a not in {u.lower() for u in unknown}
             ]
-            if rule_about and not intent("permission", question.text):
+            if rule_about:
                 # a rule on a specific thing, not on an everyday word ("grupp", "month")
                 lang = "sv" if question.language == "sv" else "en"
                 absent = [a for a in absent if general_rarity(a, lang) >= SCORING.rarity_max]
             named = {*absent, *map(str.lower, unknown)}
             if (absent or unknown) and (
                 self._mostly_about(question, named)
-                if rule_about and not intent("permission", question.text)
+                if rule_about
                 else self._outweighs(question, named)
             ):
-                case = (
-                    "unknown_name"
-                    if rule_about and not intent("permission", question.text)
-                    else "permission"
-                )
+                case = "unknown_name" if rule_about else "permission"
                 return Decision(True, case, missing=[*unknown, *absent])
         if not hits or not question.concepts or best < self.min_coverage:
             # a name never mentioned, or a specific ask ("how many …?"), says more than
@@ -741,12 +739,13 @@ class ExtractiveAnswerer:
                 and not (
                     organisation
                     and not question.organisations
-                    and not intent("destination", question.text[: question.text.find(organisation)])
+                    and intent("belonging", question.text[: question.text.find(organisation)])
                 )
             ):
-                # where the asker is going ("I'm off to a conference in Kanada.") is context;
-                # a partner named before the question ("ett avtal med Shanghai. Finns det
-                # redan?") or the organisation the asker works for is not
+                # where the asker is going ("I'm off to a conference in Kanada.") or who
+                # invited them is context; a partner named before the question ("ett avtal med
+                # Shanghai. Finns det redan?") or the organisation the asker works for ("I work
+                # for Region X.") is not
                 continue
             word = name.lower()
             if word in self.lexical.lexicon.words or fold(word) in self.lexical.lexicon.by_folded:

@@ -16,6 +16,7 @@ from core.text import (
     Lexicon,
     clearly_english,
     detect_language,
+    fold,
     stem,
     stopwords,
     typed_without_diacritics,
@@ -437,10 +438,13 @@ class QuestionAnalyzer:
                 concepts.append(
                     (Concept(label, frozenset(a for a in alts if a), 1.0, side), range(start, end))
                 )
+        folded_stop = frozenset(fold(w) for w in stop) if plain else frozenset()
         for i, token in enumerate(tokens):
             if i in taken or token in stop or len(token) < 2:
                 continue
             if plain:  # typed without å/ä/ö: the library's spelling
+                if token in folded_stop:
+                    continue  # "nagra", "pa": a function word all the same
                 token = self.lexicon.restore(token)
             word_alts: set[Alternative] = {(stem(token),)}
             parts = self.lexicon.split(token)

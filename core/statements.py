@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from core import vocabulary
 from core.structure import LIST_MARK, TABLE_CELL, blocks, sentences
+from core.text import stopwords
 
 Triple = tuple[str, str, str]
 
@@ -86,6 +87,7 @@ _MODIFIER_ENDINGS = ("a", "e", "t", "ig", "isk", "ad", "s", "na", "ande", "ende"
 # "Internationell samordnare", "Regional samordnare": an adjective whose ending nouns share
 # ("material", "hotell"), so its -a form must be a word too (clause_words.csv)
 _INDEFINITE_ADJECTIVE_ENDINGS = tuple(_class("indefinite_adjective_ending"))
+_SV_STOP = stopwords("sv")
 
 
 # -- words ----------------------------------------------------------------------------------
@@ -163,6 +165,12 @@ def _modifier(token: str) -> bool:
     )
 
 
+def _name_word(token: str) -> bool:
+    """A word of a proper name: capitalised, and no function word or adverb ("Även")."""
+    w = _bare(token)
+    return token[:1].isupper() and w not in _SV_STOP and w not in _ADVERBS
+
+
 def _attested(word: str) -> bool:
     from wordfreq import zipf_frequency
 
@@ -210,7 +218,7 @@ def _noun_phrase(tokens: list[str]) -> str | None:
         if not words or not _is_body_token(words[-1].rstrip(",")):
             return None
         company = _BODIES.is_company_form(words[-1])  # "Ekeshamns Hamn AB": its name
-        if not all(_modifier(w) or (company and w[:1].isupper()) for w in words[:-1]):
+        if not all(_modifier(w) or (company and _name_word(w)) for w in words[:-1]):
             return None
         if any(
             (is_finite_verb(w) or _bare(w) in _SUBORDINATORS) and not _is_body_token(w)
@@ -420,14 +428,19 @@ def _adverbial(text: str) -> bool:
     return (
         first in _PREPOSITIONS
         or first in _ADVERBS
-        # "Varje år", "I första hand": an adverb of several words
+        # "I första hand": an adverb of several words; "Varje år", "Var tredje månad": a time
         or bool(re.fullmatch(_ADVERB, text.strip().rstrip(","), re.I))
+        or bool(_EVERY_TIME.fullmatch(text.strip().rstrip(",")))
         or first in ("här", "där", "nu")
         or clause
         or condition
     )
 
 
+_EVERY_TIME = re.compile(
+    rf"(?:{_alternation(_WORDS['every'])})\s+(?:\S+\s+)?(?:{_alternation(_WORDS['time_unit'])})",
+    re.I,
+)
 _OCCASIONS = _WORDS["occasion"]
 
 
@@ -523,7 +536,7 @@ def _subject_body(s: str) -> str | None:
     if relative:  # "... till kansliavdelningen, som [sammanställer]": the body before "som"
         tokens = relative.group("before").rstrip(",").split()
         for size in range(min(4, len(tokens)), 0, -1):
-            if size < len(tokens) and _after_verb(tokens[-size - 1], tokens[-size]):
+            if size < len(tokens) and _governed_infinitive(tokens[-size - 1], tokens[-size]):
                 continue  # "ska informera kontoret, som …": the verb is no part of the name
             body = _noun_phrase(tokens[-size:])
             if body:
@@ -554,8 +567,9 @@ def _subject_body(s: str) -> str | None:
     return _noun_phrase(tokens)
 
 
-def _after_verb(before: str, first: str) -> bool:
-    """Whether ``first`` is an infinitive governed by ``before`` (a modal or "att")."""
+def _governed_infinitive(before: str, first: str) -> bool:
+    """Whether ``first`` is an infinitive that ``before`` (a modal or "att") governs: the
+    verb of "ska informera kontoret", no part of a body's name."""
     governed = _bare(before) == "att" or re.fullmatch(_MODAL, _bare(before), re.I)
     return bool(governed) and (is_infinitive(first) or _is_infinitive_in_e(first))
 
@@ -849,13 +863,6 @@ def _matter_before(pre: str, between: str) -> str:
             break
         s = s[: m.start()]
     s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
-    # "Nämnden får en rapport, och kansliet [samordnar]": a clause of its own after the comma
-    # (not "Avtal, budget och planer, samt policyn [beslutas]": a list, no clause)
-    clauses = re.split(r",\s+(?:och|men|samt|medan)\s+", s)
-    if len(clauses) > 1 and any(
-        is_finite_verb(t) and not _is_body_token(t) for t in " ".join(clauses[:-1]).split()
-    ):
-        s = clauses[-1]
     # "… ses över årligen, och översynen är …": after a clause, a comma and a conjunction
     # begin a clause of its own; in "Avtal, budget och planer, samt policyn" they list
     joined = list(re.finditer(r",\s+(?:och|men|samt|medan)\s+", s))
@@ -1004,9 +1011,10 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
         # …": an adverbial inside the verb phrase, or right after the verb, names another body;
         # the matter follows it
         inside = text[start:end].rsplit(None, 1)[0] if " " in entry.phrase else ""
-        consulted = _CONSULTED_INSIDE.search(inside) or _consulted(matter_raw)
+        within = _CONSULTED_INSIDE.search(inside)
+        consulted = within or _consulted(matter_raw)
         if consulted:
-            if not inside or consulted.re is not _CONSULTED_INSIDE:
+            if within is None:  # after the verb: the matter follows the adverbial
                 matter_raw = (
                     f"{consulted.groupdict().get('prep') or ''} {matter_raw[consulted.end() :]}"
                 )
@@ -1045,10 +1053,12 @@ _CONSULTING = (
     rf"{_alternation(_WORDS['consulted'])})\s+(?P<body>[^,.;]+?)"
 )
 # closed by a comma ("beslutar, efter beredning av utskottet för X, om …"), else by the
-# preposition the matter begins with ("beslutar i samråd med kansliet om …")
+# preposition the matter begins with ("beslutar i samråd med kansliet om …"), else by the end
 _CONSULTED = (
-    re.compile(rf"{_CONSULTING}\s*(?:,\s*|$)", re.I),
+    re.compile(rf"{_CONSULTING}\s*,\s*", re.I),
     re.compile(rf"{_CONSULTING}\s+(?P<prep>om|för|över)\s", re.I),
+    # at the sentence's end ("beslutar i samverkan med kommunerna."): no matter follows
+    re.compile(rf"{_CONSULTING}\s*[.;:]?\s*$", re.I),
 )
 
 
@@ -1062,7 +1072,7 @@ _CONSULTED_INSIDE = re.compile(
 def _consulted(adverbial: str) -> re.Match[str] | None:
     """ "efter beredning av utskottet", "i samråd med kansliet": an adverbial that names a
     body consulted or preparing, standing between a verb and its matter."""
-    return _CONSULTED[0].match(adverbial) or _CONSULTED[1].match(adverbial)
+    return next((m for regex in _CONSULTED if (m := regex.match(adverbial))), None)
 
 
 _PARTICLE_PHRASES = frozenset(e.phrase for e in _RELATIONS.of_form("verb"))
@@ -1637,7 +1647,8 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
         # body named in the cell, without a remark in brackets
         named = re.sub(r"\s*\([^)]*\)", "", cells[body_at]).strip()
         matter = _NUMBERING.sub("", cells[matter_at])
-        for each in _each_body(named):
+        listed = [n for n in re.split(r",\s*", named) if n]  # "Kansliet, nämnden och styrelsen"
+        for each in (e for n in listed for e in _each_body(n)):
             body = whole_body(each)
             if body and _usable(matter):
                 found.append((body, relation, matter))
@@ -1658,10 +1669,19 @@ def _from_list(
     found_after: list[Triple] = []
     for whole in items:
         # "Forum X: direktören företräder regionen. Nämnden tar del av …": an item of several
-        # sentences is the item's first; the others say what they say on their own
+        # sentences is the item's first; the others say what they say on their own, and one
+        # that opens with a verb ("Följer upp planen.") is a duty of the item's body
         raw, *more = sentences(whole) or [whole]
+        label = _DASH_LINE.match(raw)
+        item_body = (whole_body(label.group("body")) if label else None) or (
+            lead_in[0] if lead_in else heading_body
+        )
         for sentence in more:
-            found_after += _from_text(sentence, heading_body, duty_section)
+            duties = _duties_at_start(sentence) if item_body else []
+            for duty_relation, duty_matter in duties:
+                found_after += _with_matter(item_body or "", duty_relation, duty_matter)
+            if not duties:
+                found_after += _from_text(sentence, heading_body, duty_section)
         item = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", raw.strip())
         if not item:
             continue

@@ -119,16 +119,27 @@ class Lexicon:
         self.stems = {stem(w) for w in self.words}
         # "vanort" -> "vänort": words as people type them without å, ä, ö
         self.by_folded: dict[str, str] = {}
+        # "anstalld" -> "anställd" when the library has only "anställda": by the stem
+        self.stem_by_folded: dict[str, str] = {}
         for w in sorted(self.words):
             folded = fold(w)
             if folded != w:
                 self.by_folded.setdefault(folded, w)
+            stemmed = stem(w)
+            if fold(stemmed) != stemmed:
+                self.stem_by_folded.setdefault(fold(stemmed), stemmed)
 
     def restore(self, word: str) -> str:
         """The library's spelling of a word typed without å/ä/ö; the word itself otherwise."""
         if word in self.words:
             return word
-        return self.by_folded.get(word, word)
+        if word in self.by_folded:
+            return self.by_folded[word]
+        stemmed = stem(word)
+        if stemmed in self.stems or not word.startswith(stemmed):
+            return word
+        restored = self.stem_by_folded.get(stemmed)
+        return restored + word[len(stemmed) :] if restored else word
 
     def _known(self, part: str) -> bool:
         return len(part) >= self.MIN_PART and (part in self.words or stem(part) in self.stems)

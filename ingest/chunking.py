@@ -144,6 +144,9 @@ def parse_blocks(text: str) -> list[Block]:
             and len(first) <= 80
             and len(first.split()) <= 10
             and not re.search(r"[.,:;!?…]$", first)
+            # a heading's words begin with a capital ("1.1 Syfte", "3 UPPGIFTER"); "15 000
+            # kronor får användas till resor inom" is a wrapped sentence
+            and _SECTION_NUMBER.sub("", first)[:1].isupper()
             and para[1].strip()[:1].isupper()
         ):
             # "1.1 Syfte" with its text on the next line, no blank line between: the

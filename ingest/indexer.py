@@ -105,7 +105,8 @@ log = logging.getLogger(__name__)
 # 62: numbered plain-text headings with their text on the next line; action tables ("Åtgärd | Ansvarig"); companies ("X AB"); bracketed remarks; "uppgiften att … ligger på"; multi-word fronted adverbs; lists of things before a second verb; conditions without a comma
 # 63: an item of several sentences: each stands on its own
 # 64: a clause of its own after ", och" (a subject that is no part of the earlier clause)
-CHUNKER_VERSION = "64"
+# 65: fixes from a second read (table owners listed with commas, company names after an adverb, a consulted body at the end, fronted times, verb-first sentences in a list item; numbered headings begin with a capital)
+CHUNKER_VERSION = "65"
 
 Progress = Callable[[int, int, str], None]
 

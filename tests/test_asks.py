@@ -100,6 +100,9 @@ RULES = AskRules.load()
         ("Till när gäller strategin?", "validity"),
         ("Vilka ledamöter sitter i rådet? Ge mig namnen.", "person"),
         ("Who was chairing the board when the plan was adopted?", "person"),
+        ("Ge mig namnen på ledamöterna.", "person"),
+        ("Give me the names of the members.", "person"),
+        ("Vad heter dessa?", "person"),
     ],
 )
 def test_a_specific_ask_is_recognised(question, kind):
@@ -226,6 +229,11 @@ def test_an_ordinary_policy_question_asks_for_nothing_specific(question):
         ("contact", "Ring kansliet på 0611-34 56 78.", True),
         ("contact", "Växel: 08-123 456 78", True),
         ("contact", "Tel. +46 8 123 45 67", True),
+        ("contact", "Ring 0701234567.", True),
+        ("contact", "Kundtjänst 0771-670 670", True),
+        ("contact", "Brysselkontoret: +32 2 282 00 00", True),
+        ("contact", "Tel. +46 (0)8-123 45 67", True),
+        ("contact", "Planen gäller 2020-2024.", False),
         ("contact", "Ersätter riktlinjerna från 2005, LS 0510-1724.", False),
         ("contact", "Dnr 2023/0456 § 212", False),
         # an amount per day: a figure a day, not per person or per trip
@@ -289,6 +297,9 @@ def test_off_task_has_no_evidence_in_any_policy():
         "When does the committee meet?",
         "What budget does the plan rely on?",  # which budget, not how much
         "Hur stort inflytande har nämnden?",
+        "När går vi ut med information om resan?",  # not when it expires
+        "When does the delegation run out of money?",
+        "Vad heter dessa nätverk?",  # networks, not people
     ],
 )
 def test_questions_that_only_resemble_a_specific_ask(question):

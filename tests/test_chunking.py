@@ -252,3 +252,11 @@ def test_a_numbered_heading_with_its_text_on_the_next_line_is_still_a_heading():
     # a sentence that begins with a number is no heading, nor is a line ending in a stop
     prose = chunk_text("Rutin\n\n12 ledamöter ingår.\nDe väljs av fullmäktige.\n")
     assert [c.section for c in prose] == ["Rutin"]
+    # a wrapped sentence that begins with a figure stays one paragraph
+    for wrapped in (
+        "15 000 kronor får användas till resor inom\nEuropa och Norden varje år.",
+        "3 av 5 ledamöter utses av\nKommunstyrelsen efter förslag.",
+    ):
+        chunks = chunk_text(f"Rutin\n\n{wrapped}\n")
+        assert [c.section for c in chunks] == ["Rutin"], chunks
+        assert wrapped.replace("\n", " ") in chunks[0].text

@@ -311,6 +311,8 @@ def test_an_organisation_named_first_or_as_the_askers_own_is_one_the_library_lac
         "I'm going to a meeting in Region Skoga. Who approves an official trip abroad in Ekeby?",
         # a capital at the start that is no organisation's name
         "Which of Ekeby's rules apply to official trips abroad?",
+        # who invited the asker is context, not the asker's own organisation
+        "Vi har fått en inbjudan från Region Skoga. Vem godkänner en resa utomlands?",
     ],
 )
 def test_a_place_in_the_context_or_a_capitalised_opening_word_is_no_missing_library(
@@ -567,7 +569,7 @@ def test_a_share_of_something_else_does_not_say_what_percentage(granby):
     "question",
     [
         "Finns det några regler om vaccinationer före en resa utomlands?",
-        "Does the policy say anything about travel insurance?",
+        "Står det något i riktlinjerna om vaccinationer?",
     ],
 )
 def test_whether_a_rule_exists_on_a_specific_thing_no_policy_names_is_refused(ekeby, question):

@@ -205,7 +205,26 @@ def test_words_before_a_name_that_make_it_a_partner_or_a_network(before_a_name, 
         ("Vem godkänner en resa utomlands?", False),
         ("What are the rules for official trips?", False),  # what they are, not whether
         ("Finns det en vänort i Polen?", False),
+        ("Finns det något stöd för ungdomsutbyten?", False),  # support, not a rule
+        ("Tar strategin slut 2030?", False),
+        ("Vad står det i riktlinjerna om flygresor?", False),  # what, not whether
+        ("Is there anything else you need from me?", False),
+        ("Does it say anything about gifts?", True),
+        ("Tar policyn upp gåvor?", True),
     ],
 )
 def test_a_question_whether_the_policies_say_anything_on_a_thing(question, asks):
     assert intent("rule_about", question) is asks
+
+
+@pytest.mark.parametrize(
+    ("before", "own"),
+    [
+        ("I work for ", True),
+        ("Jag jobbar på ", True),
+        ("Vi har fått en inbjudan från ", False),
+        ("We are hosting a delegation from ", False),
+    ],
+)
+def test_the_words_before_an_organisation_that_make_it_the_askers_own(before, own):
+    assert intent("belonging", before) is own

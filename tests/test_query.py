@@ -278,3 +278,19 @@ def test_having_just_started_frames_a_question_about_the_new_post(question, fram
     labels = " ".join(c.label for c in analyzer.analyze(question).concepts)
     assert framing not in labels
     assert asked in labels
+
+
+def test_a_question_typed_without_diacritics_reads_its_function_words_as_such():
+    from assistant.query import OrganisationMatcher, QuestionAnalyzer
+    from core.glossary import Glossary
+    from core.text import Lexicon
+
+    analyzer = QuestionAnalyzer(Glossary([]), Lexicon(["anställda"]), OrganisationMatcher({}))
+    labels = [
+        c.label for c in analyzer.analyze("finns det nagra regler for anstalld pa resa").concepts
+    ]
+    assert "nagra" not in labels and "pa" not in labels  # "några", "på"
+    assert "anställd" in labels  # the library's spelling, from "anställda"
+    # typed with å/ä/ö somewhere, a word is read as typed
+    labels = [c.label for c in analyzer.analyze("finns det några regler om nagra").concepts]
+    assert "nagra" in labels

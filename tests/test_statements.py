@@ -1294,6 +1294,7 @@ def test_a_lead_in_put_verb_first_after_an_adverbial_names_its_body():
         # a condition whose subject is a pronoun or "nothing" names no matter
         "Om inget annat anges, beslutar förvaltningschefen.",
         "Om det behövs, beslutar nämnden.",
+        "Om det behövs beslutar nämnden.",  # without its comma
         "Om så krävs, beslutar nämnden.",
         "Avser det en resa utanför EU, beslutar kommunstyrelsen.",
     ],
@@ -2012,11 +2013,6 @@ def test_a_list_of_things_before_a_second_verb_is_all_the_first_verbs_matter():
     assert has(found, "Ekonomienheten", "ger stöd till", "resenärerna"), found
 
 
-def test_a_condition_without_a_subject_of_its_own_is_no_matter():
-    # "det" is no subject: the condition says nothing a body decides on
-    assert rows("Om det behövs beslutar nämnden.") == []
-
-
 def test_a_glossary_word_is_a_body_only_when_its_english_head_is_one():
     # "term of office" ends in "office", but its head is "term"
     assert whole_body("mandatperioden") is None
@@ -2040,3 +2036,47 @@ def test_a_clause_of_its_own_after_comma_and_och_has_its_own_subject():
     # a list of things before ", samt" is no clause: all of it is the matter
     found = rows("Avtal, budget och planer, samt policyn beslutas av fullmäktige.")
     assert has(found, "Fullmäktige", "beslutar om", "Avtal", "policyn"), found
+
+
+def test_an_owner_cell_listing_bodies_with_commas_gives_each_its_row():
+    cell = TABLE_CELL
+    text = (
+        f"Åtgärd{cell}Ansvarig:\n"
+        f"- Ta fram en plan för utbyten{cell}Kansliet, kulturnämnden och styrelsen"
+    )
+    assert sorted(b for b, _, _ in rows(text, "Åtgärder")) == [
+        "Kansliet",
+        "Kulturnämnden",
+        "Styrelsen",
+    ]
+
+
+def test_a_company_name_is_no_adverb_before_it():
+    found = rows("Även Sjöstads Hamn AB ansvarar för marknadsföringen.")
+    assert not any(b.startswith("Även") for b, _, _ in found), found
+
+
+def test_a_body_consulted_at_the_end_is_no_matter():
+    assert rows("Regiondirektören beslutar i samverkan med kommunerna.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varje månad fastställer nämnden en plan för utbytena.",
+        "Vartannat år fastställer nämnden en plan för utbytena.",
+        "Var tredje månad fastställer nämnden en plan för utbytena.",
+    ],
+)
+def test_a_fronted_time_is_no_object(sentence):
+    found = rows(sentence)
+    assert [(b, r) for b, r, _ in found] == [("Nämnden", "fastställer")], found
+    assert found[0][2] == "en plan för utbytena"
+
+
+def test_a_sentence_of_a_list_item_that_opens_with_a_verb_is_the_items_bodys_duty():
+    found = rows("Kansliets uppgifter:\n- Samordna resor. Följa upp planen.")
+    assert has(found, "Kansliet", "samordnar", "resor"), found
+    assert has(found, "Kansliet", "följer upp", "planen"), found
+    found = rows("Ansvar:\n- Nämnden: beslutar om avtal. Följer upp planen.", "Ansvar")
+    assert has(found, "Nämnden", "följer upp", "planen"), found

@@ -12,6 +12,15 @@ def test_a_word_typed_without_diacritics_is_restored_from_the_library():
     assert lexicon.restore("okänt") == "okänt"
 
 
+def test_a_form_the_library_lacks_is_restored_by_its_stem():
+    lexicon = Lexicon(["anställda", "förvaltningar", "kostnad"])
+    assert lexicon.restore("anstalld") == "anställd"  # only "anställda" is in the library
+    assert lexicon.restore("forvaltningen") == "förvaltningen"
+    # a word whose stem the library has as typed stays as typed
+    assert lexicon.restore("kostnaden") == "kostnaden"
+    assert lexicon.restore("anstalt") == "anstalt"  # no stem of the library folds to it
+
+
 def test_stop_words_apply_per_language():
     # "by" (village) and "is" (ice) are Swedish content words
     assert "by" not in stopwords("sv") and "by" in stopwords("en")
