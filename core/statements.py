@@ -1836,9 +1836,12 @@ def statements(text: str, section: str = "") -> list[Triple]:
         prose = " ".join(line for line in lines if not line.startswith(LIST_MARK))
         if items:
             lead_sentences = sentences(prose) if prose else [heading]
-            found += _from_list(
-                lead_sentences[-1] if lead_sentences else "", items, heading_body, duty_section
-            )
+            lead = lead_sentences[-1] if lead_sentences else ""
+            found += _from_list(lead, items, heading_body, duty_section)
+            if prose and not lead.rstrip().endswith(":"):
+                # a whole sentence before a list ("Beslut om avtal fattas av fullmäktige.")
+                # says what it says, besides leading the list in
+                found += _from_text(lead, heading_body, duty_section)
             prose = " ".join(sentences(prose)[:-1]) if prose else ""
         for sentence in sentences(prose):
             found += _from_text(sentence, heading_body, duty_section)

@@ -106,7 +106,8 @@ log = logging.getLogger(__name__)
 # 63: an item of several sentences: each stands on its own
 # 64: a clause of its own after ", och" (a subject that is no part of the earlier clause)
 # 65: fixes from a second read (table owners listed with commas, company names after an adverb, a consulted body at the end, fronted times, verb-first sentences in a list item; numbered headings begin with a capital)
-CHUNKER_VERSION = "65"
+# 66: a whole sentence before a list is a statement too; "ledare" names a post; "har uppdragit åt"; "ser över"
+CHUNKER_VERSION = "66"
 
 Progress = Callable[[int, int, str], None]
 

@@ -2080,3 +2080,44 @@ def test_a_sentence_of_a_list_item_that_opens_with_a_verb_is_the_items_bodys_dut
     assert has(found, "Kansliet", "följer upp", "planen"), found
     found = rows("Ansvar:\n- Nämnden: beslutar om avtal. Följer upp planen.", "Ansvar")
     assert has(found, "Nämnden", "följer upp", "planen"), found
+
+
+def test_a_whole_sentence_before_a_list_is_a_statement_as_well_as_its_lead_in():
+    text = (
+        "Beslut om nya vänortsavtal fattas av kommunfullmäktige.\n"
+        "- Skolutbyten beslutas av rektor.\n- Bidragen beslutas av kulturnämnden."
+    )
+    found = rows(text)
+    assert has(found, "Kommunfullmäktige", "beslutar om", "vänortsavtal"), found
+    assert has(found, "Kulturnämnden", "beslutar om", "Bidragen"), found
+    # a lead-in that ends in a colon only leads in
+    found = rows("Kansliet ansvarar för följande:\n- att boka resor")
+    assert [b for b, _, _ in found] == ["Kansliet"], found
+
+
+@pytest.mark.parametrize(
+    "sentence, body, relation, word",
+    [
+        ("Fakturorna attesteras av projektledaren.", "Projektledaren", "attesterar", "Fakturorna"),
+        (
+            "Delegationens ledare ansvarar för representationen.",
+            "Delegationens ledare",
+            "ansvarar för",
+            "representationen",
+        ),
+        (
+            "Nämnden har uppdragit åt kansliet att ta fram en ny plan.",
+            "Kansliet",
+            "får i uppdrag att",
+            "plan",
+        ),
+        ("Varje höst ser styrelsen över riktlinjerna.", "Styrelsen", "ser över", "riktlinjerna"),
+    ],
+)
+def test_leaders_commissions_in_the_perfect_and_reviews(sentence, body, relation, word):
+    assert has(rows(sentence), body, relation, word), rows(sentence)
+
+
+def test_a_leader_in_another_sense_or_a_view_over_a_place_is_no_duty():
+    assert rows("Tidningens ledare handlar om EU.") == []
+    assert rows("Vi ser över hela Europa.") == []
