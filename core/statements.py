@@ -987,6 +987,12 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
         if _closes_a_relative_clause(pre, after):
             continue  # "en ledamot som ordföranden utser företräder …": the main verb is next
         subject, negated = _subject(pre) if pre.strip() else (default_subject, False)
+        identity = _IDENTITY.match(pre.strip())
+        if identity and (not identity["x"] or whole_body(identity["x"])):
+            # "Kansliet är den enhet som samordnar …", "… och är det organ som beslutar om …":
+            # the body is what the sentence says is that unit, not the unit word
+            subject = whole_body(identity["x"]) if identity["x"] else default_subject
+            negated = bool(identity["neg"])  # "Kansliet är inte den enhet som …"
         matter_raw = after
         if subject is None and _fronted_object(pre, entry):
             # "Reseräkningen attesterar närmaste chef", "Programmet tar värdförvaltningen
@@ -1048,6 +1054,11 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
     return []
 
 
+_IDENTITY = re.compile(
+    r"^(?:(?P<x>.+?)\s+)?(?:är|blir|var)(?P<neg>\s+(?:inte|ej|icke))?\s+(?:den|det|de|en|ett)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+\s+som$",
+    re.I,
+)
 _CONSULTING = (
     rf"^\s*,?\s*(?:(?P<prepared>{_alternation(_WORDS['prepared_after'])})|"
     rf"{_alternation(_WORDS['consulted'])})\s+(?P<body>[^,.;]+?)"

@@ -107,7 +107,8 @@ log = logging.getLogger(__name__)
 # 64: a clause of its own after ", och" (a subject that is no part of the earlier clause)
 # 65: fixes from a second read (table owners listed with commas, company names after an adverb, a consulted body at the end, fronted times, verb-first sentences in a list item; numbered headings begin with a capital)
 # 66: a whole sentence before a list is a statement too; "ledare" names a post; "har uppdragit åt"; "ser över"
-CHUNKER_VERSION = "66"
+# 67: "X är den enhet som …" (the body is X), "ordnar" (arranges)
+CHUNKER_VERSION = "67"
 
 Progress = Callable[[int, int, str], None]
 
