@@ -987,6 +987,15 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
         if _closes_a_relative_clause(pre, after):
             continue  # "en ledamot som ordföranden utser företräder …": the main verb is next
         subject, negated = _subject(pre) if pre.strip() else (default_subject, False)
+        held = _OBJECT_RELATIVE.match(pre.strip())
+        if held and whole_body(held["body"]) and not negated:
+            # "… ett projekt om välfärdsteknik, som socialförvaltningen håller i": the thing
+            # before "som" is what the body after it holds
+            thing = _antecedent(held["before"])
+            if thing:
+                rest = after.strip(" .;:")
+                matter = f"{thing} {rest}" if rest and len(rest.split()) > 4 else thing
+                return _with_matter(whole_body(held["body"]) or "", entry.relation, matter)
         identity = _IDENTITY.match(pre.strip())
         if identity and (not identity["x"] or whole_body(identity["x"])):
             # "Kansliet är den enhet som samordnar …", "… och är det organ som beslutar om …":
@@ -1052,6 +1061,23 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
                 return [(subject, entry.relation, second[0][2]), *second]
         return _with_matter(subject, entry.relation, matter_raw)
     return []
+
+
+_OBJECT_RELATIVE = re.compile(r"^(?P<before>.*\S)\s*,\s+som\s+(?P<body>[^,]+)$", re.I)
+
+
+def _antecedent(before: str) -> str:
+    """The noun phrase a relative clause after ``before`` is about: its words back to the last
+    verb or clause boundary, without a leading preposition ("enligt regionens riktlinjer för
+    representation" -> "regionens riktlinjer för representation")."""
+    tokens = re.split(r"[,;:]\s*", before)[-1].split()
+    verb = max(
+        (i for i, t in enumerate(tokens) if is_finite_verb(t) or _passive_form(t)), default=-1
+    )
+    tokens = tokens[verb + 1 :]
+    while tokens and (_bare(tokens[0]) in _PREPOSITIONS or _bare(tokens[0]) in _SUBORDINATORS):
+        tokens = tokens[1:]
+    return " ".join(tokens) if 0 < len(tokens) <= 8 else ""
 
 
 _IDENTITY = re.compile(

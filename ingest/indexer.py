@@ -108,7 +108,8 @@ log = logging.getLogger(__name__)
 # 65: fixes from a second read (table owners listed with commas, company names after an adverb, a consulted body at the end, fronted times, verb-first sentences in a list item; numbered headings begin with a capital)
 # 66: a whole sentence before a list is a statement too; "ledare" names a post; "har uppdragit åt"; "ser över"
 # 67: "X är den enhet som …" (the body is X), "ordnar" (arranges)
-CHUNKER_VERSION = "67"
+# 68: the thing before ", som <body> <verb>" is what the body holds
+CHUNKER_VERSION = "68"
 
 Progress = Callable[[int, int, str], None]
 

@@ -2146,3 +2146,36 @@ def test_the_unit_a_body_is_not_and_a_cleft_keep_their_meaning():
     found = rows("Vid besök är det styrelsens ordförande som håller i värdskapet.")
     assert has(found, "Styrelsens ordförande", "ansvarar för", "värdskapet"), found
     assert rows("Det ordnar sig.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, body, relation, thing",
+    [
+        (
+            "Sedan i fjol pågår ett projekt om skolmåltider, som kostenheten håller i.",
+            "Kostenheten",
+            "ansvarar för",
+            "ett projekt om skolmåltider",
+        ),
+        (
+            "Resor bokas enligt kommunens regler för tjänsteresor, som ekonomichefen ansvarar för.",
+            "Ekonomichefen",
+            "ansvarar för",
+            "kommunens regler för tjänsteresor",
+        ),
+    ],
+)
+def test_the_thing_before_som_is_what_the_body_after_it_holds(sentence, body, relation, thing):
+    assert rows(sentence) == [(body, relation, thing)], rows(sentence)
+
+
+def test_a_body_before_som_keeps_its_own_clause():
+    # the body before "som" is the subject of the verb after the clause
+    assert rows("Kansliet, som styrelsen utser, ansvarar för protokollen.") == [
+        ("Kansliet", "ansvarar för", "protokollen")
+    ]
+    assert has(
+        rows("Besökare ska kontakta kansliet, som stödjer med program."),
+        "Kansliet",
+        "ger stöd till",
+    )
