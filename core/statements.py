@@ -255,6 +255,9 @@ def _noun_phrase(tokens: list[str]) -> str | None:
             if _BODIES.is_role_word(head_part[-1].rstrip(",")) and not attribute[-1].endswith(","):
                 # "Handläggaren för internationella frågor vid kommunledningskontoret"
                 kept += _post_place(rest)
+        elif first in _PLACES and second in _IDENTIFYING:
+            # "presidiet i den nämnd [som …]": which one it is, named by what follows
+            kept += tail
         elif first in _PLACES and _BODIES.is_role_word(head_part[-1].rstrip(",")):
             # "Handläggaren på internationella enheten": a post is named with its place
             kept += _post_place(tail)
@@ -296,12 +299,19 @@ def body_after(text: str) -> tuple[str | None, str]:
         if low[:1].isdigit() or (low in ("den", "det") and nxt[:1].isdigit()):
             break
         post_place = low in _PLACES and _BODIES.is_role_word(taken[-1]) if taken else False
+        # "presidiet i den nämnd som finansierar resan": which one, said by a clause
+        identified = (
+            low in _PLACES
+            and nxt in _IDENTIFYING
+            and any(_bare(t) in ("som", "där", "vars") for t in tokens[i + 2 : i + 5])
+        )
         if (
             taken
             and low in _PREPOSITIONS
             and not (low == "för" and nxt != "att")
             and not (low == "med" and _names_a_field(tokens[i + 1 :]))  # "rådet med ansvar för"
             and not post_place
+            and not identified
         ):
             break
         if taken and low in _SUBORDINATORS:
@@ -371,14 +381,23 @@ def _restrictive(named: list[str], after: list[str]) -> list[str]:
     tar emot besöket]", "den nämnd [vars verksamhet berörs]"; a clause after a name of its
     own ("kansliet, som …") adds to it and is left out. Up to the clause's end (a comma, a
     full stop, "och") within a few words; none otherwise."""
+    # "presidiet i den nämnd [som finansierar resan]": the determiner after a preposition
+    at = next(
+        (
+            i + 1
+            for i, t in enumerate(named[:-2])
+            if _bare(t) in _PLACES and _bare(named[i + 1]) in _IDENTIFYING
+        ),
+        0,
+    )
     if (
-        len(named) < 2
-        or _bare(named[0]) not in _IDENTIFYING
+        len(named) - at < 2
+        or _bare(named[at]) not in _IDENTIFYING
         or len(after) < 2
-        or _bare(after[0]) not in ("som", "vars")
+        or _bare(after[0]) not in ("som", "vars", "där")
         or named[-1].endswith(",")
         # "en styrgrupp med kommundirektören som ordförande": "som" is another word's
-        or any(_bare(t) in _PREPOSITIONS for t in named[1:])
+        or any(_bare(t) in _PREPOSITIONS for t in named[at + 1 :])
     ):
         return []
     clause: list[str] = []
@@ -1170,6 +1189,9 @@ def _inverted(
         if _is_body_token(tokens[k - 1].rstrip(",")):
             body = _noun_phrase(tokens[:k])
             rest = tokens[k:]
+            clause = _restrictive(tokens[:k], rest)
+            if body and clause:  # "beslutar den nämnd där ledamoten har sitt uppdrag"
+                body, rest = f"{body} {' '.join(clause).rstrip(',.;:')}", rest[len(clause) :]
             if rest and f"{entry.phrase} {_bare(rest[0])}" in _PARTICLE_PHRASES:
                 rest = rest[1:]  # "beslutar kommundirektören om": the particle of the verb
             return (body, " ".join(rest)) if body else (None, "")

@@ -109,7 +109,8 @@ log = logging.getLogger(__name__)
 # 66: a whole sentence before a list is a statement too; "ledare" names a post; "har uppdragit åt"; "ser över"
 # 67: "X är den enhet som …" (the body is X), "ordnar" (arranges)
 # 68: the thing before ", som <body> <verb>" is what the body holds
-CHUNKER_VERSION = "68"
+# 69: a body identified by where it sits and a clause ("presidiet i den nämnd som …"); "där" opens an identifying clause
+CHUNKER_VERSION = "69"
 
 Progress = Callable[[int, int, str], None]
 

@@ -2179,3 +2179,17 @@ def test_a_body_before_som_keeps_its_own_clause():
         "Kansliet",
         "ger stöd till",
     )
+
+
+def test_a_body_identified_by_where_it_sits_and_a_clause_keeps_both():
+    found = rows("Resorna beslutas av presidiet i den nämnd som betalar dem.")
+    assert [b for b, _, _ in found] == ["Presidiet i den nämnd som betalar dem"], found
+    # "av den ledamot som …" after "eller" is a second body, not part of the first
+    found = rows("Kommunen företräds av ordföranden eller av den ledamot som ordföranden utser.")
+    assert "Ordföranden" in [b for b, _, _ in found], found
+    assert not any("eller" in b for b, _, _ in found), found
+    # said verb first: the clause names the body, it is not what the body decides on
+    assert not any(
+        m.startswith("där")
+        for _, _, m in rows("För politiker beslutar den nämnd där ledamoten sitter.")
+    )
