@@ -707,6 +707,17 @@ class ExtractiveAnswerer:
         at = text.find(name)
         return at >= 0 and intent("partner", text[:at])
 
+    @staticmethod
+    def _askers_own(question: Question, name: str) -> bool:
+        """Whether ``name`` stands in the organisation the asker belongs to ("I work for
+        Region X."), when the question names no organisation of the library."""
+        organisation = organisation_named(question.text, name)
+        return (
+            bool(organisation)
+            and not question.organisations
+            and intent("belonging", question.text[: question.text.find(organisation)])
+        )
+
     @cached_property
     def _library_words(self) -> frozenset[str]:
         """Every word of every passage, short ones ("SKL") too, folded."""
@@ -732,15 +743,10 @@ class ExtractiveAnswerer:
         found = [*_OPENING_NAME.finditer(question.text), *_NAME.finditer(question.text)]
         for m in sorted(found, key=lambda m: m.start()):
             name = m.group(0)
-            organisation = organisation_named(question.text, name)
             if (
                 m.start() < start
                 and not self._names_a_partner(question.text, name)
-                and not (
-                    organisation
-                    and not question.organisations
-                    and intent("belonging", question.text[: question.text.find(organisation)])
-                )
+                and not self._askers_own(question, name)
             ):
                 # where the asker is going ("I'm off to a conference in Kanada.") or who
                 # invited them is context; a partner named before the question ("ett avtal med

@@ -165,6 +165,11 @@ def _modifier(token: str) -> bool:
     )
 
 
+def _without_remarks(text: str) -> str:
+    """``text`` less what stands in brackets ("Kulturförvaltningen (i samråd med …)")."""
+    return re.sub(r"\s*\([^)]*\)", "", text)
+
+
 def _name_word(token: str) -> bool:
     """A word of a proper name: capitalised, and no function word or adverb ("Även")."""
     w = _bare(token)
@@ -255,7 +260,7 @@ def _noun_phrase(tokens: list[str]) -> str | None:
             if _BODIES.is_role_word(head_part[-1].rstrip(",")) and not attribute[-1].endswith(","):
                 # "Handläggaren för internationella frågor vid kommunledningskontoret"
                 kept += _post_place(rest)
-        elif first in _PLACES and second in _IDENTIFYING:
+        elif _identified_place(first, second):
             # "presidiet i den nämnd [som …]": which one it is, named by what follows
             kept += tail
         elif first in _PLACES and _BODIES.is_role_word(head_part[-1].rstrip(",")):
@@ -283,6 +288,13 @@ def _post_place(tail: list[str]) -> list[str]:
 
 
 _PLACES = frozenset(("på", "vid", "inom", "hos", "i"))
+# words that open a clause saying which one a determiner's noun is ("den nämnd som …")
+_RELATIVE_OPENERS = frozenset(("som", "vars", "där"))
+
+
+def _identified_place(preposition: str, determiner: str) -> bool:
+    """ "i den [nämnd som …]": where a body sits, said of a noun a clause identifies."""
+    return _bare(preposition) in _PLACES and _bare(determiner) in _IDENTIFYING
 
 
 def body_after(text: str) -> tuple[str | None, str]:
@@ -300,10 +312,8 @@ def body_after(text: str) -> tuple[str | None, str]:
             break
         post_place = low in _PLACES and _BODIES.is_role_word(taken[-1]) if taken else False
         # "presidiet i den nämnd som finansierar resan": which one, said by a clause
-        identified = (
-            low in _PLACES
-            and nxt in _IDENTIFYING
-            and any(_bare(t) in ("som", "där", "vars") for t in tokens[i + 2 : i + 5])
+        identified = _identified_place(t, nxt) and any(
+            _bare(w) in _RELATIVE_OPENERS for w in tokens[i + 2 : i + 5]
         )
         if (
             taken
@@ -383,18 +393,14 @@ def _restrictive(named: list[str], after: list[str]) -> list[str]:
     full stop, "och") within a few words; none otherwise."""
     # "presidiet i den nämnd [som finansierar resan]": the determiner after a preposition
     at = next(
-        (
-            i + 1
-            for i, t in enumerate(named[:-2])
-            if _bare(t) in _PLACES and _bare(named[i + 1]) in _IDENTIFYING
-        ),
+        (i + 1 for i, t in enumerate(named[:-2]) if _identified_place(t, named[i + 1])),
         0,
     )
     if (
         len(named) - at < 2
         or _bare(named[at]) not in _IDENTIFYING
         or len(after) < 2
-        or _bare(after[0]) not in ("som", "vars", "där")
+        or _bare(after[0]) not in _RELATIVE_OPENERS
         or named[-1].endswith(",")
         # "en styrgrupp med kommundirektören som ordförande": "som" is another word's
         or any(_bare(t) in _PREPOSITIONS for t in named[at + 1 :])
@@ -624,6 +630,9 @@ def whole_body(text: str) -> str | None:
 
 
 _CONSULTED_WORDS = _alternation(_WORDS["consulted"])
+_PREPARED_AFTER = _alternation(_WORDS["prepared_after"])
+# "efter beredning av", "i samråd med": before the body that prepared or was consulted
+_CONSULTER = rf"(?:(?P<prepared>{_PREPARED_AFTER})|{_CONSULTED_WORDS})"
 
 
 # -- verb phrases -----------------------------------------------------------------------------
@@ -1007,19 +1016,21 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
             continue  # "en ledamot som ordföranden utser företräder …": the main verb is next
         subject, negated = _subject(pre) if pre.strip() else (default_subject, False)
         held = _OBJECT_RELATIVE.match(pre.strip())
-        if held and whole_body(held["body"]) and not negated:
+        holder = whole_body(held["body"]) if held else None
+        if held and holder and not negated:
             # "… ett projekt om välfärdsteknik, som socialförvaltningen håller i": the thing
             # before "som" is what the body after it holds
             thing = _antecedent(held["before"])
             if thing:
                 rest = after.strip(" .;:")
                 matter = f"{thing} {rest}" if rest and len(rest.split()) > 4 else thing
-                return _with_matter(whole_body(held["body"]) or "", entry.relation, matter)
+                return _with_matter(holder, entry.relation, matter)
         identity = _IDENTITY.match(pre.strip())
-        if identity and (not identity["x"] or whole_body(identity["x"])):
+        named = whole_body(identity["x"]) if identity and identity["x"] else None
+        if identity and (not identity["x"] or named):
             # "Kansliet är den enhet som samordnar …", "… och är det organ som beslutar om …":
             # the body is what the sentence says is that unit, not the unit word
-            subject = whole_body(identity["x"]) if identity["x"] else default_subject
+            subject = named or default_subject
             negated = bool(identity["neg"])  # "Kansliet är inte den enhet som …"
         matter_raw = after
         if subject is None and _fronted_object(pre, entry):
@@ -1031,7 +1042,7 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
         if subject is None and pre.strip() and _adverbial(pre):
             subject, matter_raw = _inverted(text, end, entry, fill)
             # a remark in brackets ("(för förtroendevalda: ordföranden)") is no matter
-            bare_matter = re.sub(r"\s*\([^)]*\)", "", matter_raw).strip(" .;:")
+            bare_matter = _without_remarks(matter_raw).strip(" .;:")
             if subject is not None and not _usable(bare_matter):
                 # "Om resan varar längre än en vecka, beslutar förvaltningschefen.": the
                 # condition is what the body decides on
@@ -1052,13 +1063,13 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
                 matter_raw = (
                     f"{consulted.groupdict().get('prep') or ''} {matter_raw[consulted.end() :]}"
                 )
-                words_ = matter_raw.split()
+                opening = matter_raw.split()
                 if (
-                    words_
+                    opening
                     and " " in entry.relation
-                    and words_[0].lower() == entry.relation.split()[-1]
+                    and opening[0].lower() == entry.relation.split()[-1]
                 ):
-                    matter_raw = " ".join(words_[1:])  # "beslutar om": its "om" begins the matter
+                    matter_raw = " ".join(opening[1:])  # "beslutar om": its "om" begins the matter
             rows = _with_matter(subject, entry.relation, matter_raw.strip())
             preparer = _noun_phrase(consulted["body"].split())
             if consulted["prepared"] and preparer and _RELATIONS.kind(entry.relation) == "decides":
@@ -1104,10 +1115,7 @@ _IDENTITY = re.compile(
     r"(?:[\w-]+\s+){0,2}?[\w-]+\s+som$",
     re.I,
 )
-_CONSULTING = (
-    rf"^\s*,?\s*(?:(?P<prepared>{_alternation(_WORDS['prepared_after'])})|"
-    rf"{_alternation(_WORDS['consulted'])})\s+(?P<body>[^,.;]+?)"
-)
+_CONSULTING = rf"^\s*,?\s*{_CONSULTER}\s+(?P<body>[^,.;]+?)"
 # closed by a comma ("beslutar, efter beredning av utskottet för X, om …"), else by the
 # preposition the matter begins with ("beslutar i samråd med kansliet om …"), else by the end
 _CONSULTED = (
@@ -1118,11 +1126,7 @@ _CONSULTED = (
 )
 
 
-_CONSULTED_INSIDE = re.compile(
-    rf"(?:(?P<prepared>{_alternation(_WORDS['prepared_after'])})|"
-    rf"{_alternation(_WORDS['consulted'])})\s+(?P<body>[^,.;:]+)",
-    re.I,
-)
+_CONSULTED_INSIDE = re.compile(rf"{_CONSULTER}\s+(?P<body>[^,.;:]+)", re.I)
 
 
 def _consulted(adverbial: str) -> re.Match[str] | None:
@@ -1357,7 +1361,6 @@ def _split_dash_lines(text: str) -> list[str]:
 # in the present passive (not the past: "besöket leddes av ..." tells what happened) up to
 # four words before "av"
 _AV = re.compile(r"\s+av\s+", re.I)
-_PREPARED_AFTER = _alternation(_WORDS["prepared_after"])
 _PAST_PASSIVE = re.compile(r"(?:des|tes|ades|ddes)$")
 # the passive verbs of the relation patterns, strong ones too ("{matter} antogs av {body}")
 _PATTERN_PASSIVES = frozenset(
@@ -1704,7 +1707,7 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
         cells = [*cells[: len(columns) - 1], TABLE_CELL.join(cells[len(columns) - 1 :])]
         # "Hamnbolaget och miljöförvaltningen", "Kulturförvaltningen (i samråd med …)": each
         # body named in the cell, without a remark in brackets
-        named = re.sub(r"\s*\([^)]*\)", "", cells[body_at]).strip()
+        named = _without_remarks(cells[body_at]).strip()
         matter = _NUMBERING.sub("", cells[matter_at])
         listed = [n for n in re.split(r",\s*", named) if n]  # "Kansliet, nämnden och styrelsen"
         for each in (e for n in listed for e in _each_body(n)):
@@ -1736,10 +1739,11 @@ def _from_list(
             lead_in[0] if lead_in else heading_body
         )
         for sentence in more:
-            duties = _duties_at_start(sentence) if item_body else []
-            for duty_relation, duty_matter in duties:
-                found_after += _with_matter(item_body or "", duty_relation, duty_matter)
-            if not duties:
+            duties = _duties_at_start(sentence)
+            if item_body and duties:
+                for duty_relation, duty_matter in duties:
+                    found_after += _with_matter(item_body, duty_relation, duty_matter)
+            else:
                 found_after += _from_text(sentence, heading_body, duty_section)
         item = _SUSPENDED.sub(lambda m: f"{m.group(1)}{_JOIN}{m.group(2)}{_JOIN}", raw.strip())
         if not item:
