@@ -127,6 +127,8 @@ def is_finite_verb(word: str) -> bool:
         return _known(w[:-1] + "dde")
     if w.endswith("as"):
         return _known(w[:-2] + "ade")
+    if w.endswith(("ans", "ens")):
+        return False  # a genitive ("resans", "kommunens"): no passive ends so ("resande")
     if w.endswith("s"):
         return any(_known(w[:-1] + e) for e in ("de", "te"))
     if w.endswith("ade"):
@@ -893,7 +895,8 @@ def _matter_before(pre: str, between: str) -> str:
     s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
     # "… ses över årligen, och översynen är …": after a clause, a comma and a conjunction
     # begin a clause of its own; in "Avtal, budget och planer, samt policyn" they list
-    joined = list(re.finditer(r",\s+(?:och|men|samt|medan)\s+", s))
+    # ("Resor beslutas av nämnden men kostnader över … [godkänns av]": "men" needs no comma)
+    joined = list(re.finditer(r",\s+(?:och|men|samt|medan)\s+|\s+men\s+", s))
     if joined and any(
         is_finite_verb(t) or _present_passive(t) for t in s[: joined[-1].start()].split()[1:]
     ):
@@ -1047,6 +1050,13 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
                 # "Om resan varar längre än en vecka, beslutar förvaltningschefen.": the
                 # condition is what the body decides on
                 matter_raw = _condition(pre) or matter_raw
+            elif subject is not None and not _usable(_cut_matter(bare_matter)[0]):
+                # "För anställda beslutar chefen, men resor för ledamöter beviljas av …": a
+                # new clause right after the body; what is fronted is the matter
+                # ("för anställda" says whose; "inom förvaltningen" only where: no matter)
+                scope = re.match(r"för\s+\S.*$", pre.strip().rstrip(","), re.I)
+                fronted = _condition(pre) or (_lower_first(scope.group()) if scope else "")
+                matter_raw = f"{fronted} {matter_raw.strip()}"
             elif subject is not None and _occasion(pre):
                 # "Vid politiska besök företräder ordföranden kommunen": when belongs to it
                 matter_raw = f"{matter_raw.rstrip(' .;:')} {_lower_first(pre.strip().rstrip(','))}"
@@ -1198,6 +1208,8 @@ def _inverted(
                 body, rest = f"{body} {' '.join(clause).rstrip(',.;:')}", rest[len(clause) :]
             if rest and f"{entry.phrase} {_bare(rest[0])}" in _PARTICLE_PHRASES:
                 rest = rest[1:]  # "beslutar kommundirektören om": the particle of the verb
+            elif tokens[k - 1].endswith(",") and rest and _bare(rest[0]) in _COORDINATORS:
+                rest = [",", *rest]  # "beslutar chefen, men …": a clause of its own follows
             return (body, " ".join(rest)) if body else (None, "")
     return None, ""
 
@@ -1322,12 +1334,20 @@ def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
 _DASH_LINE = re.compile(r"^(?P<body>[^–:]{2,80}?)\s*(?:\s[–-]\s|:\s)\s*(?P<rest>.+)$")
 
 
+_LABEL_ROLES = _class("label_role")
+
+
 def _dash_line(text: str, duty_section: bool) -> list[Triple] | None:
     """ "Kommunstyrelsen – samordnar det internationella arbetet" / "Kommunstyrelsen: ansvar
     för ..."; None when the line is not of that form."""
     m = _DASH_LINE.match(text)
     if not m:
         return None
+    label = _bare(m.group("body"))
+    holder = whole_body(m.group("rest").rstrip(" ."))
+    if holder and any(label.endswith(w) and label != w for w in _LABEL_ROLES):
+        # "Dokumentansvarig: kommundirektören": a post named by its duty, and who holds it
+        return [(holder, _RESPONSIBLE, m.group("body").strip())]
     body = whole_body(m.group("body")) or _body_before_modal(m.group("body"))
     if not body:
         return None
@@ -1338,6 +1358,24 @@ def _dash_line(text: str, duty_section: bool) -> list[Triple] | None:
         duty = ("ansvarar för", m.group("rest"))
     relation, rest = duty
     return _with_matter(body, relation, rest)
+
+
+_LABEL = r"[A-ZÅÄÖ][\w-]*(?:\s+[a-zåäö][\w-]*){0,2}:\s+\S"
+_LABEL_START = re.compile(rf"(?:^|\s)(?={_LABEL})")
+
+
+def _labels(lines: list[str]) -> list[str]:
+    """The labels of a block that holds only labels, one per line or run together by a
+    loader that joins wrapped lines ("Dokumenttyp: Policy Dokumentansvarig: X"); [] for any
+    other block."""
+    text = " ".join(line.strip() for line in lines)
+    if any(line.startswith(LIST_MARK) for line in lines) or not re.match(_LABEL, text):
+        return []
+    starts = [m.start() for m in _LABEL_START.finditer(text)]
+    if len(starts) < 2:
+        return []
+    bounds = [*starts, len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _split_dash_lines(text: str) -> list[str]:
@@ -1463,7 +1501,32 @@ def _active_relation(passive: str) -> str:
 _RESPONSIBLE = next(e.relation for e in _RELATIONS.of_form("verb") if e.kind == "responsible")
 
 
+# "avgör närmaste chef (för förtroendevalda: ordföranden)", "leds av ordföranden (vid
+# förhinder: vice ordföranden)": a body in brackets that holds the same duty in some cases
+_ALTERNATE = re.compile(
+    r"\(\s*(?:(?P<scope>för\s+[^:(),]+?)\s*[:,]|(?:"
+    + _alternation(_WORDS["alternate"])
+    + r")\s*:?)\s*(?P<body>[^():,;]+?)\s*\)",
+    re.I,
+)
+
+
 def _clause(text: str, default_subject: str | None) -> list[Triple]:
+    rows = _clause_rows(text, default_subject)
+    m = _ALTERNATE.search(text)
+    other = whole_body(m["body"]) if m and rows else None
+    if not m or not other or any(_bare(organ) == _bare(other) for organ, _, _ in rows):
+        return rows
+    # the row of the body the bracket follows, for the alternate body too
+    before = _bare(text[: m.start()].split()[-1]) if text[: m.start()].split() else ""
+    row = next((r for r in rows if _bare(r[0].split()[-1]) == before), None)
+    if row is None:
+        return rows
+    scope = f" {m['scope'].lower()}" if m["scope"] else ""
+    return [*rows, (_capitalise(other), row[1], f"{row[2]}{scope}")]
+
+
+def _clause_rows(text: str, default_subject: str | None) -> list[Triple]:
     text = text.strip()
     if not text:
         return []
@@ -1895,6 +1958,13 @@ def statements(text: str, section: str = "") -> list[Triple]:
         heading_body, duty_section = introduced, True
     found: list[Triple] = []
     for lines in blocks(text):
+        labels = _labels(lines)
+        if labels:
+            # a block of labels ("Dokumenttyp: Policy", "Dokumentansvarig: kommundirektören"):
+            # each label on its own, not one run-on sentence
+            for line in labels:
+                found += _from_text(line, heading_body, duty_section)
+            continue
         items = [line[len(LIST_MARK) :] for line in lines if line.startswith(LIST_MARK)]
         prose = " ".join(line for line in lines if not line.startswith(LIST_MARK))
         if items:

@@ -2193,3 +2193,106 @@ def test_a_body_identified_by_where_it_sits_and_a_clause_keeps_both():
         m.startswith("där")
         for _, _, m in rows("För politiker beslutar den nämnd där ledamoten sitter.")
     )
+
+
+def test_a_clause_after_men_has_its_own_body_and_matter():
+    found = rows("För lärare beslutar rektorn, men resor för politiker beviljas av utskottet.")
+    assert has(found, "Rektorn", "beslutar om", "lärare"), found
+    assert has(found, "Utskottet", "beviljar", "resor för politiker"), found
+    assert not any(m.startswith("men") for _, _, m in found), found
+    found = rows(
+        "Resor beslutas av nämnden men kostnader över 20 000 kronor godkänns av styrelsen."
+    )
+    assert has(found, "Styrelsen", "godkänner", "kostnader över 20 000"), found
+    assert not any("nämnden" in m for _, _, m in found), found
+    # "men" inside a noun phrase joins words, not clauses
+    found = rows("Resor till små men viktiga orter godkänns av nämnden.")
+    assert has(found, "Nämnden", "godkänner", "små men viktiga orter"), found
+    # a fronted place is no matter
+    found = rows("Inom kansliet beslutar chefen, men ekonomienheten samordnar fakturorna.")
+    assert not any(m.startswith("inom") for _, _, m in found), found
+    assert has(found, "Ekonomienheten", "samordnar", "fakturorna"), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "other", "words"),
+    [
+        (
+            "Om en gåva får behållas avgör enhetschefen (för politiker: nämndens ordförande).",
+            "Enhetschefen",
+            "Nämndens ordförande",
+            ["gåva", "för politiker"],
+        ),
+        (
+            "Sammanträdena leds av ordföranden (vid förhinder: vice ordföranden).",
+            "Ordföranden",
+            "Vice ordföranden",
+            ["Sammanträdena"],
+        ),
+        (
+            "Rektorn (eller biträdande rektor) godkänner elevresor.",
+            "Rektorn",
+            "Biträdande rektor",
+            ["elevresor"],
+        ),
+    ],
+)
+def test_a_body_in_brackets_that_holds_the_duty_in_some_cases_gets_the_row_too(
+    sentence, first, other, words
+):
+    found = rows(sentence)
+    relation = next(r for b, r, _ in found if b == first)
+    assert has(found, first, relation), found
+    assert has(found, other, relation, *words), found
+
+
+def test_a_bracket_that_only_describes_a_body_gives_no_second_row():
+    for sentence in (
+        "Fritidsnämnden (tidigare kulturnämnden) beslutar om bidrag.",
+        "Kansliet (två handläggare) samordnar besöken.",
+        "Resor godkänns av förvaltningschefen (eller den hon utser).",
+    ):
+        assert len(rows(sentence)) == 1, (sentence, rows(sentence))
+
+
+def test_what_lies_with_a_body_is_its_responsibility():
+    found = rows("Värdskapet för utländska delegationer ligger hos stadsdirektörens stab.")
+    assert has(found, "Stadsdirektörens stab", "ansvarar för", "Värdskapet", "delegationer")
+    # the specific nominal patterns keep their relation
+    assert has(rows("Beslut om bidrag ligger hos nämnden."), "Nämnden", "beslutar om", "bidrag")
+    found = rows("Beslutanderätten i frågor om småbesök ligger hos samordnaren.")
+    assert has(found, "Samordnaren", "beslutar om", "småbesök"), found
+    for sentence in (
+        "Tyngdpunkten ligger på förvaltningarna.",
+        "Arkivet ligger hos oss i stadshuset.",
+        "Kontoret ligger vid torget.",
+    ):
+        assert rows(sentence) == [], sentence
+
+
+def test_a_host_and_a_decision_maker_are_roles_and_a_genitive_is_no_verb():
+    assert has(rows("Värden bokar lokal och ansvarar för programmet."), "Värden", "ansvarar för")
+    found = rows("Kostnaderna attesteras i efterhand av resans beslutsfattare.")
+    assert has(found, "Resans beslutsfattare", "attesterar", "Kostnaderna"), found
+    assert not is_finite_verb("resans") and not is_finite_verb("kommunens")
+    assert is_finite_verb("beslutas") and is_finite_verb("bereds")
+    # the values a text speaks of are no host
+    assert rows("Värden som öppenhet och respekt styr arbetet.") == []
+
+
+def test_a_label_naming_a_post_by_its_duty_gives_the_body_after_it_the_duty():
+    found = rows("Dokumentansvarig: stadsdirektören")
+    assert found == [("Stadsdirektören", "ansvarar för", "Dokumentansvarig")], found
+    assert has(rows("Kontaktansvarig – kommunkansliet"), "Kommunkansliet", "ansvarar för")
+    # a person's name is no body, and a bare "Ansvarig" names no duty
+    assert rows("Projektansvarig: Eva Berg") == []
+    assert rows("Ansvarig: kansliet") == []
+
+
+def test_a_block_of_labels_is_read_label_by_label_even_when_its_lines_were_joined():
+    block = "Dokumenttyp: Riktlinje\nGiltig till: 2027\nDokumentansvarig: kanslichefen"
+    for text in (block, block.replace("\n", " ")):
+        assert rows(text) == [("Kanslichefen", "ansvarar för", "Dokumentansvarig")], text
+    # prose that opens with a label stays one sentence
+    found = rows("Observera: Kulturnämnden beslutar om bidrag till utbyten.")
+    assert has(found, "Kulturnämnden", "beslutar om", "bidrag"), found
