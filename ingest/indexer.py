@@ -111,7 +111,8 @@ log = logging.getLogger(__name__)
 # 68: the thing before ", som <body> <verb>" is what the body holds
 # 69: a body identified by where it sits and a clause ("presidiet i den nämnd som …"); "där" opens an identifying clause
 # 70: a clause after "men" has its own body; a body in brackets holding the duty in some cases ("(för politiker: ordföranden)"); "X ligger hos Y"; label blocks ("Dokumentansvarig: X"); roles värd, beslutsfattare; suffix stab
-CHUNKER_VERSION = "70"
+# 71: HTML pages lose their chrome (menus, site banner, breadcrumbs, search forms, skip links) before conversion
+CHUNKER_VERSION = "71"
 
 Progress = Callable[[int, int, str], None]
 

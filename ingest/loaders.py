@@ -232,9 +232,39 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
+# A web page's chrome: menus, the site's banner, breadcrumbs, search forms and skip links
+# repeat on every page and answer nothing. A <header> inside <main> or <article> holds the
+# page's own title, and a footer or side box may hold whom to contact: they stay.
+_CHROME = " | ".join(
+    f".//{path}"
+    for path in (
+        *("script", "style", "noscript", "template", "nav", "form"),
+        "*[@role='navigation' or @role='banner' or @role='search']",
+        "header[not(ancestor::main or ancestor::article)]",
+        "body/a[starts-with(@href, '#')]",
+    )
+)
+
+
+def _page_content(html: str) -> str:
+    """The page less its chrome."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        page = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return html  # not a page lxml can read (empty, a fragment of text): as it is
+    for element in page.xpath(_CHROME):
+        if element.getparent() is not None:
+            element.drop_tree()
+    return lxml.html.tostring(page, encoding="unicode")
+
+
 def _html_text(html: str) -> str:
     import html2text
 
+    html = _page_content(html)
     converter = html2text.HTML2Text()
     converter.body_width = 0
     converter.ignore_images = True

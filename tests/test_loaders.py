@@ -111,6 +111,29 @@ def test_html_becomes_text_without_markup(tmp_path: Path):
     assert "## Syfte" in text and "ambassadörer" in text and "<p>" not in text
 
 
+def test_a_web_pages_chrome_is_dropped_and_its_content_kept(tmp_path: Path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Vänorter</title><style>p{}</style></head><body>"
+        '<a href="#innehall">Hoppa till innehållet</a>'
+        '<header class="site"><a href="/">Testby kommun</a></header>'
+        '<nav aria-label="Huvudmeny"><ul><li>Start</li><li>Bygga och bo</li></ul></nav>'
+        '<div role="navigation">Start / Kommun och politik</div>'
+        '<form action="/sok"><input name="q"><button>Sök</button></form>'
+        '<main id="innehall"><article><header><h1>Vänorter</h1></header>'
+        "<p>Kommunstyrelsen beslutar om nya vänorter.</p></article>"
+        "<aside><h2>Kontakt</h2><p>Kansliet, telefon 0123-456 78</p></aside></main>"
+        "<footer><p>Testby kommun, Box 1, 123 45 Testby</p></footer></body></html>",
+        encoding="utf-8",
+    )
+    text = load(path, max_bytes=MB).text
+    for kept in ("# Vänorter", "beslutar om nya vänorter", "0123-456 78", "Box 1"):
+        assert kept in text, (kept, text)
+    for chrome in ("Hoppa till", "Bygga och bo", "Kommun och politik", "Sök", "Testby kommun</a"):
+        assert chrome not in text, (chrome, text)
+    assert text.count("Testby kommun") == 1, text  # the footer's, not the banner's
+
+
 @pytest.mark.parametrize(
     ("name", "make", "reason"),
     [
