@@ -277,6 +277,8 @@ def test_off_task_has_no_evidence_in_any_policy():
         "How much does the EU affect our decisions?",
         # the passive says the same: a degree, not a sum
         "Hur mycket av nämndens arbete påverkas av EU-lagstiftningen?",
+        "How much of the work of our small regional committees is shaped by EU law?",
+        "Hur mycket av det som kommunens nämnder beslutar påverkas av EU?",
         "How much of the committee's work is influenced by EU law?",
         "Hur mycket av verksamheten styrs av avtalen?",
         "Vilka regioner har ansvar för vänorter?",  # which bodies, not the partners
