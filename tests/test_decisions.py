@@ -336,6 +336,8 @@ def test_a_place_visited_is_not_an_organisation_the_library_lacks(ekeby):
         "Stärker Ekeby näringslivet och ungas utbyte med andra länder som medlem i "
         "Nordkalottrådet?",
         "Har Ekebys vänortsbesök och delegationer gått med i Nordkalottrådet?",
+        "Är Ekeby kommun medlem i nätverket Arctura?",
+        "Is Ekeby involved in the Barentsia cooperation?",
         # a network the glossary knows, but Ekeby's policy never mentions
         "Is Ekeby's work on business and youth exchange done as a member of Eurocities?",
     ],

@@ -184,6 +184,11 @@ def test_a_question_about_what_one_may_or_must_do(question, rule):
         ("Är kommunen fortfarande med i ", True),
         ("Is the region part of the ", True),
         ("Vilka samarbetar vi med ", True),
+        ("Är regionen medlem i nätverket ", True),  # the kind of body, then its name
+        ("Deltar kommunen i storstadsnätverket ", True),
+        ("Is the county involved in the ", True),
+        ("Does the region take part in ", True),
+        ("Vad säger policyn om nätverket ", False),  # what a text says, not membership
         # a place the asker goes to or stays in is not a partner asked about
         ("Who is responsible when the delegation is in ", False),
         ("Vad står det i ", False),
