@@ -69,6 +69,15 @@ RULES = AskRules.load()
         ("Vilka regioner i Finland och Norge samarbetar Ekeby med?", "named_list"),
         ("Vad har hen för mejladress?", "contact"),
         ("Vad är e-postadressen till kansliet?", "contact"),
+        ("Finns det nån mejladress man kan skriva till?", "contact"),
+        ("What number do I call to reach the EU office?", "contact"),
+        ("Vilket nummer ringer jag till kansliet?", "contact"),
+        ("Is there a web page where I can read more?", "contact"),
+        ("Finns det en webbsida om vänorterna?", "contact"),
+        ("Vad heter tjänstemannen som har hand om EU-frågor?", "person"),
+        ("Who was chairman of the board when the policy was adopted?", "person"),
+        ("Any news on the election in Finland?", "off_task"),
+        ("Finns det några nyheter om valet i Norge?", "off_task"),
         ("Hur ofta ska policyn revideras?", "frequency"),
         ("När är nästa utbildning om EU-arbetet?", "year"),
         ("När ska nästa uppföljning vara klar?", "year"),
@@ -122,6 +131,10 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Who is the head of the board?",  # asks which body, not a person's name
         "Who is the manager responsible for international contacts?",  # a role, not a name
         "Vem bokar resorna till vänorten?",  # who books, not a request to book
+        "Ska handlingarna publiceras på kommunens webbplats?",  # a web page, not its address
+        "What does the policy say about the website?",
+        "Vad säger policyn om nyheter i EU-lagstiftningen?",  # news as a topic, not a request
+        "Which number of delegates may the committee send?",
         "Vem är ansvarig för vänortsbesöken?",  # a body, not a person's name
         "Vem är ansvarig chef när en anställd reser utomlands?",  # a role
         "Which region is responsible for the network?",
