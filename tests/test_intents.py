@@ -141,6 +141,12 @@ def test_who_is_asked_inside_a_sentence_too():
     [
         ("Får jag ta med min sambo?", True),
         ("Måste man flyga ekonomiklass?", True),
+        ("Måste tågresor klimatkompenseras?", True),  # an obligation in the passive
+        ("Måste resan godkännas av chefen i förväg?", True),
+        ("Do I need to book through the travel agency?", True),
+        ("Is it necessary to report back after a trip?", True),
+        ("Vad måste resan innehålla?", False),  # what, not whether
+        ("Måste är ett starkt ord i policyn.", False),
         ("Maste man flyga ekonomiklass pa resan?", True),  # typed without å/ä/ö
         ("Do I have to take out travel insurance?", True),
         ("Does the region require staff to book through the agency?", True),
