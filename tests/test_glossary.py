@@ -135,3 +135,12 @@ def test_a_gloss_skips_a_cognate_and_never_gives_it_another_sense_of_its_entry()
         ]
     )
     assert other.gloss("Kansliet ska kontakta gästerna.") == [("kontakta", "get in touch")]
+
+
+def test_everyday_swedish_for_behaving_finds_the_policies_words_for_conduct():
+    from core.settings import Settings
+
+    glossary = Glossary.load(Settings().glossary_file)
+    for question in ("Hur ska jag bete mig på resan?", "Hur beter sig en bra gäst?"):
+        found = {t for m in glossary.find(question, "sv") for t in m.entry.swedish}
+        assert {"uppträda", "gott omdöme"} <= found, question
