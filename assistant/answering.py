@@ -640,6 +640,7 @@ class ExtractiveAnswerer:
         class", "sambo"): known words (not guesses from spelling), found in no passage, and
         not the trip or the new mandate itself."""
         lexical = self.lexical
+        framing = frame_words(question.text)  # "innan", "keep in mind" around a trip
         return [
             c.label
             for c in question.concepts
@@ -647,6 +648,7 @@ class ExtractiveAnswerer:
             and not c.guessed
             and lexical.concept_idf(c) >= lexical.max_idf
             and not _frame(c.label)
+            and not set(words(c.label)) <= framing
             # "När regionen startar ett samarbete": what is done, not a thing named
             and not (is_finite_verb(c.label) or _present_tense(c.label, question.language))
         ]

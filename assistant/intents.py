@@ -48,11 +48,13 @@ def spans(kind: str, question: str) -> list[tuple[int, int]]:
 
 def frame_words(question: str) -> set[str]:
     """The words of the question inside a trip or onboarding phrase ("just elected",
-    "official trip abroad"): the frame, not what the question is about."""
+    "official trip abroad"), and the words that frame such a question ("keep in mind",
+    "innan"): the frame, not what the question is about."""
+    kinds = ("checklist", "onboarding", "guide_frame") if guide_kind(question) else ()
     return {
         w
         for kind, pattern in _patterns()
-        if kind in ("checklist", "onboarding")
+        if kind in kinds
         for m in pattern.finditer(question)
         for w in words(m.group(0))
     }

@@ -220,6 +220,11 @@ def test_the_starter_questions_answer_with_citations(assistant, question):
             "For a newly elected politician",
         ),
         ("Vad gäller för mig som nyvald politiker?", "För en nyvald politiker"),
+        # words that frame the question as a whole ("innan", "i tjänsten") are the frame too
+        (
+            "Vad bör jag känna till innan jag åker på en utlandsresa i tjänsten?",
+            "Inför en tjänsteresa",
+        ),
     ],
 )
 def test_the_trip_and_onboarding_starters_get_the_guides_in_both_languages(

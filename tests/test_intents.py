@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.intents import guide_kind, intent
+from assistant.intents import frame_words, guide_kind, intent
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,15 @@ def test_a_general_question_names_its_guide(question, kind):
 )
 def test_other_questions_have_no_guide(question):
     assert guide_kind(question) is None
+
+
+def test_words_that_frame_a_trip_question_are_its_frame_only_beside_a_trip():
+    assert {"innan", "tjänsten", "keep", "mind"} <= frame_words(
+        "What should I keep in mind innan jag reser utomlands i tjänsten?"
+    )
+    # alone they make no question about a trip, and frame nothing
+    assert guide_kind("Vad ska göras innan beslutet?") is None
+    assert frame_words("Vad ska göras innan beslutet?") == set()
 
 
 @pytest.mark.parametrize(
