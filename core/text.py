@@ -84,6 +84,15 @@ def stem(word: str) -> str:
     so "resan" would not find "resa" or "resor". Such a form is stemmed as its base when the
     base is a common Swedish word: "resan" -> "res", while "organ" and "Japan" stay."""
     stemmed = _stemmer("sv").stemWord(word)
+    # Snowball takes "-or" from "kontor" ("kont") but not from "kontoret" ("kontor"), where
+    # an ending came first: the inflected form gets its base form's stem, when Snowball
+    # would take "-or" from that base too ("stora" -> "stor" stays)
+    if (
+        stemmed.endswith("or")
+        and len(word) > len(stemmed)
+        and _stemmer("sv").stemWord(stemmed) == stemmed[:-2]
+    ):
+        return stemmed[:-2]
     if len(stemmed) >= 5 and stemmed.endswith("j") and stemmed[-2] not in "aeiouyåäö":
         # "stödja", "stödjer" -> "stöd", as the noun and "stöder": the verb's -j- is no stem
         return stemmed[:-1]

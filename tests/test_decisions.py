@@ -591,3 +591,19 @@ def test_whether_a_rule_exists_on_a_specific_thing_no_policy_names_is_refused(ek
 def test_whether_a_rule_exists_on_what_the_policy_names_is_answered(ekeby, question):
     answer = ekeby.ask(question)
     assert not answer.abstained, answer.text
+
+
+def test_a_hyphenated_compound_written_together_is_the_librarys_word_not_an_unknown_name(
+    tmp_path: Path,
+):
+    policy = (
+        "# Policy för EU-arbete\nLindby kommun\n\n## Bryssel\n"
+        "Kommunen är delägare i länets Bryssel-kontor, Nordporten, som bevakar EU-frågor.\n"
+    )
+    catalog = CATALOG.replace("ekeby-riktlinjer", "lindby-eu").replace("Ekeby", "Lindby")
+    lindby = assistant_over(tmp_path, {"lindby-eu.md": policy, "catalog.toml": catalog})
+    answer = lindby.ask("Vad heter Brysselkontoret som Lindby är delägare i?")
+    assert not answer.abstained and "Nordporten" in quoted(answer)
+    # a compound the library never writes, with or without a hyphen, stays unknown
+    parsed = lindby.understand("Vad gör Romkontoret åt Lindby?", (), None)
+    assert lindby.answerer.unknown_names(parsed) == ["Romkontoret"]
