@@ -1758,6 +1758,8 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
         ),
         None,
     )
+    if len(columns) == 2 and matter_at is None:
+        return _duty_in_header(header, rows)
     if len(columns) < 2 or matter_at is None or duty is None:
         return None
     body_at, relation = duty
@@ -1772,15 +1774,48 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
         # body named in the cell, without a remark in brackets
         named = _without_remarks(cells[body_at]).strip()
         matter = _NUMBERING.sub("", cells[matter_at])
+        # "bistår vid frågor om kost": a task said with a duty verb is that duty
+        said = _verb_at_start(matter)
+        row_relation, matter = (said[0], said[1].strip(" ,.;:")) if said else (relation, matter)
         listed = [n for n in re.split(r",\s*", named) if n]  # "Kansliet, nämnden och styrelsen"
         for each in (e for n in listed for e in _each_body(n)):
-            body = whole_body(each)
+            body = whole_body(each) or _named_in_column(each)
             if body and _usable(matter):
-                found.append((body, relation, matter))
+                found.append((body, row_relation, matter))
         for i, cell in enumerate(cells):
             if i not in (body_at, matter_at):
                 found += [t for s in sentences(cell) for t in _clause(s, None)]
     return found
+
+
+def _named_in_column(cell: str) -> str | None:
+    """A cell of a table's column of who does what names a body by its place, even in words
+    the body rules do not know ("Elevhälsan", "Företagshälsovården"): a short noun phrase,
+    capitalised, with no verb and no figure."""
+    tokens = cell.split()
+    if not 1 <= len(tokens) <= 4 or not cell[:1].isupper() or re.search(r"\d", cell):
+        return None
+    if any(is_finite_verb(t) or _bare(t) in _SUBORDINATORS for t in tokens):
+        return None
+    return _capitalise(cell.rstrip(" .,;:"))
+
+
+def _duty_in_header(header: str, rows: list[str]) -> list[Triple] | None:
+    """A two-column table whose header states the duty and whose rows name who holds it
+    when ("Beslutsfattare | Godkänner ansökan" over "Förvaltningschef | när beloppet är
+    högre än …"): each row's body holds the header's duty, in the case its row names."""
+    labels = [c.strip() for c in header.strip().rstrip(":").split(TABLE_CELL)]
+    said = _verb_at_start(_lower_first(labels[1]))
+    if said is None:
+        return None
+    relation, duty = said[0], said[1].strip(" ,.;:")
+    found: list[Triple] = []
+    for row in rows:
+        cells = [c.strip() for c in row.split(TABLE_CELL)]
+        body = (whole_body(cells[0]) or _named_in_column(cells[0])) if len(cells) == 2 else None
+        if body:
+            found.append((body, relation, f"{duty} {cells[1]}".strip()))
+    return found or None
 
 
 def _from_list(

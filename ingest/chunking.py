@@ -73,6 +73,53 @@ def _cells(line: str, filled: int = 2) -> list[str] | None:
     return cells if len(cells) >= 2 and sum(1 for c in cells if c) >= filled else None
 
 
+_COLUMN_GAP = re.compile(r"\t+|[ \u00a0]{2,}")
+
+
+def _aligned_cells(line: str) -> tuple[list[str], list[int]] | None:
+    """The cells of a plain-text table row laid out in columns, and where each begins."""
+    if not line.strip() or line[:1].isspace() or "|" in line or _TOC_LINE.search(line):
+        return None
+    if "\t" in line:  # tab-separated: the columns are the tabs', wherever they land
+        cells = [c.strip() for c in re.split(r"\t+", line.strip())]
+        return (cells, list(range(len(cells)))) if len(cells) >= 2 and all(cells) else None
+    cells, starts, at = [], [], 0
+    for gap in [*_COLUMN_GAP.finditer(line.rstrip()), None]:
+        end = gap.start() if gap else len(line.rstrip())
+        cells.append(line[at:end].strip())
+        starts.append(at)
+        at = gap.end() if gap else at
+    return (cells, starts) if len(cells) >= 2 and all(cells) else None
+
+
+def aligned_tables(text: str) -> str:
+    """A plain-text table whose columns are set with spaces or tabs ("Rektor      håller i
+    …"), three rows or more with the same columns starting at the same places, written as a
+    Markdown table with its first row as the header, so it is read as any other table."""
+    lines = text.splitlines()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        first = _aligned_cells(lines[i])
+        rows = [first[0]] if first else []
+        j = i + 1
+        while first and j < len(lines):
+            row = _aligned_cells(lines[j])
+            if row is None or row[1] != first[1]:
+                break
+            rows.append(row[0])
+            j += 1
+        if len(rows) < 3:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += ["", "| " + " | ".join(rows[0]) + " |", "|" + " --- |" * len(rows[0])]
+        out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+        out.append("")
+        i = j
+    return "\n".join(out)
+
+
 def tables_as_lists(text: str) -> str:
     """A table (Markdown, or the rows HTML and DOCX converters write) is read as a list, one
     item a row, its cells joined by dashes ("Kommunstyrelsen – Beslutar om medlemskap"), its
@@ -118,7 +165,7 @@ def tables_as_lists(text: str) -> str:
 
 def parse_blocks(text: str) -> list[Block]:
     """Read lines into headings, paragraphs and lists (Markdown-aware, but not Markdown-only)."""
-    text = tables_as_lists(text)
+    text = tables_as_lists(aligned_tables(text))
     blocks: list[Block] = []
     para: list[str] = []
     last_md_level = 0

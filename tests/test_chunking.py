@@ -189,6 +189,36 @@ def test_a_table_is_read_as_a_list_with_its_header_as_lead_in():
     assert "- Anna Berg – EU-samordnare\n- Olle Ek – Protokollansvarig" in chunk_text(docx)[0].text
 
 
+def test_a_plain_text_table_laid_out_in_columns_is_read_as_a_table():
+    text = (
+        "# Ansvar\n\n"
+        "Vem             Uppgift\n"
+        "Rektor          bokar resan\n"
+        "Kuratorn        bistår eleverna\n"
+        "Skolsköterskan  ser till att listan finns\n\nSlut.\n"
+    )
+    expected = (
+        "Vem – Uppgift:\n- Rektor – bokar resan\n- Kuratorn – bistår eleverna\n"
+        "- Skolsköterskan – ser till att listan finns"
+    )
+    assert chunk_text(text)[0].text.startswith(expected)
+    tabs = (
+        "# Ansvar\n\nVem\tUppgift\nRektor\tbokar resan\nKuratorn\tbistår eleverna\n"
+        "Skolsköterskan\tser till att listan finns\n"
+    )
+    assert chunk_text(tabs)[0].text.startswith(expected), tabs
+
+
+def test_prose_with_double_spaces_or_two_aligned_lines_is_no_table():
+    prose = "# Resor\n\nResor bokas  via kansliet.\nDen som reser  lämnar en rapport.\n"
+    assert "–" not in chunk_text(prose)[0].text
+    ragged = (
+        "# Resor\n\nRektor  bokar resan\nKuratorn      bistår eleverna\n"
+        "Skolsköterskan   ser till att listan finns\n"
+    )
+    assert "–" not in chunk_text(ragged)[0].text  # the columns do not line up
+
+
 def test_a_single_line_with_a_pipe_is_no_table():
     (chunk,) = chunk_text("# Resor\n\nVälj tåg | buss när det går.\n")
     assert chunk.text == "Välj tåg | buss när det går."

@@ -2296,3 +2296,33 @@ def test_a_block_of_labels_is_read_label_by_label_even_when_its_lines_were_joine
     # prose that opens with a label stays one sentence
     found = rows("Observera: Kulturnämnden beslutar om bidrag till utbyten.")
     assert has(found, "Kulturnämnden", "beslutar om", "bidrag"), found
+
+
+def test_a_table_whose_header_states_the_duty_gives_each_rows_body_that_duty_in_its_case():
+    cell = TABLE_CELL
+    text = (
+        f"Beslutsfattare{cell}Godkänner resan:\n"
+        f"- Enhetschef{cell}när resan går inom Norden\n"
+        f"- Förvaltningschefen{cell}när resan går utanför Europa"
+    )
+    found = rows(text, "Beslut")
+    assert has(found, "Enhetschef", "godkänner", "resan", "inom Norden"), found
+    assert has(found, "Förvaltningschefen", "godkänner", "utanför Europa"), found
+    # a header without a duty verb states none
+    text = f"Namn{cell}Telefon:\n- Kansliet{cell}0123-45 67 89\n- Rektor{cell}0123-45 67 00"
+    assert rows(text, "Kontakt") == []
+
+
+def test_a_task_cell_said_with_a_duty_verb_is_that_duty_and_its_holder_needs_no_known_name():
+    cell = TABLE_CELL
+    text = (
+        f"Ansvarig{cell}Uppgift:\n"
+        f"- Elevhälsan{cell}bistår vid frågor om kost\n"
+        f"- Rektor{cell}samordnar informationen till föräldrarna"
+    )
+    found = rows(text, "Ansvar")
+    assert has(found, "Elevhälsan", "ger stöd till", "kost"), found
+    assert has(found, "Rektor", "samordnar", "informationen"), found
+    # a cell with a verb or a figure names no one
+    text = f"Ansvarig{cell}Uppgift:\n- Den som reser{cell}bokar hotell\n- 2024{cell}ses över"
+    assert rows(text, "Ansvar") == []
