@@ -87,6 +87,7 @@ _MODIFIER_ENDINGS = ("a", "e", "t", "ig", "isk", "ad", "s", "na", "ande", "ende"
 # "Internationell samordnare", "Regional samordnare": an adjective whose ending nouns share
 # ("material", "hotell"), so its -a form must be a word too (clause_words.csv)
 _INDEFINITE_ADJECTIVE_ENDINGS = tuple(_class("indefinite_adjective_ending"))
+_GEMINATE_ADJECTIVE_ENDINGS = tuple(_class("geminate_adjective_ending"))
 _SV_STOP = stopwords("sv")
 
 
@@ -164,6 +165,7 @@ def _modifier(token: str) -> bool:
         or _is_body_token(token)
         or (w.endswith(_MODIFIER_ENDINGS) and not is_finite_verb(w))
         or (w.endswith(_INDEFINITE_ADJECTIVE_ENDINGS) and _attested(w + "a"))
+        or (w.endswith(_GEMINATE_ADJECTIVE_ENDINGS) and _attested(w + w[-1] + "a"))
     )
 
 
@@ -265,10 +267,25 @@ def _noun_phrase(tokens: list[str]) -> str | None:
         elif _identified_place(first, second):
             # "presidiet i den nämnd [som …]": which one it is, named by what follows
             kept += tail
+        elif first in ("i", "hos") and _name_word(tail[1]):
+            # "kommunfullmäktige i Lingsjö", "kontorschefen i Bryssel": the place's name
+            # says which one (of two parties, or of the organisation's offices)
+            kept += _place_name(tail)
         elif first in _PLACES and _BODIES.is_role_word(head_part[-1].rstrip(",")):
             # "Handläggaren på internationella enheten": a post is named with its place
             kept += _post_place(tail)
     return _capitalise(" ".join(kept).rstrip(",.;:"))
+
+
+def _place_name(tail: list[str]) -> list[str]:
+    """ "i Lingsjö", "i Sjöbacka stad": the preposition, the name's words, and an
+    organisation word after them."""
+    kept = tail[:2]
+    for t in tail[2:4]:
+        if not (_name_word(t) or _bare(t) in _ORGANISATION_WORDS) or kept[-1][-1:] in ",.;:":
+            break
+        kept.append(t)
+    return kept
 
 
 def _post_place(tail: list[str]) -> list[str]:
@@ -380,6 +397,17 @@ def body_after(text: str) -> tuple[str | None, str]:
         return f"{body} {' '.join(clause).rstrip(',.;:')}", " ".join(
             tokens[len(taken) + len(clause) :]
         )
+    after = tokens[len(taken) :]
+    if (
+        body
+        and len(after) > 1
+        and _bare(after[0]) in ("i", "hos")
+        and _name_word(after[1])
+        and not re.search(r"[,.;:]$", taken[-1])
+    ):
+        # "av kommunfullmäktige i Lingsjö": the place's name says which one
+        place = _place_name(after)
+        return f"{body} {' '.join(place).rstrip(',.;:')}", " ".join(after[len(place) :])
     return body, rest
 
 
@@ -977,6 +1005,17 @@ def _patterns(text: str) -> list[Triple]:
             if preparer:
                 found.append((preparer, _PREPARES, matter))
                 rest = after
+        # "… av fullmäktige i Lingsjö den 20 juni och av stadsrådet i Hollerbeck": the
+        # same duty, by a second agent
+        also = re.search(r"(?:^|[\s,])(?:och|samt)\s+av\s+(?P<b>.+)$", rest)
+        if (
+            also
+            and _usable(matter)
+            and not any(is_finite_verb(t) or _passive_form(t) for t in rest[: also.start()].split())
+        ):
+            second, rest = body_after(also.group("b"))
+            if second:
+                found.append((second, entry.relation, matter))
         # "..., och för politiker av kommunstyrelsens arbetsutskott"
         gap = re.match(r"^,?\s*(?:och|samt)\s+(?P<m>[^,.;]{2,80}?)\s+av\s+(?P<b>.+)$", rest)
         if gap and not any(is_finite_verb(t) or _passive_form(t) for t in gap.group("m").split()):

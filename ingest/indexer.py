@@ -113,7 +113,8 @@ log = logging.getLogger(__name__)
 # 70: a clause after "men" has its own body; a body in brackets holding the duty in some cases ("(för politiker: ordföranden)"); "X ligger hos Y"; label blocks ("Dokumentansvarig: X"); roles värd, beslutsfattare; suffix stab
 # 71: HTML pages lose their chrome (menus, site banner, breadcrumbs, search forms, skip links) before conversion
 # 72: plain-text tables laid out in columns (spaces or tabs) are read as tables; a table whose header states the duty; a task cell said with a duty verb; a column of who names a body by its place
-CHUNKER_VERSION = "72"
+# 73: a place's name after a body says which one ("kommunfullmäktige i Lingsjö"); a second agent after "och av"; adjectives doubling their consonant ("gemensam"); part, borgmästare
+CHUNKER_VERSION = "73"
 
 Progress = Callable[[int, int, str], None]
 

@@ -888,9 +888,13 @@ def test_a_post_is_named_with_its_place_and_a_unit_without():
         "ansvarar för",
         "kontakterna",
     )  # a name of several words, whole
-    # a unit is not: "i Östersund" says where it is, not which one
+    # so is a unit by a place's name: "i Östersund" says which office, as "i Lingsjö" says
+    # which party's council; a place that is no name does not ("i förväg", "på kansliet")
     assert has(
-        rows("Kansliet i Östersund ansvarar för resorna."), "Kansliet", "ansvarar för", "resorna"
+        rows("Kansliet i Östersund ansvarar för resorna."),
+        "Kansliet i Östersund",
+        "ansvarar för",
+        "resorna",
     )
 
 
@@ -2326,3 +2330,41 @@ def test_a_task_cell_said_with_a_duty_verb_is_that_duty_and_its_holder_needs_no_
     # a cell with a verb or a figure names no one
     text = f"Ansvarig{cell}Uppgift:\n- Den som reser{cell}bokar hotell\n- 2024{cell}ses över"
     assert rows(text, "Ansvar") == []
+
+
+def test_an_adjective_that_doubles_its_consonant_stands_before_a_body():
+    found = rows("Utbytet leds av en gemensam styrgrupp.")
+    assert has(found, "Gemensam styrgrupp", "leder", "Utbytet"), found
+    assert has(rows("En gemensam nämnd beslutar om avgifterna."), "Gemensam nämnd", "beslutar om")
+
+
+def test_the_name_of_a_place_after_a_body_says_which_one():
+    found = rows(
+        "Avtalet godkändes av kommunfullmäktige i Ekvik den 3 maj 2023 "
+        "och av stadsrådet i Lauterbach den 9 juni samma år."
+    )
+    assert has(found, "Kommunfullmäktige i Ekvik", "godkänner", "Avtalet"), found
+    assert has(found, "Stadsrådet i Lauterbach", "godkänner", "Avtalet"), found
+    found = rows("Kontorschefen i Bryssel leder arbetet på plats.")
+    assert has(found, "Kontorschefen i Bryssel", "leder", "arbetet"), found
+    found = rows("Mötena leds av borgmästaren i Lauterbach.")
+    assert has(found, "Borgmästaren i Lauterbach", "leder", "Mötena"), found
+    # a place that is not a name, or a time, is no part of the body
+    found = rows("Resor godkänns av nämnden i förväg.")
+    assert [b for b, _, _ in found] == ["Nämnden"], found
+
+
+def test_a_second_agent_after_och_av_holds_the_same_duty():
+    found = rows("Planen antogs av fullmäktige och av styrelsen.")
+    assert has(found, "Fullmäktige", "antar", "Planen") and has(
+        found, "Styrelsen", "antar", "Planen"
+    )
+    # "och" before another verb is another duty, not a second agent
+    found = rows("Planen antogs av fullmäktige och följs upp av styrelsen.")
+    assert not has(found, "Styrelsen", "antar"), found
+
+
+def test_a_party_to_an_agreement_is_a_body_and_a_share_is_not():
+    found = rows("Den part som tar emot gästerna svarar för program och måltider.")
+    assert has(found, "Part som tar emot gästerna", "svarar för", "program"), found
+    assert rows("Större parten av kostnaderna är fasta.") == []
