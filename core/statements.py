@@ -1365,8 +1365,14 @@ def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
     if kind == "shared":
         found += _active(rest, subject) or _active(f"{subject} {rest}", None)
     elif kind == "clause":
-        # ", medan regiondirektören ansvarar för ...": after a comma, a clause of its own
-        found += _clause(re.sub(r"^(?:medan|samtidigt som)\s+", "", rest.strip(), flags=re.I), None)
+        rest = rest.strip()
+        holder = whole_body(matter) if re.match(r"som\s", rest, re.I) else None
+        if holder:
+            # "utser en reseledare, som håller i kontakten": the body chosen does the rest
+            found += _clause(f"{holder} {rest[4:]}", None)
+        else:
+            # ", medan regiondirektören ansvarar för ...": after a comma, a clause of its own
+            found += _clause(re.sub(r"^(?:medan|samtidigt som)\s+", "", rest, flags=re.I), None)
     return found
 
 

@@ -165,6 +165,8 @@ def _compound_head(first: str) -> bool:
         return True
     from wordfreq import zipf_frequency
 
+    if len(first) >= 4 and first.endswith("e") and zipf_frequency(first[:-1] + "a", "sv") >= 2.5:
+        return True  # "rese|ledaren": a noun in -a joins a compound with -e ("resa")
     return len(first) >= 3 and zipf_frequency(first, "sv") >= 2.5
 
 

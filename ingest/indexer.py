@@ -114,7 +114,8 @@ log = logging.getLogger(__name__)
 # 71: HTML pages lose their chrome (menus, site banner, breadcrumbs, search forms, skip links) before conversion
 # 72: plain-text tables laid out in columns (spaces or tabs) are read as tables; a table whose header states the duty; a task cell said with a duty verb; a column of who names a body by its place
 # 73: a place's name after a body says which one ("kommunfullmäktige i Lingsjö"); a second agent after "och av"; adjectives doubling their consonant ("gemensam"); part, borgmästare
-CHUNKER_VERSION = "73"
+# 74: a body chosen and then described by "som" holds what the clause says; "rese|ledare": a noun in -a joins a compound with -e
+CHUNKER_VERSION = "74"
 
 Progress = Callable[[int, int, str], None]
 

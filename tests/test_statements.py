@@ -2368,3 +2368,17 @@ def test_a_party_to_an_agreement_is_a_body_and_a_share_is_not():
     found = rows("Den part som tar emot gästerna svarar för program och måltider.")
     assert has(found, "Part som tar emot gästerna", "svarar för", "program"), found
     assert rows("Större parten av kostnaderna är fasta.") == []
+
+
+def test_a_body_chosen_and_then_described_by_som_holds_what_the_clause_says():
+    found = rows("Nämnden utser en samordnare, som ansvarar för kontakterna med vänorten.")
+    assert has(found, "Nämnden", "utser", "samordnare"), found
+    assert has(found, "Samordnare", "ansvarar för", "kontakterna"), found
+    # a thing described by som holds nothing
+    found = rows("Nämnden antar en plan, som ansvarar för mycket.")
+    assert [b for b, _, _ in found] == ["Nämnden"], found
+
+
+def test_a_compound_whose_first_part_is_a_noun_in_a_joined_with_e_names_a_post():
+    assert whole_body("reseledaren") == "Reseledaren"
+    assert whole_body("resebokaren") is None  # the first part joins, the head names no post
