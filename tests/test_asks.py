@@ -53,6 +53,8 @@ RULES = AskRules.load()
         ("When did the municipality join the network?", "year"),
         ("När blev regionen medlem i nätverket?", "year"),
         ("Hur stor är kommunens medlemsavgift till nätverket?", "amount"),
+        ("Hur stor är landstingets totala ram för medfinansiering i år?", "amount"),
+        ("Vad kostar medlemskapet i nätverket varje år?", "amount"),
         ("Hur många får som mest följa med på en studieresa?", "limit"),
         ("How many days can a trip abroad last at most?", "limit"),
         ("Vad är det maximala antalet deltagare i en delegation?", "limit"),
@@ -312,6 +314,7 @@ def test_off_task_has_no_evidence_in_any_policy():
         "When does the committee meet?",
         "What budget does the plan rely on?",  # which budget, not how much
         "Hur stort inflytande har nämnden?",
+        "Vem bestämmer vad resorna får kosta?",  # who decides, not the cost
         "När går vi ut med information om resan?",  # not when it expires
         "When does the delegation run out of money?",
         "Vad heter dessa nätverk?",  # networks, not people
