@@ -115,7 +115,8 @@ log = logging.getLogger(__name__)
 # 72: plain-text tables laid out in columns (spaces or tabs) are read as tables; a table whose header states the duty; a task cell said with a duty verb; a column of who names a body by its place
 # 73: a place's name after a body says which one ("kommunfullmäktige i Lingsjö"); a second agent after "och av"; adjectives doubling their consonant ("gemensam"); part, borgmästare
 # 74: a body chosen and then described by "som" holds what the clause says; "rese|ledare": a noun in -a joins a compound with -e
-CHUNKER_VERSION = "74"
+# 75: responsibility said verb first ("vilar ansvaret för X på Y", "ligger ansvaret för X hos Y")
+CHUNKER_VERSION = "75"
 
 Progress = Callable[[int, int, str], None]
 

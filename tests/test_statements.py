@@ -2382,3 +2382,31 @@ def test_a_body_chosen_and_then_described_by_som_holds_what_the_clause_says():
 def test_a_compound_whose_first_part_is_a_noun_in_a_joined_with_e_names_a_post():
     assert whole_body("reseledaren") == "Reseledaren"
     assert whole_body("resebokaren") is None  # the first part joins, the head names no post
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "word"),
+    [
+        (
+            "Under lägret vilar ansvaret för barnen på den ledare som skolan har utsett.",
+            "Ledare som skolan har utsett",
+            "barnen",
+        ),
+        (
+            "I praktiken ligger ansvaret för säkerheten hos resans ledare.",
+            "Resans ledare",
+            "säkerheten",
+        ),
+        (
+            "Vid besök ligger huvudansvaret för programmet på värdförvaltningen.",
+            "Värdförvaltningen",
+            "programmet",
+        ),
+    ],
+)
+def test_responsibility_said_verb_first_after_a_fronted_adverbial(sentence, body, word):
+    assert has(rows(sentence), body, "ansvarar för", word), rows(sentence)
+
+
+def test_a_responsibility_that_lies_elsewhere_in_the_sentence_is_no_pattern():
+    assert rows("Ansvaret vilar tungt på oss alla.") == []
