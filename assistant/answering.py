@@ -780,10 +780,12 @@ class ExtractiveAnswerer:
             if self.lexical.expand(stem(word)):
                 continue
             folded = fold(word)
+            forms = [folded, folded[:-1]] if folded.endswith("s") else [folded]  # a genitive
             if any(
-                folded[: len(folded) - len(e)] in self._hyphen_compounds
+                form[: len(form) - len(e)] in self._hyphen_compounds
+                for form in forms
                 for e in vocabulary.INFLECTIONS
-                if folded.endswith(e)
+                if form.endswith(e)
             ):
                 continue  # "Brysselkontoret": the library's "Bryssel-kontor", written together
             unknown.append(name)

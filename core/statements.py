@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from core import vocabulary
 from core.structure import LIST_MARK, TABLE_CELL, blocks, sentences
-from core.text import stopwords
+from core.text import clearly_english, stopwords
 
 Triple = tuple[str, str, str]
 
@@ -88,6 +88,7 @@ _MODIFIER_ENDINGS = ("a", "e", "t", "ig", "isk", "ad", "s", "na", "ande", "ende"
 # ("material", "hotell"), so its -a form must be a word too (clause_words.csv)
 _INDEFINITE_ADJECTIVE_ENDINGS = tuple(_class("indefinite_adjective_ending"))
 _GEMINATE_ADJECTIVE_ENDINGS = tuple(_class("geminate_adjective_ending"))
+_LABEL_ROLES = _class("label_role")
 _SV_STOP = stopwords("sv")
 
 
@@ -267,25 +268,42 @@ def _noun_phrase(tokens: list[str]) -> str | None:
         elif _identified_place(first, second):
             # "presidiet i den nämnd [som …]": which one it is, named by what follows
             kept += tail
-        elif first in ("i", "hos") and _name_word(tail[1]):
+        elif _place_after(tail):
             # "kommunfullmäktige i Lingsjö", "kontorschefen i Bryssel": the place's name
             # says which one (of two parties, or of the organisation's offices)
-            kept += _place_name(tail)
+            kept += _place_after(tail)
         elif first in _PLACES and _BODIES.is_role_word(head_part[-1].rstrip(",")):
             # "Handläggaren på internationella enheten": a post is named with its place
             kept += _post_place(tail)
     return _capitalise(" ".join(kept).rstrip(",.;:"))
 
 
-def _place_name(tail: list[str]) -> list[str]:
-    """ "i Lingsjö", "i Sjöbacka stad": the preposition, the name's words, and an
-    organisation word after them."""
+def _place_after(tail: list[str]) -> list[str]:
+    """ "i Lingsjö", "hos Region Fjällby", "i Sjöbacka stad": a place's name after a body
+    (the preposition, the name's words, an organisation word after them), or [] when what
+    follows is no place's name: a capitalised common word ("i Teams", "i Rådhuset") is not."""
+    if len(tail) < 2 or _bare(tail[0]) not in ("i", "hos") or not _name_word(tail[1]):
+        return []
     kept = tail[:2]
     for t in tail[2:4]:
         if not (_name_word(t) or _bare(t) in _ORGANISATION_WORDS) or kept[-1][-1:] in ",.;:":
             break
         kept.append(t)
-    return kept
+    named = [_bare(t) for t in kept[1:]]
+    if any(w in _ORGANISATION_WORDS for w in named) or not any(map(_common_word, named)):
+        return kept
+    return []
+
+
+def _common_word(word: str) -> bool:
+    """A capitalised word that is no place's name: a definite noun ("Rådhuset"), a
+    participle ("Brådskande"), an English word ("Teams")."""
+    if word.endswith(("ande", "ende")) or clearly_english(word):
+        return True
+    return any(
+        word.endswith(ending) and len(word) - len(ending) >= 3 and _attested(word[: -len(ending)])
+        for ending in ("et", "en", "arna", "erna", "na")
+    )
 
 
 def _post_place(tail: list[str]) -> list[str]:
@@ -398,15 +416,9 @@ def body_after(text: str) -> tuple[str | None, str]:
             tokens[len(taken) + len(clause) :]
         )
     after = tokens[len(taken) :]
-    if (
-        body
-        and len(after) > 1
-        and _bare(after[0]) in ("i", "hos")
-        and _name_word(after[1])
-        and not re.search(r"[,.;:]$", taken[-1])
-    ):
+    place = _place_after(after) if body and not re.search(r"[,.;:]$", taken[-1]) else []
+    if place:
         # "av kommunfullmäktige i Lingsjö": the place's name says which one
-        place = _place_name(after)
         return f"{body} {' '.join(place).rstrip(',.;:')}", " ".join(after[len(place) :])
     return body, rest
 
@@ -740,6 +752,9 @@ def _pattern_regex(phrase: str) -> re.Pattern[str]:
 
 
 _PATTERNS = [(e, _pattern_regex(e.phrase)) for e in _RELATIONS.of_form("pattern")]
+# "{matter} ligger hos {body}" holds only when what lies there is a duty ("Värdskapet för …")
+_LYING = "{matter} ligger hos {body}"
+_LYING_DUTIES = tuple(_class("lying_duty"))
 
 
 def _verb_at_start(text: str) -> tuple[str, str] | None:
@@ -923,8 +938,14 @@ def _matter_before(pre: str, between: str) -> str:
     s = re.split(r"(?:^|\s)att\s+|:\s+|;\s+", s)[-1]
     # "… ses över årligen, och översynen är …": after a clause, a comma and a conjunction
     # begin a clause of its own; in "Avtal, budget och planer, samt policyn" they list
-    # ("Resor beslutas av nämnden men kostnader över … [godkänns av]": "men" needs no comma)
-    joined = list(re.finditer(r",\s+(?:och|men|samt|medan)\s+|\s+men\s+", s))
+    # ("Resor beslutas av nämnden men kostnader över … [godkänns av]": after a clause with
+    # its agent, "men" needs no comma; "Resor som är korta men dyra" joins two words)
+    joined = list(re.finditer(r",\s+(?:och|men|samt|medan)\s+|(?<=\S)\s+men\s+", s))
+    joined = [
+        m
+        for m in joined
+        if m.group().lstrip().startswith(",") or re.search(r"\sav\s+\S+$", s[: m.start()])
+    ]
     if joined and any(
         is_finite_verb(t) or _present_passive(t) for t in s[: joined[-1].start()].split()[1:]
     ):
@@ -974,6 +995,10 @@ def _patterns(text: str) -> list[Triple]:
         first = m.group("body").split()[:1]
         if not body or (first and _bare(first[0]) in _NEGATION):
             continue  # "… är inte kommunstyrelsens ansvar": a duty denied
+        if entry.phrase == _LYING and not _bare(m.group("matter").split()[0]).endswith(
+            _LYING_DUTIES
+        ):
+            continue  # "Tyngdpunkten ligger hos förvaltningarna": no duty lies there
         if m.start("matter") < m.start("body"):
             between = m.groupdict().get("between") or ""
             if entry.phrase.startswith("{matter}"):
@@ -1366,10 +1391,11 @@ def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
         found += _active(rest, subject) or _active(f"{subject} {rest}", None)
     elif kind == "clause":
         rest = rest.strip()
-        holder = whole_body(matter) if re.match(r"som\s", rest, re.I) else None
-        if holder:
+        relative = re.match(r"som\s+", rest, re.I)
+        holder = whole_body(matter) if relative else None
+        if holder and relative:
             # "utser en reseledare, som håller i kontakten": the body chosen does the rest
-            found += _clause(f"{holder} {rest[4:]}", None)
+            found += _clause(f"{holder} {rest[relative.end() :]}", None)
         else:
             # ", medan regiondirektören ansvarar för ...": after a comma, a clause of its own
             found += _clause(re.sub(r"^(?:medan|samtidigt som)\s+", "", rest, flags=re.I), None)
@@ -1377,9 +1403,6 @@ def _with_matter(subject: str, relation: str, raw: str) -> list[Triple]:
 
 
 _DASH_LINE = re.compile(r"^(?P<body>[^–:]{2,80}?)\s*(?:\s[–-]\s|:\s)\s*(?P<rest>.+)$")
-
-
-_LABEL_ROLES = _class("label_role")
 
 
 def _dash_line(text: str, duty_section: bool) -> list[Triple] | None:
@@ -1783,6 +1806,8 @@ _TABLE_RELATIONS = (
     (_class("table_decides"), _RELATIONS.phrases["beslutar om"]),
     (_class("table_responsible"), _RELATIONS.phrases["ansvarar för"]),
 )
+# the header of a column that names who: a duty column's, or a plain "Vem"
+_TABLE_WHO = frozenset().union(*(names for names, _ in _TABLE_RELATIONS), _class("table_who"))
 # a section's or a row's number ("3.1 Ansökan …", "4. Ansvar"), not "3 dagars konferens"
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\d+\.)\s+")
 
@@ -1824,13 +1849,18 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
         row_relation, matter = (said[0], said[1].strip(" ,.;:")) if said else (relation, matter)
         listed = [n for n in re.split(r",\s*", named) if n]  # "Kansliet, nämnden och styrelsen"
         for each in (e for n in listed for e in _each_body(n)):
-            body = whole_body(each) or _named_in_column(each)
+            body = _row_body(each)
             if body and _usable(matter):
                 found.append((body, row_relation, matter))
         for i, cell in enumerate(cells):
             if i not in (body_at, matter_at):
                 found += [t for s in sentences(cell) for t in _clause(s, None)]
     return found
+
+
+def _row_body(cell: str) -> str | None:
+    """The body a cell of a table's column of who names."""
+    return whole_body(cell) or _named_in_column(cell)
 
 
 def _named_in_column(cell: str) -> str | None:
@@ -1840,6 +1870,10 @@ def _named_in_column(cell: str) -> str | None:
     tokens = cell.split()
     if not 1 <= len(tokens) <= 4 or not cell[:1].isupper() or re.search(r"\d", cell):
         return None
+    if _bare(tokens[0]) in _QUANTIFIERS | _DETERMINERS | _NEGATION | _SV_STOP:
+        return None  # "Alla", "Ja": no one named
+    if not _bare(tokens[-1]).endswith(("n", "t", "na")):
+        return None  # a unit is named in the definite form ("Elevhälsan"), not "Övriga"
     if any(is_finite_verb(t) or _bare(t) in _SUBORDINATORS for t in tokens):
         return None
     return _capitalise(cell.rstrip(" .,;:"))
@@ -1851,13 +1885,15 @@ def _duty_in_header(header: str, rows: list[str]) -> list[Triple] | None:
     högre än …"): each row's body holds the header's duty, in the case its row names."""
     labels = [c.strip() for c in header.strip().rstrip(":").split(TABLE_CELL)]
     said = _verb_at_start(_lower_first(labels[1]))
-    if said is None:
+    # the first column must be the one of who ("Beslutsfattare", "Vem"), not of what or
+    # where ("Typ av resa | Godkänner" is read the other way round: not this table)
+    if said is None or _bare(labels[0]) not in _TABLE_WHO:
         return None
     relation, duty = said[0], said[1].strip(" ,.;:")
     found: list[Triple] = []
     for row in rows:
         cells = [c.strip() for c in row.split(TABLE_CELL)]
-        body = (whole_body(cells[0]) or _named_in_column(cells[0])) if len(cells) == 2 else None
+        body = _row_body(cells[0]) if len(cells) == 2 else None
         if body:
             found.append((body, relation, f"{duty} {cells[1]}".strip()))
     return found or None

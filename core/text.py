@@ -76,6 +76,10 @@ def clearly_english(word: str) -> bool:
     return zipf_frequency(word, "en") >= zipf_frequency(word, "sv") + _CLEARLY_MORE
 
 
+# the endings of a noun's inflected forms after its base ("kontor|et", "revisor|erna")
+_NOUN_ENDINGS = frozenset(("et", "ets", "en", "ens", "er", "ers", "erna", "ernas", "n", "ns"))
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Swedish stem (the corpus language; English query words are translated, not stemmed).
@@ -89,10 +93,14 @@ def stem(word: str) -> str:
     # would take "-or" from that base too ("stora" -> "stor" stays)
     if (
         stemmed.endswith("or")
-        and len(word) > len(stemmed)
+        and word[len(stemmed) :] in _NOUN_ENDINGS
+        and word.startswith(stemmed)
         and _stemmer("sv").stemWord(stemmed) == stemmed[:-2]
     ):
         return stemmed[:-2]
+    base = re.sub(r"(?<=or)ns?$", "", word) if len(word) >= 7 else word
+    if base != word and _stemmer("sv").stemWord(base) == base[:-2]:
+        return base[:-2]  # "rektorn", "revisorns": Snowball leaves the definite -n
     if len(stemmed) >= 5 and stemmed.endswith("j") and stemmed[-2] not in "aeiouyåäö":
         # "stödja", "stödjer" -> "stöd", as the noun and "stöder": the verb's -j- is no stem
         return stemmed[:-1]

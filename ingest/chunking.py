@@ -74,15 +74,23 @@ def _cells(line: str, filled: int = 2) -> list[str] | None:
 
 
 _COLUMN_GAP = re.compile(r"\t+|[ \u00a0]{2,}")
+_LIST_MARKER = re.compile(r"^(?:[-*+•–]|\d+[.)]|[a-zåäö][.)])\s")
 
 
 def _aligned_cells(line: str) -> tuple[list[str], list[int]] | None:
     """The cells of a plain-text table row laid out in columns, and where each begins."""
-    if not line.strip() or line[:1].isspace() or "|" in line or _TOC_LINE.search(line):
+    if (
+        not line.strip()
+        or line[:1].isspace()
+        or "|" in line
+        or _TOC_LINE.search(line)
+        or _LIST_MARKER.match(line)  # "-   item", "1.  item": a list, not a table
+    ):
         return None
     if "\t" in line:  # tab-separated: the columns are the tabs', wherever they land
-        cells = [c.strip() for c in re.split(r"\t+", line.strip())]
-        return (cells, list(range(len(cells)))) if len(cells) >= 2 and all(cells) else None
+        cells = [c.strip() for c in line.rstrip(" \r\n").split("\t")]
+        # a cell may be empty ("Rektor<tab><tab>se bilaga"), the first may not
+        return (cells, list(range(len(cells)))) if len(cells) >= 2 and cells[0] else None
     cells, starts, at = [], [], 0
     for gap in [*_COLUMN_GAP.finditer(line.rstrip()), None]:
         end = gap.start() if gap else len(line.rstrip())

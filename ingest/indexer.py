@@ -116,7 +116,8 @@ log = logging.getLogger(__name__)
 # 73: a place's name after a body says which one ("kommunfullmäktige i Lingsjö"); a second agent after "och av"; adjectives doubling their consonant ("gemensam"); part, borgmästare
 # 74: a body chosen and then described by "som" holds what the clause says; "rese|ledare": a noun in -a joins a compound with -e
 # 75: responsibility said verb first ("vilar ansvaret för X på Y", "ligger ansvaret för X hos Y")
-CHUNKER_VERSION = "75"
+# 76: fixes from a second read: lists with wide markers are no table, tab rows may hold empty cells, a form stays (less its fields), a header with the page title stays; a who-column first; a place name that is no common word; "ligger hos" only for a duty; -or stems of -orn
+CHUNKER_VERSION = "76"
 
 Progress = Callable[[int, int, str], None]
 

@@ -233,14 +233,15 @@ def _docx_text(data: bytes) -> str:
 
 
 # A web page's chrome: menus, the site's banner, breadcrumbs, search forms and skip links
-# repeat on every page and answer nothing. A <header> inside <main> or <article> holds the
-# page's own title, and a footer or side box may hold whom to contact: they stay.
+# repeat on every page and answer nothing. A <header> that holds the page's own title (an
+# <h1>) stays, and so do a footer and side boxes, which may say whom to contact. A <form>
+# stays too (some sites wrap the whole page in one), less its buttons and fields.
 _CHROME = " | ".join(
     f".//{path}"
     for path in (
-        *("script", "style", "noscript", "template", "nav", "form"),
+        *("script", "style", "noscript", "template", "nav", "button", "select", "input"),
         "*[@role='navigation' or @role='banner' or @role='search']",
-        "header[not(ancestor::main or ancestor::article)]",
+        "header[not(ancestor::main or ancestor::article) and not(.//h1)]",
         "body/a[starts-with(@href, '#')]",
     )
 )

@@ -78,8 +78,8 @@ RULES = AskRules.load()
         ("Finns det en webbsida om vänorterna?", "contact"),
         ("Vad heter tjänstemannen som har hand om EU-frågor?", "person"),
         ("Who was chairman of the board when the policy was adopted?", "person"),
-        ("Any news on the election in Finland?", "off_task"),
-        ("Finns det några nyheter om valet i Norge?", "off_task"),
+        ("What were the results of the election in Finland?", "off_task"),
+        ("Give me the latest election results.", "off_task"),
         ("Hur ofta ska policyn revideras?", "frequency"),
         ("När är nästa utbildning om EU-arbetet?", "year"),
         ("När ska nästa uppföljning vara klar?", "year"),
@@ -136,6 +136,13 @@ def test_a_specific_ask_is_recognised(question, kind):
         "Ska handlingarna publiceras på kommunens webbplats?",  # a web page, not its address
         "What does the policy say about the website?",
         "Vad säger policyn om nyheter i EU-lagstiftningen?",  # news as a topic, not a request
+        "Finns det några nyheter om vänortsavtalet med Tartu?",  # news of a policy matter
+        "Any news on the revision of the travel policy?",
+        "Påverkar valresultatet vem som sitter i vänortskommittén?",
+        "Hur stor är risken att budgeten överskrids?",
+        "Finns det en länk mellan policyn och budgeten?",  # a connection, not a web link
+        "Is there a link between the policy and the budget?",
+        "Vilket nummer har ärendet i diariet?",  # a case number, not one to call
         "Which number of delegates may the committee send?",
         "Vem är ansvarig för vänortsbesöken?",  # a body, not a person's name
         "Vem är ansvarig chef när en anställd reser utomlands?",  # a role

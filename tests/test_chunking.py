@@ -219,6 +219,17 @@ def test_prose_with_double_spaces_or_two_aligned_lines_is_no_table():
     assert "–" not in chunk_text(ragged)[0].text  # the columns do not line up
 
 
+def test_two_aligned_lines_a_list_with_wide_markers_and_tab_rows_with_an_empty_cell():
+    two = "# Resor\n\nRektor    bokar resan\nKurator   bistår eleverna\n"
+    assert "–" not in chunk_text(two)[0].text  # a table needs three rows
+    wide = "# Ansvar\n\n-   Nämnden beslutar.\n-   Kansliet bokar.\n-   Rektorn följer upp.\n"
+    assert chunk_text(wide)[0].text == (
+        "Ansvar\n- Nämnden beslutar.\n- Kansliet bokar.\n- Rektorn följer upp."
+    )
+    tabs = "# A\n\nVem\tUppgift\tNot\nRektor\tbokar\t\nKurator\tstödjer\tse bilaga\n"
+    assert chunk_text(tabs)[0].text.startswith("Vem – Uppgift – Not:\n- Rektor – bokar\n")
+
+
 def test_a_single_line_with_a_pipe_is_no_table():
     (chunk,) = chunk_text("# Resor\n\nVälj tåg | buss när det går.\n")
     assert chunk.text == "Välj tåg | buss när det går."

@@ -604,6 +604,8 @@ def test_a_hyphenated_compound_written_together_is_the_librarys_word_not_an_unkn
     lindby = assistant_over(tmp_path, {"lindby-eu.md": policy, "catalog.toml": catalog})
     answer = lindby.ask("Vad heter Brysselkontoret som Lindby är delägare i?")
     assert not answer.abstained and "Nordporten" in quoted(answer)
+    parsed = lindby.understand("Vad gör Brysselkontorets personal åt Lindby?", (), None)
+    assert lindby.answerer.unknown_names(parsed) == []  # the genitive too
     # a compound the library never writes, with or without a hyphen, stays unknown
     parsed = lindby.understand("Vad gör Romkontoret åt Lindby?", (), None)
     assert lindby.answerer.unknown_names(parsed) == ["Romkontoret"]

@@ -2409,4 +2409,26 @@ def test_responsibility_said_verb_first_after_a_fronted_adverbial(sentence, body
 
 
 def test_a_responsibility_that_lies_elsewhere_in_the_sentence_is_no_pattern():
-    assert rows("Ansvaret vilar tungt på oss alla.") == []
+    assert rows("Därför vilar ansvaret tungt på oss alla.") == []
+    # what lies with a body is its duty only when it is a duty
+    assert rows("Tyngdpunkten ligger hos förvaltningarna.") == []
+    assert rows("Handlingarna ligger hos kansliet under hela mötet.") == []
+
+
+def test_a_value_is_no_host_and_a_capitalised_common_word_no_place():
+    assert rows("Marknadsvärdet avgör om gåvan ska registreras.") == []
+    for sentence, body in (
+        ("Sammanträdet leds av ordföranden i Teams.", "Ordföranden"),
+        ("Gästerna välkomnas av borgmästaren i Rådhuset.", "Borgmästaren"),
+        ("Beslut fattas av kommunfullmäktige i Umeå.", "Kommunfullmäktige i Umeå"),
+    ):
+        assert [b for b, _, _ in rows(sentence)] == [body], (sentence, rows(sentence))
+
+
+def test_men_inside_a_relative_clause_joins_words_and_a_who_column_must_come_first():
+    found = rows("Resor som är korta men dyra godkänns av nämnden.")
+    assert has(found, "Nämnden", "godkänner", "korta men dyra"), found
+    cell = TABLE_CELL
+    assert rows(f"Typ av resa{cell}Godkänner:\n- Inrikes{cell}närmaste chef", "Resor") == []
+    found = rows(f"Vem{cell}Godkänner resan:\n- Rektorn{cell}inom Norden\n- Övriga{cell}alla andra")
+    assert [b for b, _, _ in found] == ["Rektorn"], found

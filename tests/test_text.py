@@ -70,7 +70,14 @@ def test_a_word_is_clearly_english_only_when_english_uses_it_far_more(word, engl
 
 
 @pytest.mark.parametrize(
-    "inflected, base", [("kontoret", "kontor"), ("kontorets", "kontor"), ("revisorer", "revisor")]
+    "inflected, base",
+    [
+        ("kontoret", "kontor"),
+        ("kontorets", "kontor"),
+        ("revisorer", "revisor"),
+        ("rektorn", "rektor"),
+        ("revisorns", "revisor"),
+    ],
 )
 def test_a_noun_in_or_stems_as_its_base_form_when_inflected(inflected, base):
     assert stem(inflected) == stem(base)
@@ -78,4 +85,6 @@ def test_a_noun_in_or_stems_as_its_base_form_when_inflected(inflected, base):
 
 def test_a_word_that_only_ends_in_or_after_stemming_keeps_its_stem():
     assert stem("stora") == stem("stor") == "stor"
+    assert stem("honorar") != stem("hon")  # "-ar" is no noun ending after "-or"
+    assert stem("ekorn") == "ekorn"
     assert stem("resor") == stem("resorna") == stem("resa")  # a plural in -or as before
