@@ -268,10 +268,10 @@ def _noun_phrase(tokens: list[str]) -> str | None:
         elif _identified_place(first, second):
             # "presidiet i den nämnd [som …]": which one it is, named by what follows
             kept += tail
-        elif _place_after(tail):
+        elif place := _place_after(tail):
             # "kommunfullmäktige i Lingsjö", "kontorschefen i Bryssel": the place's name
             # says which one (of two parties, or of the organisation's offices)
-            kept += _place_after(tail)
+            kept += place
         elif first in _PLACES and _BODIES.is_role_word(head_part[-1].rstrip(",")):
             # "Handläggaren på internationella enheten": a post is named with its place
             kept += _post_place(tail)
