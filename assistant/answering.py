@@ -225,17 +225,27 @@ class ExtractiveAnswerer:
         passage_units = units(passage.text)
         scored = []
         covers: dict[int, frozenset[str]] = {}
+        speaks: set[int] = set()  # units whose own words (not the headings) hold a concept
         for position, unit in enumerate(passage_units):
             whole = unit.whole
-            found = self.lexical.evidence(question, self._terms(whole) | context)
+            own = self._terms(whole)
+            found = self.lexical.evidence(question, own | context)
             score = found.coverage
             covers[position] = frozenset(found.covered)
+            if self.lexical.evidence(question, own).covered:
+                speaks.add(position)
             if score > 0 and any(self.asks.satisfied(k, whole) for k in kinds):
                 score += 1.0  # holds the evidence asked for: above any unit without it
             scored.append((score, position, unit))
         best = max(s for s, _, _ in scored) if scored else 0.0
         ranked = sorted((x for x in scored if x[0] > 0), key=lambda x: -x[0])
-        good = [x for x in ranked if x[0] >= best * SCORING.unit_keep_ratio]
+        # the best units, and those near them that speak of the question in their own words
+        # (every unit shares the passage's headings and organisation)
+        good = [
+            x
+            for x in ranked
+            if x[0] >= best * SCORING.unit_keep_ratio and (x[1] in speaks or x[0] == best)
+        ]
         # A unit that holds a part of the question no chosen unit holds answers that part
         # ("is it a cost, or an investment?"): quote it too, best first.
         asked = {c.label for c in question.concepts if not c.context}
@@ -479,7 +489,13 @@ class ExtractiveAnswerer:
             if partners or len(others) <= 1:
                 return Decision(True, "unknown_name", missing=unknown)
         floor = best * SCORING.companion_ratio
-        chosen = [h for h in hits if h.coverage >= floor][: self.top_k]
+        # ... or whose rank (coverage and both retrievers' agreement) comes near the best one's
+        rank_floor = max((h.score for h in hits), default=0.0) * SCORING.companion_rank_ratio
+        chosen = [
+            h
+            for h in hits
+            if h.coverage >= floor or (SCORING.companion_rank_ratio and h.score >= rank_floor)
+        ][: self.top_k]
         if kinds:
             # What is asked for (a year, the named places) must stand in a unit that speaks
             # of the question; such a passage may stand apart, so any passage on the topic
