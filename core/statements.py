@@ -1818,13 +1818,13 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
     cell holds the duty of its matter cell; other cells may state duties of their own.
     None when the header is not such a table's."""
     columns = [_bare(c) for c in header.strip().rstrip(":").split(TABLE_CELL)]
-    matter_at = next((i for i, c in enumerate(columns) if c in _TABLE_MATTER), None)
+    matter_at = next((i for i, c in enumerate(columns) if _headed(c, _TABLE_MATTER)), None)
     duty = next(
         (
             (i, relation)
             for names, relation in _TABLE_RELATIONS
             for i, c in enumerate(columns)
-            if c in names
+            if _headed(c, names)
         ),
         None,
     )
@@ -1836,8 +1836,9 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
     found: list[Triple] = []
     for row in rows:
         cells = [c.strip() for c in row.split(TABLE_CELL)]
-        if len(cells) < len(columns):
+        if len(cells) <= max(body_at, matter_at):
             continue
+        cells += [""] * (len(columns) - len(cells))  # a row may leave its last cells empty
         # a dash inside the last cell (a comment) is the cell's own text
         cells = [*cells[: len(columns) - 1], TABLE_CELL.join(cells[len(columns) - 1 :])]
         # "Hamnbolaget och miljöförvaltningen", "Kulturförvaltningen (i samråd med …)": each
@@ -1856,6 +1857,14 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
             if i not in (body_at, matter_at):
                 found += [t for s in sentences(cell) for t in _clause(s, None)]
     return found
+
+
+def _headed(column: str, names: frozenset[str]) -> bool:
+    """A column's header is one of ``names``, or names two things one of which is
+    ("Beslut / uppgift", "Ärende/åtgärd")."""
+    return column in names or any(
+        part.strip() in names for part in column.split("/") if "/" in column
+    )
 
 
 def _row_body(cell: str) -> str | None:

@@ -51,8 +51,14 @@ class Chunk:
     position: int
 
 
+# a Markdown footnote's mark ("Presidiet[^2]") and the label before its text ("[^2]: …")
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\](?::\s*)?")
+
+
 def clean_inline(text: str) -> str:
-    """Remove Markdown markup that is not the document's words (emphasis, link targets)."""
+    """Remove Markdown markup that is not the document's words (emphasis, link targets,
+    footnote marks)."""
+    text = _FOOTNOTE.sub("", text)
     text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
     for _ in range(2):
         text = _EMPHASIS.sub(lambda m: m.group(2), text)
@@ -100,10 +106,21 @@ def _aligned_cells(line: str) -> tuple[list[str], list[int]] | None:
     return (cells, starts) if len(cells) >= 2 and all(cells) else None
 
 
+_RULE_ROW = re.compile(r"^[-=]{2,}(?:[ \t]+[-=]{2,})+\s*$")  # "----  --------  -----"
+
+
+def _in_columns(row: tuple[list[str], list[int]], first: tuple[list[str], list[int]]) -> bool:
+    """A row set in the first row's columns; it may leave its last cells empty ("7.4
+    Utlandsresa …  Ordföranden", with no remark)."""
+    starts = row[1]
+    return len(starts) >= 2 and starts == first[1][: len(starts)]
+
+
 def aligned_tables(text: str) -> str:
     """A plain-text table whose columns are set with spaces or tabs ("Rektor      håller i
     …"), three rows or more with the same columns starting at the same places, written as a
-    Markdown table with its first row as the header, so it is read as any other table."""
+    Markdown table with its first row as the header, so it is read as any other table. A
+    rule of dashes under the header is its underline, not a row."""
     lines = text.splitlines()
     out: list[str] = []
     i = 0
@@ -111,11 +128,13 @@ def aligned_tables(text: str) -> str:
         first = _aligned_cells(lines[i])
         rows = [first[0]] if first else []
         j = i + 1
+        if first and j < len(lines) and _RULE_ROW.match(lines[j]):
+            j += 1
         while first and j < len(lines):
             row = _aligned_cells(lines[j])
-            if row is None or row[1] != first[1]:
+            if row is None or not _in_columns(row, first):
                 break
-            rows.append(row[0])
+            rows.append(row[0] + [""] * (len(first[0]) - len(row[0])))
             j += 1
         if len(rows) < 3:
             out.append(lines[i])
@@ -164,11 +183,19 @@ def tables_as_lists(text: str) -> str:
             continue
         out.append("")
         if header is not None:
-            out.append(TABLE_CELL.join(c for c in header if c) + ":")
-        out.extend(LIST_MARK + TABLE_CELL.join(c for c in row if c) for row in rows)
+            out.append(TABLE_CELL.join(_row_cells(header)) + ":")
+        out.extend(LIST_MARK + TABLE_CELL.join(_row_cells(row)) for row in rows)
         out.append("")
         i = j
     return "\n".join(out)
+
+
+def _row_cells(cells: list[str]) -> list[str]:
+    """A row's cells as they are read: an empty cell inside the row keeps its column (as
+    "–", the way tables say "none"), empty cells at its end are left out."""
+    while cells and not cells[-1]:
+        cells = cells[:-1]
+    return [c or "–" for c in cells]
 
 
 def parse_blocks(text: str) -> list[Block]:

@@ -117,7 +117,8 @@ log = logging.getLogger(__name__)
 # 74: a body chosen and then described by "som" holds what the clause says; "rese|ledare": a noun in -a joins a compound with -e
 # 75: responsibility said verb first ("vilar ansvaret för X på Y", "ligger ansvaret för X hos Y")
 # 76: fixes from a second read: lists with wide markers are no table, tab rows may hold empty cells, a form stays (less its fields), a header with the page title stays; a who-column first; a place name that is no common word; "ligger hos" only for a duty; -or stems of -orn
-CHUNKER_VERSION = "76"
+# 77: a plain-text table may be underlined with dashes and leave its last cells empty; an empty cell inside a table row keeps its column ("–"); Markdown footnote marks go, their notes stay; a table column headed by two names ("Beslut / uppgift"); duty nouns ledning/stöd/val av; passives prövas/beretts/upprättas av
+CHUNKER_VERSION = "77"
 
 Progress = Callable[[int, int, str], None]
 

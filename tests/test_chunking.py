@@ -230,6 +230,39 @@ def test_two_aligned_lines_a_list_with_wide_markers_and_tab_rows_with_an_empty_c
     assert chunk_text(tabs)[0].text.startswith("Vem – Uppgift – Not:\n- Rektor – bokar\n")
 
 
+def test_a_plain_text_table_may_be_underlined_and_leave_its_last_cells_empty():
+    text = (
+        "# Delegering\n\n"
+        "Nr   Ärende                Delegat          Not\n"
+        "---  --------------------  ---------------  ----------\n"
+        "1    Resa inom Norden      Närmaste chef    Anmäls ej\n"
+        "2    Resa utanför Norden   Direktören\n"
+        "3    Besök från vänort     Kanslichefen     Se bilaga\n\nSlut.\n"
+    )
+    assert chunk_text(text)[0].text.startswith(
+        "Nr – Ärende – Delegat – Not:\n- 1 – Resa inom Norden – Närmaste chef – Anmäls ej\n"
+        "- 2 – Resa utanför Norden – Direktören\n- 3 – Besök från vänort – Kanslichefen"
+    )
+    # a row that starts in other places than the header's columns ends the table
+    ragged = (
+        "# A\n\nVem        Uppgift      Not\nRektor     bokar        se bilaga\n"
+        "Kurator    stödjer      inget\nDetta  är en    mening.\n"
+    )
+    assert "- Detta" not in chunk_text(ragged)[0].text
+
+
+def test_an_empty_cell_inside_a_row_keeps_its_column_and_footnote_marks_go():
+    text = (
+        "# Delegering\n\n| Ärende | Delegat | Ersättare | Not |\n|---|---|---|---|\n"
+        "| Resa | Presidiet[^1] |  | Anmäls |\n| Besök | Kanslichefen | Direktören | |\n\n"
+        "[^1]: Presidiet består av ordföranden och vice ordföranden.\n"
+    )
+    chunk = chunk_text(text)[0].text
+    assert "- Resa – Presidiet – – – Anmäls\n- Besök – Kanslichefen – Direktören" in chunk
+    assert "[^" not in chunk
+    assert "Presidiet består av ordföranden" in chunk  # the note's text stays
+
+
 def test_a_single_line_with_a_pipe_is_no_table():
     (chunk,) = chunk_text("# Resor\n\nVälj tåg | buss när det går.\n")
     assert chunk.text == "Välj tåg | buss när det går."
