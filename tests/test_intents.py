@@ -76,6 +76,8 @@ def test_a_message_of_several_questions_is_split_but_framing_stays_with_its_ques
         # a remark without the asker as its subject is a remark all the same
         ("Vem godkänner resan? Jobbar på kulturförvaltningen.", 1),
         ("Who approves my trip? Working for the culture committee.", 1),
+        # an English verb with a pronoun after it is no question: only an auxiliary inverts
+        ("What will the weather be in Oslo? going there for the council", 1),
         # a request or a question said verb first, without its question mark, asks
         ("Vem godkänner resan? Berätta också om rapporten efteråt.", 2),
         ("Vem godkänner resan? behöver jag något intyg", 2),
