@@ -232,7 +232,7 @@ class ExtractiveAnswerer:
             found = self.lexical.evidence(question, own | context)
             score = found.coverage
             covers[position] = frozenset(found.covered)
-            if self.lexical.evidence(question, own).covered:
+            if self.lexical.evidence(question, own).coverage > 0:  # not a weightless word
                 speaks.add(position)
             if score > 0 and any(self.asks.satisfied(k, whole) for k in kinds):
                 score += 1.0  # holds the evidence asked for: above any unit without it

@@ -711,6 +711,11 @@ def _inverted_regex(phrase: str) -> re.Pattern[str] | None:
 
 
 _VERBS = [(e, _verb_regex(e.phrase), _inverted_regex(e.phrase)) for e in _RELATIONS.of_form("verb")]
+# a task named as a noun at the start of a table's task cell ("Ledning av referensgruppen")
+_TASK_NOUNS = [
+    (e, re.compile(r"^" + r"\s+".join(re.escape(w) for w in e.words) + r"(?![\w-])\s*", re.I))
+    for e in _RELATIONS.of_form("task")
+]
 _NOUNS = [
     (
         e,
@@ -1844,10 +1849,17 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
         # "Hamnbolaget och miljöförvaltningen", "Kulturförvaltningen (i samråd med …)": each
         # body named in the cell, without a remark in brackets
         named = _without_remarks(cells[body_at]).strip()
+        if "/" in columns[body_at]:  # "Kanslichefen / Kommundirektören": the delegate first
+            named = named.split("/")[0].strip()
         matter = _NUMBERING.sub("", cells[matter_at])
-        # "bistår vid frågor om kost": a task said with a duty verb is that duty
-        said = _verb_at_start(matter)
+        # "bistår vid frågor om kost": a task said with a duty verb (or named as one, "Ledning
+        # av …") is that duty; in a column of deciders the row stays a decision
+        said = _verb_at_start(matter) or _task_at_start(matter)
+        if said and _RELATIONS.kind(relation) == "decides" != _RELATIONS.kind(said[0]):
+            said = None
         row_relation, matter = (said[0], said[1].strip(" ,.;:")) if said else (relation, matter)
+        if matter.strip() in _EMPTY_CELLS:
+            continue
         listed = [n for n in re.split(r",\s*", named) if n]  # "Kansliet, nämnden och styrelsen"
         for each in (e for n in listed for e in _each_body(n)):
             body = _row_body(each)
@@ -1860,11 +1872,20 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
 
 
 def _headed(column: str, names: frozenset[str]) -> bool:
-    """A column's header is one of ``names``, or names two things one of which is
-    ("Beslut / uppgift", "Ärende/åtgärd")."""
-    return column in names or any(
-        part.strip() in names for part in column.split("/") if "/" in column
-    )
+    """A column's header is one of ``names``, or names two things the first of which is
+    ("Beslut / uppgift"; "Delegat / ersättare", whose cells name the delegate first)."""
+    return column in names or column.split("/")[0].strip() in names
+
+
+_EMPTY_CELLS = frozenset({"", "–", "-", "—"})
+
+
+def _task_at_start(text: str) -> tuple[str, str] | None:
+    for entry, regex in _TASK_NOUNS:
+        m = regex.match(text.strip())
+        if m and m.end() < len(text.strip()):
+            return entry.relation, text.strip()[m.end() :]
+    return None
 
 
 def _row_body(cell: str) -> str | None:

@@ -53,7 +53,7 @@ class RelationPhrase:
     phrase: str  # as written; form "pattern" holds {body} and {matter}
     relation: str  # normalised Swedish
     kind: str
-    form: str  # "verb", "noun" or "pattern"
+    form: str  # "verb", "noun", "task" or "pattern"
     not_before: tuple[str, ...] = ()
 
     @property
@@ -107,7 +107,7 @@ def relations() -> Relations:
         )
     return Relations(
         # the verb and noun forms: what a question asks with ("Vem beslutar om ...?")
-        phrases={" ".join(e.words): e.relation for e in entries if e.form != "pattern"},
+        phrases={" ".join(e.words): e.relation for e in entries if e.form in ("verb", "noun")},
         english={r["relation"]: r["english"] for r in table},
         kinds=kinds,
         entries=tuple(entries),

@@ -51,14 +51,16 @@ class Chunk:
     position: int
 
 
-# a Markdown footnote's mark ("Presidiet[^2]") and the label before its text ("[^2]: …")
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\](?::\s*)?")
+# a Markdown footnote's label before its text ("[^2]: …", at a line's start) and its mark
+# ("Presidiet[^2]", "nämnden[^1]: se bilaga": the colon is the sentence's)
+_FOOTNOTE_LABEL = re.compile(r"^\s*\[\^[^\]\s]+\]:\s*")
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 
 
 def clean_inline(text: str) -> str:
     """Remove Markdown markup that is not the document's words (emphasis, link targets,
     footnote marks)."""
-    text = _FOOTNOTE.sub("", text)
+    text = _FOOTNOTE.sub("", _FOOTNOTE_LABEL.sub("", text))
     text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
     for _ in range(2):
         text = _EMPHASIS.sub(lambda m: m.group(2), text)
@@ -113,7 +115,8 @@ def _in_columns(row: tuple[list[str], list[int]], first: tuple[list[str], list[i
     """A row set in the first row's columns; it may leave its last cells empty ("7.4
     Utlandsresa …  Ordföranden", with no remark)."""
     starts = row[1]
-    return len(starts) >= 2 and starts == first[1][: len(starts)]
+    # more than half of the columns: "Anmälan:  Kanslichefen" under a wide table is a note
+    return len(starts) * 2 > len(first[1]) and starts == first[1][: len(starts)]
 
 
 def aligned_tables(text: str) -> str:
@@ -182,8 +185,8 @@ def tables_as_lists(text: str) -> str:
             i += 1
             continue
         out.append("")
-        if header is not None:
-            out.append(TABLE_CELL.join(_row_cells(header)) + ":")
+        if header is not None:  # a header's empty corner cell is no column name
+            out.append(TABLE_CELL.join(_row_cells(header[1:] if not header[0] else header)) + ":")
         out.extend(LIST_MARK + TABLE_CELL.join(_row_cells(row)) for row in rows)
         out.append("")
         i = j

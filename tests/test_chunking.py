@@ -261,6 +261,21 @@ def test_an_empty_cell_inside_a_row_keeps_its_column_and_footnote_marks_go():
     assert "- Resa – Presidiet – – – Anmäls\n- Besök – Kanslichefen – Direktören" in chunk
     assert "[^" not in chunk
     assert "Presidiet består av ordföranden" in chunk  # the note's text stays
+    # a mark before a sentence's own colon leaves the colon and the words apart
+    inline = chunk_text("# A\n\nBeslutet fattas av nämnden[^1]: se bilaga 2.\n")[0].text
+    assert inline == "Beslutet fattas av nämnden: se bilaga 2."
+
+
+def test_a_note_line_under_a_wide_plain_text_table_is_not_one_of_its_rows():
+    text = (
+        "# Delegering\n\n"
+        "Nr   Ärende                Delegat          Ersättare     Not\n"
+        "1    Resa inom Norden      Närmaste chef    Direktören    Anmäls ej\n"
+        "2    Resa utanför Norden   Direktören       Kanslichefen  Anmäls\n"
+        "3    Besök från vänort     Kanslichefen     Direktören    Se bilaga\n"
+        "Not  Kanslichefen\n\nSlut.\n"
+    )
+    assert "- Not – Kanslichefen" not in chunk_text(text)[0].text
 
 
 def test_a_single_line_with_a_pipe_is_no_table():
