@@ -56,7 +56,7 @@ class Scoring:
     # and the bank's tuning half (`eval --cv-weight unit_keep_ratio=...`): 0.05 0.897, 0.2
     # 0.897, 0.4 0.893, 0.6 0.890, 0.8 (the earlier, untuned value) 0.888; four folds of five
     # chose 0.2 (held out 0.896). A sentence beside the best one that speaks of the question
-    # is context the reader needs ("gott omdöme" next to "agera korrekt"); three units per
+    # is context the reader needs ("ta med tolk" next to "ta emot gästerna"); three units per
     # passage keep the quote short.
     unit_keep_ratio: float = 0.2
     # Two quotes sharing this share of the smaller one's words are the same quote.

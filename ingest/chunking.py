@@ -52,7 +52,7 @@ class Chunk:
 
 
 # a Markdown footnote's label before its text ("[^2]: …", at a line's start) and its mark
-# ("Presidiet[^2]", "nämnden[^1]: se bilaga": the colon is the sentence's)
+# ("Rektorn[^3]", "nämnden[^1]: se bilaga": the colon is the sentence's)
 _FOOTNOTE_LABEL = re.compile(r"^\s*\[\^[^\]\s]+\]:\s*")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 
@@ -112,8 +112,8 @@ _RULE_ROW = re.compile(r"^[-=]{2,}(?:[ \t]+[-=]{2,})+\s*$")  # "----  --------  
 
 
 def _in_columns(row: tuple[list[str], list[int]], first: tuple[list[str], list[int]]) -> bool:
-    """A row set in the first row's columns; it may leave its last cells empty ("7.4
-    Utlandsresa …  Ordföranden", with no remark)."""
+    """A row set in the first row's columns; it may leave its last cells empty ("3
+    Studieresa …  Rektorn", with no remark)."""
     starts = row[1]
     # more than half of the columns: "Anmälan:  Kanslichefen" under a wide table is a note
     return len(starts) * 2 > len(first[1]) and starts == first[1][: len(starts)]
