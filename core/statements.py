@@ -1881,10 +1881,13 @@ _EMPTY_CELLS = frozenset({"", "–", "-", "—"})
 
 
 def _task_at_start(text: str) -> tuple[str, str] | None:
+    """(relation, the rest) when a table's task cell names its task as a noun ("Ledning av
+    referensgruppen"), with something after it."""
+    text = text.strip()
     for entry, regex in _TASK_NOUNS:
-        m = regex.match(text.strip())
-        if m and m.end() < len(text.strip()):
-            return entry.relation, text.strip()[m.end() :]
+        m = regex.match(text)
+        if m and m.end() < len(text):
+            return entry.relation, text[m.end() :]
     return None
 
 
