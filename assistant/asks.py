@@ -27,7 +27,7 @@ OFF_TASK = "off_task"
 _DIACRITICS = re.compile(r"[åäöÅÄÖ]")
 # The asks that a who-question can make: a name or contact details, or none of the policies'
 # business. "Who answers questions about the per diem?" does not ask for the amount.
-WHO_ASKS = frozenset({OFF_TASK, "person", "contact"})
+WHO_ASKS = frozenset({OFF_TASK, "person", "chair", "contact"})
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +54,20 @@ def _countries() -> str:
     return rf"(?-i:\b(?:{alternation})s?\b)"  # a genitive too: "Norges och Finlands"
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> str:
+    """A regular expression of a person's name as a policy writes one: a given name from
+    ``given_names.csv`` (a double name too: "Anna-Karin") and a capitalised surname, on one
+    line, for "{person}" in an evidence pattern. Two capitalised words alone are no name:
+    a heading and its first word, a title ("Jfr Nordisk strategi"), an organisation."""
+    names = sorted(
+        {row["name"] for row in vocabulary.rows("given_names.csv")}, key=len, reverse=True
+    )
+    given = "|".join(re.escape(n) for n in names)
+    part = r"[A-ZÅÄÖØÆ][a-zåäöøæéü]+"
+    return rf"(?-i:\b(?:{given})(?:-{part})? (?:{part}-)?{part}\b)"
+
+
 @dataclass(frozen=True, slots=True)
 class AskRule:
     kind: str
@@ -73,6 +87,7 @@ class AskRules:
         rules = []
         for row in vocabulary.rows("asks.csv"):
             evidence = (row.get("evidence") or "").replace("{country}", _countries())
+            evidence = evidence.replace("{person}", _given_names())
             rules.append(
                 AskRule(
                     row["kind"],
