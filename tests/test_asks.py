@@ -120,6 +120,16 @@ RULES = AskRules.load()
         ("Ge mig namnen på ledamöterna.", "person"),
         ("Give me the names of the members.", "person"),
         ("Vad heter dessa?", "person"),
+        # an opinion asked of the assistant is none of the policies' business
+        ("Vad tycker du personligen om vänorter?", "off_task"),
+        ("Vad är din egen åsikt om resor till Kina?", "off_task"),
+        ("In your opinion, is twinning worth the money?", "off_task"),
+        ("What's your personal view on the Brussels office?", "off_task"),
+        ("Vilken är sista dagen att ansöka om resebidrag?", "duration"),
+        ("What is the last day to register for the study visit?", "duration"),
+        # the budget of a named organisation, in either language
+        ("How big is Region Ekeby's yearly budget for trips?", "amount"),
+        ("Hur stor är Region Ekebys årliga budget för resor?", "amount"),
     ],
 )
 def test_a_specific_ask_is_recognised(question, kind):
@@ -343,6 +353,10 @@ def test_off_task_has_no_evidence_in_any_policy():
         "När går vi ut med information om resan?",  # not when it expires
         "When does the delegation run out of money?",
         "Vad heter dessa nätverk?",  # networks, not people
+        "Vad tycker du att jag ska tänka på före resan?",  # advice, not an opinion
+        "Vad tycker nämnden om vänortsutbyten?",  # a body's view, which a policy may give
+        "What does the council think about twinning?",
+        "Vad anser regionen om resor?",
     ],
 )
 def test_questions_that_only_resemble_a_specific_ask(question):

@@ -190,6 +190,11 @@ def test_who_is_asked_inside_a_sentence_too():
         ("Kan tjänstemännen svara på frågor om projekt?", False),  # able to, not allowed
         ("Can political considerations affect the choice?", False),
         ("Får Ekbys politiker flyga i business class?", True),
+        # an obligation put to oneself, anywhere in the sentence
+        ("Under our rules, am I required to travel by train?", True),
+        ("Är vi skyldiga att lämna en reserapport?", True),
+        ("Is a report required after the trip?", False),  # what is required, not of whom
+        ("Är jag tvungen att ha med mig tolk?", True),
     ],
 )
 def test_a_question_about_what_one_may_or_must_do(question, rule):
@@ -236,6 +241,9 @@ def test_words_before_a_name_that_make_it_a_partner_or_a_network(before_a_name, 
         ("Is there anything else you need from me?", False),
         ("Does it say anything about gifts?", True),
         ("Tar policyn upp gåvor?", True),
+        ("Finns det någon regel om hotellstandard?", True),  # one rule, as many ask
+        ("Finns det en rutin för mottagning av delegationer?", True),
+        ("Finns det någon rutinerad tolk i kommunen?", False),  # a word that begins alike
     ],
 )
 def test_a_question_whether_the_policies_say_anything_on_a_thing(question, asks):
