@@ -42,6 +42,10 @@ _HYPHEN_COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
 # A name in a question: a capitalised word inside a sentence (not its first word), four
 # letters or more, or an all-capital acronym of three or more.
 _NAME = re.compile(r"(?<=[\w,] )(?:[A-ZÅÄÖØÆ][a-zåäöøæé]{3,}|[A-ZÅÄÖ]{3,})\b")
+# a name of several capitalised words, "of" or "för" between them: "Assembly of European Regions"
+_CAPITALISED_RUN = re.compile(
+    r"[A-ZÅÄÖØÆ][\w&-]*(?:\s+(?:(?:of|for|and|the|för|och|i)\s+)?[A-ZÅÄÖØÆ][\w&-]*)*"
+)
 # a name that opens a sentence is a name when an organisation word in its indefinite form
 # follows it ("Bergs kommun, har de …?", not "Behöver kommunen …?"); otherwise it may be any
 # word written with a capital there
@@ -448,6 +452,10 @@ class ExtractiveAnswerer:
             # "Vad säger Umeå kommuns policy?" when the library holds none of Umeå's: no other
             # organisation's passage answers for it
             return Decision(True, "other_organisation", missing=list(dict.fromkeys(elsewhere)))
+        if absent_here := self.names_only_elsewhere(question):
+            # "Is Region X a member of the AER?" when only another organisation's policy
+            # mentions the AER: a partner or network is the point of such a question
+            return Decision(True, "not_in_organisation", missing=absent_here)
         permission = intent("permission", question.text)
         # "Finns det regler om …?" asks whether a rule exists; "Får jag …?" is a permission
         rule_about = intent("rule_about", question.text) and not permission
@@ -764,6 +772,46 @@ class ExtractiveAnswerer:
             for match in self.glossary.find(name, side)
             for swedish in match.entry.swedish
         )
+
+    @cached_property
+    def _organisation_words(self) -> dict[str, frozenset[str]]:
+        """Every word of each organisation's passages, folded."""
+        found: dict[str, set[str]] = {}
+        for p in self.lexical.passages:
+            found.setdefault(p.organisation, set()).update(fold(w) for w in words(p.text))
+        return {organisation: frozenset(w) for organisation, w in found.items()}
+
+    def names_only_elsewhere(self, question: Question) -> list[str]:
+        """A partner or network the question asks one organisation about ("Är Region X med
+        i Eurocities?", "Is the municipality a member of the AER?") that the library mentions,
+        but only in other organisations' policies: in any spelling, as the glossary names it."""
+        if len(question.organisations) != 1:
+            return []
+        own = self._organisation_words.get(question.organisations[0])
+        if not own:
+            return []
+        library = self._library_words
+        start = question_start(question.text)  # a sentence before the question is context
+        found = []
+        for m in _NAME.finditer(question.text, start):
+            name = m.group(0)
+            word = fold(name.lower())
+            if word not in library or not self._names_a_partner(question.text, name):
+                continue  # a name no policy mentions is unknown_names' case
+            if any(word in fold(o.lower()) for o in self._organisation_words):
+                continue  # "like Region Y is": an organisation, not a partner
+            glossed = [
+                words(swedish)
+                for side in ("en", "sv")
+                for match in self.glossary.find(name, side)
+                for swedish in match.entry.swedish
+            ]
+            if word in own or any(all(fold(w) in own for w in g) for g in glossed if g):
+                continue
+            # named in full, as the question writes it: "European Health Management Association"
+            run = _CAPITALISED_RUN.match(question.text, m.start())
+            found.append(run.group(0) if run else name)
+        return found
 
     def unknown_names(self, question: Question) -> list[str]:
         """Names in the question (a partner town, a place) that the library never mentions,
@@ -1113,7 +1161,8 @@ class ExtractiveAnswerer:
         ]
         # a kind a site added to asks.csv without a message of its own: the general one
         template = t.get(f"refuse_{case}", t["refuse_not_covered"])
-        lines = [template.format(names=", ".join(missing))]
+        organisation = question.organisations[0] if question.organisations else ""
+        lines = [template.format(names=", ".join(missing), organisation=organisation)]
         if citations:
             lines.append(t["nearest"])
             lines += [

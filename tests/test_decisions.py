@@ -610,3 +610,37 @@ def test_a_hyphenated_compound_written_together_is_the_librarys_word_not_an_unkn
     # a compound the library never writes, with or without a hyphen, stays unknown
     parsed = lindby.understand("Vad gör Romkontoret åt Lindby?", (), None)
     assert lindby.answerer.unknown_names(parsed) == ["Romkontoret"]
+
+
+@pytest.fixture(scope="module")
+def ekeby_and_lindby(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(
+        tmp_path_factory.mktemp("two"),
+        {"ekeby-riktlinjer.md": POLICY, "catalog.toml": CATALOG, "lindby-natverk.md": NETWORK},
+    )
+
+
+def test_a_network_only_another_organisations_policy_mentions_is_refused_for_this_one(
+    ekeby_and_lindby,
+):
+    answer = ekeby_and_lindby.ask("Är Ekeby kommun medlem i Nordiska Vänortsnätverket?")
+    assert answer.abstained and answer.refusal == "not_in_organisation"
+    assert "Nordiska Vänortsnätverket" in answer.text and "Ekeby kommun" in answer.text
+    answer = ekeby_and_lindby.ask("Is Lindby kommun a member of the Nordiska Vänortsnätverket?")
+    assert not answer.abstained and "Nordiska Vänortsnätverket" in quoted(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the network named in a sentence before the question is context
+        "Lindby är med i Nordiska Vänortsnätverket. Vem godkänner en resa utomlands i Ekeby?",
+        # another organisation the question compares with is not a partner
+        "Samarbetar Ekeby kommun med Lindby?",
+    ],
+)
+def test_a_name_before_the_question_or_an_organisation_is_no_partner_only_elsewhere(
+    ekeby_and_lindby, question
+):
+    parsed = ekeby_and_lindby.understand(question, (), None)
+    assert ekeby_and_lindby.answerer.names_only_elsewhere(parsed) == []
