@@ -1810,6 +1810,8 @@ _TABLE_MATTER = _class("table_matter")
 _TABLE_RELATIONS = (
     (_class("table_decides"), _RELATIONS.phrases["beslutar om"]),
     (_class("table_responsible"), _RELATIONS.phrases["ansvarar för"]),
+    (_class("table_prepares"), _RELATIONS.phrases["bereder"]),
+    (_class("table_coordinates"), _RELATIONS.phrases["samordnar"]),
 )
 # the header of a column that names who: a duty column's, or a plain "Vem"
 _TABLE_WHO = frozenset().union(*(names for names, _ in _TABLE_RELATIONS), _class("table_who"))
@@ -1824,20 +1826,22 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
     None when the header is not such a table's."""
     columns = [_bare(c) for c in header.strip().rstrip(":").split(TABLE_CELL)]
     matter_at = next((i for i, c in enumerate(columns) if _headed(c, _TABLE_MATTER)), None)
-    duty = next(
-        (
-            (i, relation)
-            for names, relation in _TABLE_RELATIONS
+    # every column of who holds a duty ("Beslutar | Bereder"), the first decides or answers
+    duties = sorted(
+        {
+            i: relation
+            for names, relation in reversed(_TABLE_RELATIONS)
             for i, c in enumerate(columns)
-            if _headed(c, names)
-        ),
-        None,
+            if _headed(c, names) and i != matter_at
+        }.items(),
+        key=lambda d: [r for _, r in _TABLE_RELATIONS].index(d[1]),
     )
     if len(columns) == 2 and matter_at is None:
         return _duty_in_header(header, rows)
-    if len(columns) < 2 or matter_at is None or duty is None:
+    if len(columns) < 2 or matter_at is None or not duties:
         return None
-    body_at, relation = duty
+    body_at, relation = duties[0]
+    others = duties[1:]
     found: list[Triple] = []
     for row in rows:
         cells = [c.strip() for c in row.split(TABLE_CELL)]
@@ -1865,8 +1869,15 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
             body = _row_body(each)
             if body and _usable(matter):
                 found.append((body, row_relation, matter))
+        for i, other in others:  # "Bereder: Kansliet" beside "Beslutar: Styrelsen"
+            found += [
+                (body, other, cells[matter_at].strip(" ,.;:"))
+                for n in re.split(r",\s*", _without_remarks(cells[i]).strip())
+                for e in _each_body(n)
+                if n and (body := _row_body(e)) and _usable(cells[matter_at])
+            ]
         for i, cell in enumerate(cells):
-            if i not in (body_at, matter_at):
+            if i not in (body_at, matter_at, *(i for i, _ in others)):
                 found += [t for s in sentences(cell) for t in _clause(s, None)]
     return found
 
@@ -1976,6 +1987,13 @@ def _from_list(
                 found += own
                 continue
         body, relation = lead_in
+        # "Internationella rådet består av …: – Rådet bereder ärenden …": an item with a
+        # subject and verb of its own says what it says; the section's body by its head noun
+        # ("Rådet") is that body
+        own = _clause(item, None)
+        if own:
+            found += [(_back_reference(b, body), r, m) for b, r, m in own]
+            continue
         # "I uppdraget ingår: – att ta fram förslag …": the item's verb is the duty
         duties = _duties_at_start(item) or (
             _duties_at_start(after_att) if after_att is not None else []
@@ -1985,6 +2003,17 @@ def _from_list(
         if not duties:
             found += _with_matter(body, relation or "ansvarar för", item)
     return found + found_after
+
+
+def _back_reference(named: str, section_body: str) -> str:
+    """``section_body`` when ``named`` is its head noun, as a list under the body's heading
+    or lead-in calls it ("Rådet" under "Internationella rådet" or "Vänortsrådet"); otherwise
+    ``named``."""
+    head = section_body.split()[-1].lower() if section_body.split() else ""
+    short = named.lower()
+    if short != section_body.lower() and " " not in short and head.endswith(short):
+        return section_body
+    return named
 
 
 def _is_duty_heading(section: str) -> bool:

@@ -1269,6 +1269,21 @@ def test_a_delegation_table_gives_each_delegate_the_decision_of_its_row():
     assert has(found, "Kansliet", "bereder", "underlag"), found  # a comment cell's own duty
 
 
+def test_each_column_of_who_holds_a_duty_gives_its_own_rows():
+    table = (
+        "Ärende – Beslutar – Bereder – Kommentar:\n"
+        "- Medlemskap i nätverk – Regionstyrelsen – Kansliet och EU-enheten – Årlig avgift\n"
+        "- Mottagande av delegation – Ordföranden – Protokollsenheten – –"
+    )
+    found = rows(table, "Ansvarsfördelning")
+    assert has(found, "Regionstyrelsen", "beslutar om", "Medlemskap i nätverk"), found
+    assert has(found, "Kansliet", "bereder", "Medlemskap i nätverk"), found
+    assert has(found, "EU-enheten", "bereder", "Medlemskap i nätverk"), found
+    assert has(found, "Protokollsenheten", "bereder", "Mottagande av delegation"), found
+    # a column of remarks names no one
+    assert not any(m == "Årlig avgift" or b == "Årlig avgift" for b, _, m in found), found
+
+
 def test_a_delegation_row_may_leave_its_last_cells_empty_but_not_its_delegate():
     table = (
         "Nr – Ärende – Delegat – Ersättare – Anmärkning:\n"
@@ -2533,3 +2548,29 @@ def test_men_inside_a_relative_clause_joins_words_and_a_who_column_must_come_fir
     assert rows(f"Typ av resa{cell}Godkänner:\n- Inrikes{cell}närmaste chef", "Resor") == []
     found = rows(f"Vem{cell}Godkänner resan:\n- Rektorn{cell}inom Norden\n- Övriga{cell}alla andra")
     assert [b for b, _, _ in found] == ["Rektorn"], found
+
+
+def test_a_list_item_with_a_subject_of_its_own_says_what_it_says():
+    section = "Policy > Roller och ansvar > Vänortsrådet"
+    found = rows(
+        "Vänortsrådet består av tre ledamöter ur kommunstyrelsen.\n\n"
+        "- Rådet bereder ärenden om nya vänorter.\n"
+        "- Det är kanslichefen som godkänner rådets resor.\n"
+        "- tar emot rapporter från skolorna",
+        section,
+    )
+    # the section's body by its head noun is that body, with the item's own verb
+    assert has(found, "Vänortsrådet", "bereder", "nya vänorter"), found
+    assert has(found, "Kanslichefen", "godkänner", "rådets resor"), found
+    assert not any(b == "Vänortsrådet" and "kanslichefen" in m.lower() for b, _, m in found)
+    # an item without a subject of its own is still the section body's duty
+    assert any(b == "Vänortsrådet" and "rapporter" in m for b, _, m in found), found
+
+
+def test_a_head_noun_names_the_section_body_only_when_it_is_that_body():
+    found = rows(
+        "Internationella rådet har följande uppgifter:\n- Nämnden bereder ärenden om vänorter.",
+        "Policy > Internationella rådet",
+    )
+    assert has(found, "Nämnden", "bereder", "vänorter"), found  # another body, as named
+    assert not any(b == "Internationella rådet" for b, _, _ in found), found
