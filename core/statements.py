@@ -1815,8 +1815,8 @@ _TABLE_RELATIONS = (
 )
 # the header of a column that names who: a duty column's, or a plain "Vem"
 _TABLE_WHO = frozenset().union(*(names for names, _ in _TABLE_RELATIONS), _class("table_who"))
-# a section's or a row's number ("3.1 Ansökan …", "4. Ansvar"), not "3 dagars konferens"
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\d+\.)\s+")
+# a section's or a row's number ("3.1 Ansökan …", "4. Ansvar", "§ 3 Nätverk"), not "3 dagars konferens"
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\d+\.|§\s?\d{1,3}[a-z]?)\s+")
 
 
 def _from_table(header: str, rows: list[str]) -> list[Triple] | None:

@@ -24,7 +24,8 @@ SECTION_SEP = " > "
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\*{2,3}(.+?)\*{2,3}\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.*)$")
+# "- item", "1. item", "a) item" (the lettered points of a paragraph in rules)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-zåäö]\))\s+(.*)$")
 _HRULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _TOC_LINE = re.compile(r"\.{4,}\s*\d+\s*$")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
@@ -318,8 +319,9 @@ def _merge_broken_paragraphs(blocks: list[Block]) -> list[Block]:
     return merged
 
 
-# "4. Ansvar", "2.3 Resor utanför Europa": a section number before a heading's words
-_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+# "4. Ansvar", "2.3 Resor utanför Europa", "§ 3 Nätverk" (a paragraph of rules): a section
+# number before a heading's words
+_SECTION_NUMBER = re.compile(r"^(?:§\s?\d{1,3}[a-z]?|\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=\S)")
 
 
 def _looks_like_plain_heading(block: Block, furniture: set[str], before_list: bool) -> bool:
@@ -338,12 +340,18 @@ def _looks_like_plain_heading(block: Block, furniture: set[str], before_list: bo
         # subject and its verb: "Fördelar" alone is a heading)
         and not (
             before_list
-            and (words[-1].lower() in _MODALS or (len(words) >= 2 and is_finite_verb(words[-1])))
+            and (
+                words[-1].lower() in _MODALS
+                or (len(words) >= 2 and is_finite_verb(words[-1]))
+                # "Rådet beslutar om", then its points: a heading does not end in a preposition
+                or (len(words) >= 2 and words[-1].lower() in _PREPOSITIONS)
+            )
         )
     )
 
 
 _MODALS = frozenset(w for w in vocabulary.clause_words()["modal"] if " " not in w)
+_PREPOSITIONS = frozenset(vocabulary.clause_words()["preposition"])
 
 
 def promote_plain_headings(blocks: list[Block], furniture: set[str]) -> list[Block]:

@@ -120,7 +120,8 @@ log = logging.getLogger(__name__)
 # 77: a plain-text table may be underlined with dashes and leave its last cells empty; an empty cell inside a table row keeps its column ("–"); Markdown footnote marks go, their notes stay; a table column headed by two names ("Beslut / uppgift"); duty nouns ledning/stöd/val av; passives prövas/beretts/upprättas av
 # 78: fixes from a second read: a footnote mark before a colon keeps the colon; a note line under a wide plain-text table is no row; a header's empty corner cell is no column; task nouns ("Ledning av") only in a table's task cell, and not in a column of deciders; "Delegat / ersättare" names the delegate first
 # 79: a list item with a subject and verb of its own says what it says ("Rådet bereder …" under a body's heading), the section's body by its head noun being that body
-CHUNKER_VERSION = "79"
+# 80: "§ 3 Nätverk" (a paragraph of rules) is a numbered heading, "a)" points are list items, and a line ending in a preposition before a list is its lead-in
+CHUNKER_VERSION = "80"
 
 Progress = Callable[[int, int, str], None]
 

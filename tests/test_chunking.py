@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.statements import statements
 from ingest.chunking import chunk_text, parse_blocks
 from tests.conftest import BUNDLED
 
@@ -325,6 +326,23 @@ def test_numbered_plain_headings_nest_by_their_numbering():
     # a first numbered heading is a section, not the document's title
     first = chunk_text("1. Syfte\n\nRutinen gäller alla besök.\n\n2. Ansvar\n\nKansliet svarar.\n")
     assert [c.section for c in first] == ["1. Syfte", "2. Ansvar"]
+
+
+def test_a_paragraph_of_rules_is_a_heading_and_its_lettered_points_a_list():
+    text = (
+        "Reglemente för vänortsrådet\n\n"
+        "§ 1 Uppdrag\nRådet bereder ärenden om vänorter.\n\n"
+        "§ 2 Beslut\nRådet beslutar om\na) resor till vänorterna,\nb) mottagande av gäster.\n\n"
+        "Reglementet antogs av fullmäktige den 3 maj 2021, § 45, och gäller från i dag.\n"
+    )
+    chunks = chunk_text(text)
+    by_section = {c.section.removeprefix("Reglemente för vänortsrådet > "): c.text for c in chunks}
+    assert by_section["§ 1 Uppdrag"].startswith("Rådet bereder"), by_section
+    assert "- resor till vänorterna," in by_section["§ 2 Beslut"], by_section
+    # a reference to a paragraph inside a sentence is no heading
+    assert not any(s.startswith("§ 45") for s in by_section), by_section
+    found = statements(by_section["§ 2 Beslut"], "Reglemente > § 2 Beslut")
+    assert ("Rådet", "beslutar om", "resor till vänorterna") in found, found
 
 
 def test_a_numbered_heading_with_its_text_on_the_next_line_is_still_a_heading():
