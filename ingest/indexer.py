@@ -121,7 +121,8 @@ log = logging.getLogger(__name__)
 # 78: fixes from a second read: a footnote mark before a colon keeps the colon; a note line under a wide plain-text table is no row; a header's empty corner cell is no column; task nouns ("Ledning av") only in a table's task cell, and not in a column of deciders; "Delegat / ersättare" names the delegate first
 # 79: a list item with a subject and verb of its own says what it says ("Rådet bereder …" under a body's heading), the section's body by its head noun being that body
 # 80: "§ 3 Nätverk" (a paragraph of rules) is a numbered heading, "a)" points are list items, and a line ending in a preposition before a list is its lead-in
-CHUNKER_VERSION = "80"
+# 81: signing ("undertecknar", "undertecknas av", "skriver under") is representing the organisation
+CHUNKER_VERSION = "81"
 
 Progress = Callable[[int, int, str], None]
 

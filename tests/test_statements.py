@@ -2574,3 +2574,30 @@ def test_a_head_noun_names_the_section_body_only_when_it_is_that_body():
     )
     assert has(found, "Nämnden", "bereder", "vänorter"), found  # another body, as named
     assert not any(b == "Internationella rådet" for b, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "matter"),
+    [
+        (
+            "Kommundirektören undertecknar avtal med vänorterna för kommunens räkning.",
+            "Kommundirektören",
+            "avtal med vänorterna",
+        ),
+        (
+            "Avsiktsförklaringen undertecknas av regionstyrelsens ordförande.",
+            "Regionstyrelsens ordförande",
+            "Avsiktsförklaringen",
+        ),
+        ("Vid förhinder skriver kanslichefen under ansökan.", "Kanslichefen", "ansökan"),
+    ],
+)
+def test_signing_for_the_organisation_is_representing_it(text, body, matter):
+    found = rows(text)
+    assert has(found, body, "undertecknar", matter), found
+
+
+def test_a_document_that_is_signed_names_no_signer_without_an_agent():
+    # "innan de undertecknas": signing without a body is no one's duty
+    found = rows("Avtalen ska vara klara innan de undertecknas.")
+    assert not any(r == "undertecknar" for _, r, _ in found), found
