@@ -68,6 +68,7 @@ _MODAL = _alternation(_WORDS["modal"])
 _NEGATION = _class("negation")
 _NOT_ONLY = _alternation(_WORDS["not_only"])
 _PREPOSITIONS = _class("preposition")
+_PEOPLE_FOR = _class("people_for")
 _SUBORDINATORS = _class("subordinator")
 _COORDINATORS = _class("coordinator")
 _DETERMINERS = _class("determiner")
@@ -239,7 +240,13 @@ def _noun_phrase(tokens: list[str]) -> str | None:
     if tail and len(tail) > 1:
         first, second = _bare(tail[0]), _bare(tail[1])
         quantified = _bare(head_part[0]) in _QUANTIFIERS
-        names_field = first == "för" and second != "att" and not second[:1].isdigit()
+        # "närmaste chef för anställda": whom the duty is for, not the post's field
+        names_field = (
+            first == "för"
+            and second != "att"
+            and not second[:1].isdigit()
+            and second.rstrip(",.;:") not in _PEOPLE_FOR
+        )
         # "Kommunalrådet med ansvar för näringslivsfrågor": a post named by its field
         has_field = first == "med" and _names_a_field(tail[1:])
         if names_field or (first == "med" and quantified) or has_field:
@@ -352,6 +359,8 @@ def body_after(text: str) -> tuple[str | None, str]:
         identified = _identified_place(t, nxt) and any(
             _bare(w) in _RELATIVE_OPENERS for w in tokens[i + 2 : i + 5]
         )
+        if taken and low == "för" and nxt.rstrip(",.;:") in _PEOPLE_FOR:
+            break  # "av närmaste chef för anställda": whom the duty is for, not the name
         if (
             taken
             and low in _PREPOSITIONS
@@ -1024,10 +1033,11 @@ def _patterns(text: str) -> list[Triple]:
         if any(_bare(w) in _NEGATION for w in (m.group(0)[: m.start("body") - m.start()]).split()):
             continue
         taken.append(body_start)
+        for_whom, rest = _for_whom(rest)
         if m.start("matter") > m.start("body"):  # "det åligger Y att X": X as after a verb
             found += _with_matter(body, entry.relation, m.group("matter"))
         elif _usable(matter):
-            found.append((body, entry.relation, matter))
+            found.append((body, entry.relation, f"{matter} {for_whom}".strip()))
         prepared = re.match(rf"^,?\s*(?:{_PREPARED_AFTER})\s+(?P<b>.+)$", rest, re.I)
         if prepared and _usable(matter) and _RELATIONS.kind(entry.relation) == "decides":
             # "godkänns av fullmäktige efter beredning i kommunstyrelsen", then the rest
@@ -1044,8 +1054,9 @@ def _patterns(text: str) -> list[Triple]:
             and not any(is_finite_verb(t) or _passive_form(t) for t in rest[: also.start()].split())
         ):
             second, rest = body_after(also.group("b"))
+            second_for, rest = _for_whom(rest)
             if second:
-                found.append((second, entry.relation, matter))
+                found.append((second, entry.relation, f"{matter} {second_for}".strip()))
         # "..., och för politiker av kommunstyrelsens arbetsutskott"
         gap = re.match(r"^,?\s*(?:och|samt)\s+(?P<m>[^,.;]{2,80}?)\s+av\s+(?P<b>.+)$", rest)
         if gap and not any(is_finite_verb(t) or _passive_form(t) for t in gap.group("m").split()):
@@ -1061,6 +1072,15 @@ def _patterns(text: str) -> list[Triple]:
             elif tail != rest:
                 found += _active(tail, None)
     return found
+
+
+def _for_whom(rest: str) -> tuple[str, str]:
+    """ "för anställda" at the start of what follows an agent ("godkänns av närmaste chef för
+    anställda"): whom the duty is for, part of the matter; and the rest after it."""
+    m = re.match(r"^(för\s+(\S+?))(?=[\s,.;:]|$)", rest)
+    if m and _bare(m.group(2)) in _PEOPLE_FOR:
+        return m.group(1), rest[m.end() :].lstrip()
+    return "", rest
 
 
 def _occurrences(text: str) -> list[tuple[int, int, vocabulary.RelationPhrase, str]]:

@@ -122,7 +122,8 @@ log = logging.getLogger(__name__)
 # 79: a list item with a subject and verb of its own says what it says ("Rådet bereder …" under a body's heading), the section's body by its head noun being that body
 # 80: "§ 3 Nätverk" (a paragraph of rules) is a numbered heading, "a)" points are list items, and a line ending in a preposition before a list is its lead-in
 # 81: signing ("undertecknar", "undertecknas av", "skriver under") is representing the organisation
-CHUNKER_VERSION = "81"
+# 82: a presidium is named with its body ("Presidiet i kommunstyrelsen"); "för anställda" after an agent is whom the duty is for (the matter), not the body's name
+CHUNKER_VERSION = "82"
 
 Progress = Callable[[int, int, str], None]
 

@@ -2601,3 +2601,21 @@ def test_a_document_that_is_signed_names_no_signer_without_an_agent():
     # "innan de undertecknas": signing without a body is no one's duty
     found = rows("Avtalen ska vara klara innan de undertecknas.")
     assert not any(r == "undertecknar" for _, r, _ in found), found
+
+
+def test_whom_a_duty_is_for_is_part_of_the_matter_not_of_the_bodys_name():
+    found = rows(
+        "Resor till vänort godkänns av presidiet för förtroendevalda och av chefen för anställda."
+    )
+    assert has(found, "Presidiet", "godkänner", "Resor till vänort för förtroendevalda"), found
+    assert has(found, "Chefen", "godkänner", "Resor till vänort för anställda"), found
+    # a field after "för" is the post's name: "chefen för kansliet"
+    found = rows("Resor godkänns av chefen för kansliet.")
+    assert has(found, "Chefen för kansliet", "godkänner", "Resor"), found
+
+
+def test_a_presidium_is_named_with_the_body_it_is_part_of():
+    found = rows("Presidiet i kommunstyrelsen företräder kommunen vid vänortsjubileer.")
+    assert has(found, "Presidiet i kommunstyrelsen", "företräder", "vänortsjubileer"), found
+    found = rows("Presidiet i morgon beslutar om dagordningen.")  # no body after "i"
+    assert not any(b.startswith("Presidiet i") for b, _, _ in found), found
