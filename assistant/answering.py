@@ -295,14 +295,24 @@ class ExtractiveAnswerer:
     def _render_list(self, question: Question, unit: Unit, context: frozenset[str]) -> str:
         items = list(unit.items)
         if len("".join(items)) > SHORT_LIST_CHARS:
+            # a long list: the items that speak of the question, and as many of the others
+            # as a short list has room for, in the list's order (a list answers as a whole:
+            # "prioriterar kommunen: …" lists what is prioritised, whatever its words)
             lead_terms = self._terms(unit.lead_in) | context
-            matching = [
-                i
-                for i in items
-                if self._unit_score(question, i, lead_terms)
-                > self._unit_score(question, "", lead_terms)
-            ]
-            items = matching or items[:4]
+            base = self._unit_score(question, "", lead_terms)
+            matching = {
+                k for k, i in enumerate(items) if self._unit_score(question, i, lead_terms) > base
+            }
+            if matching:
+                room = SHORT_LIST_CHARS - sum(len(items[k]) for k in matching)
+                kept = set(matching)
+                for k, i in enumerate(items):
+                    if k not in matching and len(i) <= room:
+                        kept.add(k)
+                        room -= len(i)
+                items = [i for k, i in enumerate(items) if k in kept]
+            else:
+                items = items[:4]
             shown = [f"– {i}" for i in items] + ["– …"]
         else:
             shown = [f"– {i}" for i in items]

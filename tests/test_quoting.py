@@ -115,3 +115,33 @@ def test_a_long_section_headed_by_what_is_asked_is_quoted_in_part(tallasa):
     paragraphs = [p.strip() for p in section if p.strip()]
     said = [p for p in paragraphs if p in answer.text]
     assert len(paragraphs) == 18 and 0 < len(said) < len(paragraphs), answer.text
+
+
+LONG_LIST = """\
+# Riktlinjer för partnerskap
+
+Tallåsa kommun
+
+## Prioriteringar
+
+Kommunen prioriterar:
+
+- Kommuner i Norden som kommunen redan har kontakter med genom skolor och föreningar
+- Samarbete med andra europeiska regioner
+- Projekt som ger utbyte för verksamheterna och kan få medel från EU:s program för regional utveckling
+- Kontakter som stärker näringslivet och turismen i fjällen, särskilt för små företag
+- Utbyten för unga, där skolor, fritidsgårdar och föreningar planerar resorna tillsammans
+- Nätverk där kommunen lär av andra om hur service i glesbygd kan utvecklas digitalt
+- Vänorter där kulturföreningarna kan mötas kring musik, konst och idrott varje sommar
+"""
+
+
+def test_a_long_list_shows_what_answers_and_as_many_others_as_fit_in_its_order(tmp_path):
+    tallasa = assistant_over(tmp_path, {"tallasa.md": LONG_LIST})
+    answer = tallasa.ask("Vilka samarbetspartners i Norden prioriterar Tallåsa kommun?")
+    quote = answer.text
+    assert "Kommuner i Norden" in quote, quote  # the item that speaks of the question
+    # a short item beside it is part of the answer too, in the list's order
+    assert quote.index("Kommuner i Norden") < quote.index("europeiska regioner"), quote
+    # what does not fit a short list's length is left out, and marked as left out
+    assert "kulturföreningarna" not in quote and "– …" in quote, quote
