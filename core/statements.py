@@ -1832,6 +1832,7 @@ _TABLE_RELATIONS = (
     (_class("table_responsible"), _RELATIONS.phrases["ansvarar för"]),
     (_class("table_prepares"), _RELATIONS.phrases["bereder"]),
     (_class("table_coordinates"), _RELATIONS.phrases["samordnar"]),
+    (_class("table_supports"), _RELATIONS.phrases["stödjer"]),
 )
 # the header of a column that names who: a duty column's, or a plain "Vem"
 _TABLE_WHO = frozenset().union(*(names for names, _ in _TABLE_RELATIONS), _class("table_who"))

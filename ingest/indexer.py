@@ -123,7 +123,8 @@ log = logging.getLogger(__name__)
 # 80: "§ 3 Nätverk" (a paragraph of rules) is a numbered heading, "a)" points are list items, and a line ending in a preposition before a list is its lead-in
 # 81: signing ("undertecknar", "undertecknas av", "skriver under") is representing the organisation
 # 82: a presidium is named with its body ("Presidiet i kommunstyrelsen"); "för anställda" after an agent is whom the duty is for (the matter), not the body's name
-CHUNKER_VERSION = "82"
+# 83: a table column headed "Stöd" / "Medverkar" gives its bodies support of the row's matter
+CHUNKER_VERSION = "83"
 
 Progress = Callable[[int, int, str], None]
 

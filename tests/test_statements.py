@@ -1282,6 +1282,14 @@ def test_each_column_of_who_holds_a_duty_gives_its_own_rows():
     assert has(found, "Protokollsenheten", "bereder", "Mottagande av delegation"), found
     # a column of remarks names no one
     assert not any(m == "Årlig avgift" or b == "Årlig avgift" for b, _, m in found), found
+    table = (
+        "Nr – Aktivitet – Ansvarig – Stöd – Tid:\n"
+        "- 1 – Vänortsvecka i juni – Kulturförvaltningen – Turistbyrån – juni"
+    )
+    found = rows(table, "Plan")
+    assert has(found, "Kulturförvaltningen", "ansvarar för", "Vänortsvecka"), found
+    assert has(found, "Turistbyrån", "ger stöd till", "Vänortsvecka"), found
+    assert not any(b == "Juni" for b, _, _ in found), found  # a column of when names no one
 
 
 def test_a_delegation_row_may_leave_its_last_cells_empty_but_not_its_delegate():
