@@ -130,6 +130,13 @@ RULES = AskRules.load()
         # the budget of a named organisation, in either language
         ("How big is Region Ekeby's yearly budget for trips?", "amount"),
         ("Hur stor är Region Ekebys årliga budget för resor?", "amount"),
+        ("Hur stort förskott kan man få före en resa?", "amount"),
+        ("How big an advance can staff get before a trip?", "amount"),
+        # when a document is next revised: a year or a date
+        ("När ska strategin ses över nästa gång?", "year"),
+        ("När ska planen revideras?", "year"),
+        ("When will the guidelines be reviewed?", "year"),
+        ("When is the policy next updated?", "year"),
     ],
 )
 def test_a_specific_ask_is_recognised(question, kind):
@@ -354,6 +361,9 @@ def test_off_task_has_no_evidence_in_any_policy():
         "When does the delegation run out of money?",
         "Vad heter dessa nätverk?",  # networks, not people
         "Vad tycker du att jag ska tänka på före resan?",  # advice, not an opinion
+        "Hur stort ansvar har nämnden för resorna?",  # a share of a duty, not a sum
+        "När ska rapporten lämnas efter resan?",  # when, but no revision of a document
+        "When should the trip be reported to the board?",
         "Vad tycker nämnden om vänortsutbyten?",  # a body's view, which a policy may give
         "What does the council think about twinning?",
         "Vad anser regionen om resor?",

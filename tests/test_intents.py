@@ -195,6 +195,10 @@ def test_who_is_asked_inside_a_sentence_too():
         ("Är vi skyldiga att lämna en reserapport?", True),
         ("Is a report required after the trip?", False),  # what is required, not of whom
         ("Är jag tvungen att ha med mig tolk?", True),
+        # whether one body charges another for a service: a rule, yes or no
+        ("Does the region charge departments for the coordinator's help?", True),
+        ("Debiterar kansliet förvaltningarna för hjälpen med ansökan?", True),
+        ("Who is in charge of the network?", False),
     ],
 )
 def test_a_question_about_what_one_may_or_must_do(question, rule):
