@@ -278,8 +278,12 @@ class ExtractiveAnswerer:
             # "…" marks what is left out between them
             if quote and position - 1 not in shown:
                 quote += " … "
-            elif quote:  # a list stands on lines of its own
-                quote += "\n" if unit.items or passage_units[position - 1].items else " "
+            elif quote:  # a list, and a paragraph after another, stands on lines of its own
+                quote += (
+                    "\n"
+                    if unit.items or unit.opens_block or passage_units[position - 1].items
+                    else " "
+                )
             shown.add(position)
             text = render(unit)
             following = position + 1

@@ -89,6 +89,7 @@ class Unit:
     text: str
     lead_in: str = ""
     items: tuple[str, ...] = ()
+    opens_block: bool = False  # the first unit of its paragraph, list or line block
 
     @property
     def whole(self) -> str:
@@ -123,9 +124,9 @@ def units(text: str) -> list[Unit]:
         if any(line.startswith(LIST_MARK) for line in lines):
             lead = " ".join(line for line in lines if not line.startswith(LIST_MARK))
             items = tuple(line[len(LIST_MARK) :] for line in lines if line.startswith(LIST_MARK))
-            found.append(Unit("", lead, items))
+            found.append(Unit("", lead, items, opens_block=True))
         elif len(lines) > 1:  # an address or contact block: lines belong together
-            found.append(Unit("\n".join(lines)))
+            found.append(Unit("\n".join(lines), opens_block=True))
         else:
-            found.extend(Unit(s) for s in sentences(lines[0]))
+            found.extend(Unit(s, opens_block=i == 0) for i, s in enumerate(sentences(lines[0])))
     return found
