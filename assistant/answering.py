@@ -42,10 +42,20 @@ _HYPHEN_COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
 # A name in a question: a capitalised word inside a sentence (not its first word), four
 # letters or more, or an all-capital acronym of three or more.
 _NAME = re.compile(r"(?<=[\w,] )(?:[A-ZÅÄÖØÆ][a-zåäöøæé]{3,}|[A-ZÅÄÖ]{3,})\b")
-# a name of several capitalised words, "of" or "för" between them: "Assembly of European Regions"
+# a name of several capitalised words, "of" or "för" between them: "Network of Lake Towns"
 _CAPITALISED_RUN = re.compile(
-    r"[A-ZÅÄÖØÆ][\w&-]*(?:\s+(?:(?:of|for|and|the|för|och|i)\s+)?[A-ZÅÄÖØÆ][\w&-]*)*"
+    r"[A-ZÅÄÖØÆ][\w&-]*(?:\s+(?:(?:of|for|the|för)\s+)?[A-ZÅÄÖØÆ][\w&-]*)*"
 )
+
+
+def _base_forms(word: str) -> str:
+    """A word without the longest inflection ending that leaves at least four letters."""
+    for ending in sorted(vocabulary.INFLECTIONS, key=len, reverse=True):
+        if ending and word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
 # a name that opens a sentence is a name when an organisation word in its indefinite form
 # follows it ("Bergs kommun, har de …?", not "Behöver kommunen …?"); otherwise it may be any
 # word written with a capital there
@@ -301,7 +311,7 @@ class ExtractiveAnswerer:
         if len("".join(items)) > SHORT_LIST_CHARS:
             # a long list: the items that speak of the question, and as many of the others
             # as a short list has room for, in the list's order (a list answers as a whole:
-            # "prioriterar kommunen: …" lists what is prioritised, whatever its words)
+            # "Vid val av partner väger vi in: …" lists what counts, whatever its words)
             lead_terms = self._terms(unit.lead_in) | context
             base = self._unit_score(question, "", lead_terms)
             matching = {
@@ -314,10 +324,15 @@ class ExtractiveAnswerer:
                     if k not in matching and len(i) <= room:
                         kept.add(k)
                         room -= len(i)
-                items = [i for k, i in enumerate(items) if k in kept]
             else:
-                items = items[:4]
-            shown = [f"– {i}" for i in items] + ["– …"]
+                kept = set(range(4))
+            # "– …" where items are left out, and only there
+            shown = []
+            for k, i in enumerate(items):
+                if k in kept:
+                    shown.append(f"– {i}")
+                elif not shown or shown[-1] != "– …":
+                    shown.append("– …")
         else:
             shown = [f"– {i}" for i in items]
         lead = unit.lead_in or ""
@@ -467,8 +482,8 @@ class ExtractiveAnswerer:
             # organisation's passage answers for it
             return Decision(True, "other_organisation", missing=list(dict.fromkeys(elsewhere)))
         if absent_here := self.names_only_elsewhere(question):
-            # "Is Region X a member of the AER?" when only another organisation's policy
-            # mentions the AER: a partner or network is the point of such a question
+            # "Is Region X a member of the Lake Towns Network?" when only another organisation's policy
+            # mentions the network: a partner or network is the point of such a question
             return Decision(True, "not_in_organisation", missing=absent_here)
         permission = intent("permission", question.text)
         # "Finns det regler om …?" asks whether a rule exists; "Får jag …?" is a permission
@@ -789,15 +804,18 @@ class ExtractiveAnswerer:
 
     @cached_property
     def _organisation_words(self) -> dict[str, frozenset[str]]:
-        """Every word of each organisation's passages, folded."""
+        """Every word of each organisation's passages, their headings and titles, folded,
+        each also without an inflection's ending ("Euroregionen", "Euroregion")."""
         found: dict[str, set[str]] = {}
         for p in self.lexical.passages:
-            found.setdefault(p.organisation, set()).update(fold(w) for w in words(p.text))
+            found.setdefault(p.organisation, set()).update(
+                _base_forms(fold(w.lower())) for w in words(p.context_text())
+            )
         return {organisation: frozenset(w) for organisation, w in found.items()}
 
     def names_only_elsewhere(self, question: Question) -> list[str]:
         """A partner or network the question asks one organisation about ("Är Region X med
-        i Eurocities?", "Is the municipality a member of the AER?") that the library mentions,
+        i Eurocities?", "Is the municipality a member of the Lake Towns Network?") that the library mentions,
         but only in other organisations' policies: in any spelling, as the glossary names it."""
         if len(question.organisations) != 1:
             return []
@@ -806,7 +824,11 @@ class ExtractiveAnswerer:
             return []
         library = self._library_words
         start = question_start(question.text)  # a sentence before the question is context
-        found = []
+        found: list[str] = []
+
+        def mentioned(name_words: list[str]) -> bool:
+            return bool(name_words) and all(_base_forms(fold(w.lower())) in own for w in name_words)
+
         for m in _NAME.finditer(question.text, start):
             name = m.group(0)
             word = fold(name.lower())
@@ -814,17 +836,23 @@ class ExtractiveAnswerer:
                 continue  # a name no policy mentions is unknown_names' case
             if any(word in fold(o.lower()) for o in self._organisation_words):
                 continue  # "like Region Y is": an organisation, not a partner
+            # the name in full, as the question writes it ("Nordic Lake Towns Network"): the
+            # organisation mentions it when it holds every word of it
+            run = _CAPITALISED_RUN.match(question.text, m.start())
+            full = run.group(0) if run else name
+            name_words = [w for w in re.findall(r"[\w-]+", full) if w[:1].isupper()]
+            # the glossary's name for the whole of it ("the AER" for a network's full name)
             glossed = [
                 words(swedish)
                 for side in ("en", "sv")
-                for match in self.glossary.find(name, side)
+                for match in self.glossary.find(full, side)
+                if match.start == 0 and match.end == len(words(full))
                 for swedish in match.entry.swedish
             ]
-            if word in own or any(all(fold(w) in own for w in g) for g in glossed if g):
+            if mentioned(name_words) or any(mentioned(g) for g in glossed if g):
                 continue
-            # named in full, as the question writes it: "European Health Management Association"
-            run = _CAPITALISED_RUN.match(question.text, m.start())
-            found.append(run.group(0) if run else name)
+            if full not in found:
+                found.append(full)
         return found
 
     def unknown_names(self, question: Question) -> list[str]:

@@ -64,8 +64,10 @@ def _given_names() -> str:
         {row["name"] for row in vocabulary.rows("given_names.csv")}, key=len, reverse=True
     )
     given = "|".join(re.escape(n) for n in names)
-    part = r"[A-ZÅÄÖØÆ][a-zåäöøæéü]+"
-    return rf"(?-i:\b(?:{given})(?:-{part})? (?:{part}-)?{part}\b)"
+    part = r"(?:O['’])?[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))+"  # any alphabet: "Wiśniewska"
+    # the surname capitalised, in any alphabet; not an organisation word ("Mark Kommun")
+    surname = rf"(?=[^\W\d_])(?=[^a-zåäöøæ])(?!(?:Kommun|Region|Stad|Landsting|Airport)\b){part}"
+    return rf"(?-i:\b(?:{given})(?:-{part})? (?:{surname}-)?{surname}\b)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -245,7 +245,7 @@ def _noun_phrase(tokens: list[str]) -> str | None:
             first == "för"
             and second != "att"
             and not second[:1].isdigit()
-            and second.rstrip(",.;:") not in _PEOPLE_FOR
+            and not _people_for(tail[1:])
         )
         # "Kommunalrådet med ansvar för näringslivsfrågor": a post named by its field
         has_field = first == "med" and _names_a_field(tail[1:])
@@ -359,7 +359,7 @@ def body_after(text: str) -> tuple[str | None, str]:
         identified = _identified_place(t, nxt) and any(
             _bare(w) in _RELATIVE_OPENERS for w in tokens[i + 2 : i + 5]
         )
-        if taken and low == "för" and nxt.rstrip(",.;:") in _PEOPLE_FOR:
+        if taken and low == "för" and _people_for(tokens[i + 1 :]):
             break  # "av närmaste chef för anställda": whom the duty is for, not the name
         if (
             taken
@@ -1074,13 +1074,29 @@ def _patterns(text: str) -> list[Triple]:
     return found
 
 
+def _people_for(tokens: list[str]) -> int:
+    """How many words after "för" name the people a duty is for ("anställda", "politiker och
+    tjänstemän"); 0 when they name something else ("ekonomi": a field)."""
+    if not tokens or _bare(tokens[0]) not in _PEOPLE_FOR:
+        return 0
+    if (
+        len(tokens) > 2
+        and _bare(tokens[1]) in _COORDINATORS
+        and not tokens[0].endswith(",")
+        and _bare(tokens[2]) in _PEOPLE_FOR
+    ):
+        return 3  # "politiker och tjänstemän"
+    return 1
+
+
 def _for_whom(rest: str) -> tuple[str, str]:
     """ "för anställda" at the start of what follows an agent ("godkänns av närmaste chef för
     anställda"): whom the duty is for, part of the matter; and the rest after it."""
-    m = re.match(r"^(för\s+(\S+?))(?=[\s,.;:]|$)", rest)
-    if m and _bare(m.group(2)) in _PEOPLE_FOR:
-        return m.group(1), rest[m.end() :].lstrip()
-    return "", rest
+    tokens = rest.split()
+    if not tokens or _bare(tokens[0]) != "för" or not (n := _people_for(tokens[1:])):
+        return "", rest
+    said = " ".join(tokens[: n + 1])
+    return said.rstrip(",.;:"), " ".join(tokens[n + 1 :])
 
 
 def _occurrences(text: str) -> list[tuple[int, int, vocabulary.RelationPhrase, str]]:
@@ -1890,12 +1906,16 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
             body = _row_body(each)
             if body and _usable(matter):
                 found.append((body, row_relation, matter))
+        task = _NUMBERING.sub("", cells[matter_at]).strip(" ,.;:")
         for i, other in others:  # "Bereder: Kansliet" beside "Beslutar: Styrelsen"
+            cell = _without_remarks(cells[i]).strip()
+            if "/" in columns[i]:  # "Bereder / föredrar": the first named
+                cell = cell.split("/")[0].strip()
             found += [
-                (body, other, cells[matter_at].strip(" ,.;:"))
-                for n in re.split(r",\s*", _without_remarks(cells[i]).strip())
+                (body, other, task)
+                for n in re.split(r",\s*", cell)
                 for e in _each_body(n)
-                if n and (body := _row_body(e)) and _usable(cells[matter_at])
+                if n and (body := _row_body(e)) and _usable(task)
             ]
         for i, cell in enumerate(cells):
             if i not in (body_at, matter_at, *(i for i, _ in others)):
@@ -2011,7 +2031,13 @@ def _from_list(
         # "Internationella rådet består av …: – Rådet bereder ärenden …": an item with a
         # subject and verb of its own says what it says; the section's body by its head noun
         # ("Rådet") is that body
-        own = _clause(item, None)
+        own = [
+            (b, r, m)
+            for b, r, m in _clause(item, None)
+            # its subject before any relative clause: "vänortsarbetet, som kansliet samordnar"
+            # is the lead-in body's matter
+            if b.split()[-1].lower() in re.split(r",|\bsom\b", item, maxsplit=1)[0].lower()
+        ]
         if own:
             found += [(_back_reference(b, body), r, m) for b, r, m in own]
             continue
@@ -2032,7 +2058,13 @@ def _back_reference(named: str, section_body: str) -> str:
     ``named``."""
     head = section_body.split()[-1].lower() if section_body.split() else ""
     short = named.lower()
-    if short != section_body.lower() and " " not in short and head.endswith(short):
+    if (
+        short != section_body.lower()
+        and " " not in short
+        and head.endswith(short)
+        # a post ("Kommunalrådet", a politician) is not the council its name ends in
+        and not _BODIES.is_role_word(section_body.split()[-1])
+    ):
         return section_body
     return named
 

@@ -343,8 +343,13 @@ def _looks_like_plain_heading(block: Block, furniture: set[str], before_list: bo
             and (
                 words[-1].lower() in _MODALS
                 or (len(words) >= 2 and is_finite_verb(words[-1]))
-                # "Rådet beslutar om", then its points: a heading does not end in a preposition
-                or (len(words) >= 2 and words[-1].lower() in _PREPOSITIONS)
+                # "Rådet beslutar om", then its points: a verb and its preposition ("Att tänka
+                # på" and "Bra att känna till" are headings)
+                or (
+                    len(words) >= 2
+                    and words[-1].lower() in _PREPOSITIONS
+                    and any(is_finite_verb(w) for w in words[:-1])
+                )
             )
         )
     )

@@ -333,14 +333,16 @@ def test_a_paragraph_of_rules_is_a_heading_and_its_lettered_points_a_list():
         "Reglemente för vänortsrådet\n\n"
         "§ 1 Uppdrag\nRådet bereder ärenden om vänorter.\n\n"
         "§ 2 Beslut\nRådet beslutar om\na) resor till vänorterna,\nb) mottagande av gäster.\n\n"
-        "Reglementet antogs av fullmäktige den 3 maj 2021, § 45, och gäller från i dag.\n"
+        "§ 45 i kommunallagen gäller också för rådets sammanträden.\n\n"
+        "Reglementet antogs av fullmäktige den 3 maj 2021.\n"
     )
     chunks = chunk_text(text)
     by_section = {c.section.removeprefix("Reglemente för vänortsrådet > "): c.text for c in chunks}
     assert by_section["§ 1 Uppdrag"].startswith("Rådet bereder"), by_section
     assert "- resor till vänorterna," in by_section["§ 2 Beslut"], by_section
-    # a reference to a paragraph inside a sentence is no heading
+    # a sentence that opens with a paragraph's number is no heading
     assert not any(s.startswith("§ 45") for s in by_section), by_section
+    assert "§ 45 i kommunallagen" in by_section["§ 2 Beslut"], by_section
     found = statements(by_section["§ 2 Beslut"], "Reglemente > § 2 Beslut")
     assert ("Rådet", "beslutar om", "resor till vänorterna") in found, found
 
@@ -367,3 +369,8 @@ def test_a_numbered_heading_with_its_text_on_the_next_line_is_still_a_heading():
         chunks = chunk_text(f"Rutin\n\n{wrapped}\n")
         assert [c.section for c in chunks] == ["Rutin"], chunks
         assert wrapped.replace("\n", " ") in chunks[0].text
+
+
+def test_a_heading_with_an_infinitive_and_a_particle_before_a_list_stays_a_heading():
+    text = "Rutin\n\n1. Syfte\n\nRutinen gäller resor.\n\nAtt tänka på\n- Boka i god tid.\n"
+    assert [c.section for c in chunk_text(text)][-1].endswith("Att tänka på")
