@@ -942,6 +942,26 @@ def _matter_before(pre: str, between: str) -> str:
             if verb and is_finite_verb(verb.group(1)):
                 s = s[: verb.start()]
                 continue
+            # "Rådet träffas fyra gånger per år och [leds av]": a first verb with its own
+            # adverbials shares the subject too
+            words_ = s.split()
+            if words_ and _bare(words_[-1]) in ("och", "samt") and len(words_) <= 12:
+                first = next(
+                    (
+                        i
+                        for i, w in enumerate(words_[1:-1], 1)
+                        if (is_finite_verb(w) or _present_passive(w)) and not _is_body_token(w)
+                    ),
+                    None,
+                )
+                rest = words_[first + 1 : -1] if first is not None else []
+                if (
+                    first is not None
+                    and "av" not in map(_bare, rest)
+                    and not any(is_finite_verb(w) or _present_passive(w) for w in rest)
+                ):
+                    s = " ".join(words_[:first])
+                    continue
             passive = (chained if in_chain else agent).search(s)
             if passive and _passive_form(passive.group(1)):
                 s = s[: passive.start()]

@@ -125,7 +125,8 @@ log = logging.getLogger(__name__)
 # 82: a presidium is named with its body ("Presidiet i kommunstyrelsen"); "för anställda" after an agent is whom the duty is for (the matter), not the body's name
 # 83: a table column headed "Stöd" / "Medverkar" gives its bodies support of the row's matter
 # 84: fixes from a second read: an item's own clause only when its subject opens it (not "…, som kansliet samordnar"); a post ("Kommunalrådet") is no council; "för personal" names a field; other duty columns lose their numbers; "Att tänka på" before a list stays a heading
-CHUNKER_VERSION = "84"
+# 85: a first verb with its adverbials before "och" shares the subject of the passive after it ("Rådet träffas varje år och leds av …")
+CHUNKER_VERSION = "85"
 
 Progress = Callable[[int, int, str], None]
 

@@ -2610,3 +2610,11 @@ def test_a_presidium_is_named_with_the_body_it_is_part_of():
     assert has(found, "Presidiet i kommunstyrelsen", "företräder", "vänortsjubileer"), found
     found = rows("Presidiet i morgon beslutar om dagordningen.")  # no body after "i"
     assert not any(b.startswith("Presidiet i") for b, _, _ in found), found
+
+
+def test_a_first_verb_with_its_adverbials_shares_the_subject_of_a_passive_after_och():
+    found = rows("Vänortsrådet träffas fyra gånger per år och leds av kommunstyrelsens ordförande.")
+    assert found == [("Kommunstyrelsens ordförande", "leder", "Vänortsrådet")], found
+    # a list of things before "och" is all the matter
+    found = rows("Resor till vänorter och besök från dem beslutas av nämnden.")
+    assert has(found, "Nämnden", "beslutar om", "Resor till vänorter och besök från dem"), found
