@@ -1883,16 +1883,13 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
     None when the header is not such a table's."""
     columns = [_bare(c) for c in header.strip().rstrip(":").split(TABLE_CELL)]
     matter_at = next((i for i, c in enumerate(columns) if _headed(c, _TABLE_MATTER)), None)
-    # every column of who holds a duty ("Beslutar | Bereder"), the first decides or answers
-    duties = sorted(
-        {
-            i: relation
-            for names, relation in reversed(_TABLE_RELATIONS)
-            for i, c in enumerate(columns)
-            if _headed(c, names) and i != matter_at
-        }.items(),
-        key=lambda d: [r for _, r in _TABLE_RELATIONS].index(d[1]),
-    )
+    # every column of who holds a duty ("Beslutar | Bereder"), the deciders' first
+    duties = [
+        (i, relation)
+        for names, relation in _TABLE_RELATIONS
+        for i, c in enumerate(columns)
+        if _headed(c, names) and i != matter_at
+    ]
     if len(columns) == 2 and matter_at is None:
         return _duty_in_header(header, rows)
     if len(columns) < 2 or matter_at is None or not duties:
@@ -1907,40 +1904,40 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
         cells += [""] * (len(columns) - len(cells))  # a row may leave its last cells empty
         # a dash inside the last cell (a comment) is the cell's own text
         cells = [*cells[: len(columns) - 1], TABLE_CELL.join(cells[len(columns) - 1 :])]
-        # "Hamnbolaget och miljöförvaltningen", "Kulturförvaltningen (i samråd med …)": each
-        # body named in the cell, without a remark in brackets
-        named = _without_remarks(cells[body_at]).strip()
-        if "/" in columns[body_at]:  # "Kanslichefen / Kommundirektören": the delegate first
-            named = named.split("/")[0].strip()
-        matter = _NUMBERING.sub("", cells[matter_at])
+        task = _NUMBERING.sub("", cells[matter_at])
         # "bistår vid frågor om kost": a task said with a duty verb (or named as one, "Ledning
         # av …") is that duty; in a column of deciders the row stays a decision
-        said = _verb_at_start(matter) or _task_at_start(matter)
+        said = _verb_at_start(task) or _task_at_start(task)
         if said and _RELATIONS.kind(relation) == "decides" != _RELATIONS.kind(said[0]):
             said = None
-        row_relation, matter = (said[0], said[1].strip(" ,.;:")) if said else (relation, matter)
+        row_relation, matter = (said[0], said[1].strip(" ,.;:")) if said else (relation, task)
         if matter.strip() in _EMPTY_CELLS:
             continue
-        listed = [n for n in re.split(r",\s*", named) if n]  # "Kansliet, nämnden och styrelsen"
-        for each in (e for n in listed for e in _each_body(n)):
-            body = _row_body(each)
-            if body and _usable(matter):
-                found.append((body, row_relation, matter))
-        task = _NUMBERING.sub("", cells[matter_at]).strip(" ,.;:")
-        for i, other in others:  # "Bereder: Kansliet" beside "Beslutar: Styrelsen"
-            cell = _without_remarks(cells[i]).strip()
-            if "/" in columns[i]:  # "Bereder / föredrar": the first named
-                cell = cell.split("/")[0].strip()
+        if _usable(matter):
             found += [
-                (body, other, task)
-                for n in re.split(r",\s*", cell)
-                for e in _each_body(n)
-                if n and (body := _row_body(e)) and _usable(task)
+                (b, row_relation, matter) for b in _column_bodies(cells[body_at], columns[body_at])
             ]
+        task = task.strip(" ,.;:")
+        if _usable(task):
+            for i, other in others:  # "Bereder: Kansliet" beside "Beslutar: Styrelsen"
+                found += [(b, other, task) for b in _column_bodies(cells[i], columns[i])]
         for i, cell in enumerate(cells):
             if i not in (body_at, matter_at, *(i for i, _ in others)):
                 found += [t for s in sentences(cell) for t in _clause(s, None)]
     return found
+
+
+def _column_bodies(cell: str, column: str) -> list[str]:
+    """The bodies a cell of a column of who names: each of "Hamnbolaget och
+    miljöförvaltningen" or "Kansliet, nämnden", without a remark in brackets
+    ("Kulturförvaltningen (i samråd med …)"); under a header of two names ("Delegat /
+    ersättare"), the first of the cell's ("Kanslichefen / Kommundirektören")."""
+    named = _without_remarks(cell).strip()
+    if "/" in column:
+        named = named.split("/")[0].strip()
+    return [
+        body for n in re.split(r",\s*", named) if n for e in _each_body(n) if (body := _row_body(e))
+    ]
 
 
 def _headed(column: str, names: frozenset[str]) -> bool:
@@ -2051,13 +2048,10 @@ def _from_list(
         # "Internationella rådet består av …: – Rådet bereder ärenden …": an item with a
         # subject and verb of its own says what it says; the section's body by its head noun
         # ("Rådet") is that body
-        own = [
-            (b, r, m)
-            for b, r, m in _clause(item, None)
-            # its subject before any relative clause: "vänortsarbetet, som kansliet samordnar"
-            # is the lead-in body's matter
-            if b.split()[-1].lower() in re.split(r",|\bsom\b", item, maxsplit=1)[0].lower()
-        ]
+        # its subject before any relative clause: "vänortsarbetet, som kansliet samordnar"
+        # is the lead-in body's matter
+        opening = re.split(r",|\bsom\b", item, maxsplit=1)[0].lower()
+        own = [(b, r, m) for b, r, m in _clause(item, None) if b.split()[-1].lower() in opening]
         if own:
             found += [(_back_reference(b, body), r, m) for b, r, m in own]
             continue
@@ -2076,14 +2070,14 @@ def _back_reference(named: str, section_body: str) -> str:
     """``section_body`` when ``named`` is its head noun, as a list under the body's heading
     or lead-in calls it ("Rådet" under "Internationella rådet" or "Vänortsrådet"); otherwise
     ``named``."""
-    head = section_body.split()[-1].lower() if section_body.split() else ""
+    head = section_body.split()[-1] if section_body.split() else ""
     short = named.lower()
     if (
         short != section_body.lower()
         and " " not in short
-        and head.endswith(short)
+        and head.lower().endswith(short)
         # a post ("Kommunalrådet", a politician) is not the council its name ends in
-        and not _BODIES.is_role_word(section_body.split()[-1])
+        and not _BODIES.is_role_word(head)
     ):
         return section_body
     return named
