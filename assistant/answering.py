@@ -48,10 +48,13 @@ _CAPITALISED_RUN = re.compile(
 )
 
 
+_ENDINGS_LONGEST_FIRST = sorted((e for e in vocabulary.INFLECTIONS if e), key=len, reverse=True)
+
+
 def _base_forms(word: str) -> str:
     """A word without the longest inflection ending that leaves at least four letters."""
-    for ending in sorted(vocabulary.INFLECTIONS, key=len, reverse=True):
-        if ending and word.endswith(ending) and len(word) - len(ending) >= 4:
+    for ending in _ENDINGS_LONGEST_FIRST:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
 
@@ -791,16 +794,23 @@ class ExtractiveAnswerer:
         """Every word of every passage, short ones ("SKL") too, folded."""
         return frozenset(fold(w) for p in self.lexical.passages for w in words(p.text))
 
+    def _glossary_swedish(self, name: str, *, whole: bool = False) -> list[list[str]]:
+        """The words of each Swedish term the glossary gives for ``name`` or a phrase in it;
+        with ``whole``, only for a phrase that is all of it."""
+        length = len(words(name))
+        return [
+            words(swedish)
+            for side in ("en", "sv")
+            for match in self.glossary.find(name, side)
+            if not whole or (match.start == 0 and match.end == length)
+            for swedish in match.entry.swedish
+        ]
+
     def _glossed_in_library(self, name: str) -> bool:
         """A name the glossary translates ("Brussels": Bryssel, "SALAR": SKL) into words the
         library holds; a network the glossary knows but no policy mentions is still unknown."""
         known = self._library_words
-        return any(
-            all(fold(w) in known for w in words(swedish))
-            for side in ("en", "sv")
-            for match in self.glossary.find(name, side)
-            for swedish in match.entry.swedish
-        )
+        return any(all(fold(w) in known for w in g) for g in self._glossary_swedish(name))
 
     @cached_property
     def _organisation_words(self) -> dict[str, frozenset[str]]:
@@ -841,14 +851,8 @@ class ExtractiveAnswerer:
             run = _CAPITALISED_RUN.match(question.text, m.start())
             full = run.group(0) if run else name
             name_words = [w for w in re.findall(r"[\w-]+", full) if w[:1].isupper()]
-            # the glossary's name for the whole of it ("the AER" for a network's full name)
-            glossed = [
-                words(swedish)
-                for side in ("en", "sv")
-                for match in self.glossary.find(full, side)
-                if match.start == 0 and match.end == len(words(full))
-                for swedish in match.entry.swedish
-            ]
+            # or the glossary's name for the whole of it (an acronym for a network's full name)
+            glossed = self._glossary_swedish(full, whole=True)
             if mentioned(name_words) or any(mentioned(g) for g in glossed if g):
                 continue
             if full not in found:
