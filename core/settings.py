@@ -63,8 +63,9 @@ class Settings(BaseSettings):
     top_k: int = Field(
         5, ge=1, le=20, description="Passages retrieved and cited at most per answer."
     )
-    # 5-fold CV over all 1,524 tuning questions (corpora included), with fusion_share 1.5:
-    # 0 0.914, 0.15 0.916, 0.3 0.918, 0.5 0.916, 0.8 0.912, 1.2 0.911; four folds of five chose 0.3
+    # 5-fold CV over all 1,524 tuning questions (corpora included), with fusion_share 0.5:
+    # 0 0.913, 0.15 0.913, 0.3-1.2 0.915 (a plateau; folds chose 0.15-1.2); with fusion_share
+    # 1.5 (tried, withdrawn): 0.3 0.918, best. 0.3 stays: no value on the plateau scores higher
     dense_weight: float = Field(
         0.3, ge=0, description="Weight of dense (embedding) ranks in fusion."
     )
