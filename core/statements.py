@@ -570,6 +570,11 @@ def _subject_body(s: str) -> str | None:
     s = re.sub(r"\s*\((?![A-ZÅÄÖ]{2,8}\))[^()]*\)$", "", s)
     if not s:
         return None
+    second = re.match(r"^(?P<before>.+),\s+som\s+(?P<verb>\S+)\s.*\s(?:och|samt)$", s)
+    if second and is_finite_verb(second["verb"]) and not _is_body_token(second["verb"]):
+        # "… lämnas till kansliet, som registrerar gåvan och [beslutar om …]": a second verb
+        # of the relative clause; its subject is what "som" stands for
+        s = f"{second['before']}, som"
     if re.search(r"\s(?:och|samt)$", s):  # "X är ... organ för Y och [ansvarar för]"
         tokens = s.split()
         cut = next(
@@ -845,6 +850,10 @@ def _cut_matter(raw: str) -> tuple[str, str, str]:
         if word in _COORDINATORS or word in _SUBORDINATORS or word in ("så att", "utan att"):
             rest = m.start("w") + (len(m.group("w")) if word in _COORDINATORS else 0)
             consider(m.start(), rest, "clause")
+        elif re.fullmatch(_MODAL, word, re.I):
+            # "Resenären, som bokar och ansvarar för kostnaderna, ska …": the relative clause
+            # closes at the comma, and the main clause's verb follows
+            consider(m.start(), m.start("w"), "clause")
         elif m.start() and _verb_at_start(text[m.start("w") :]) is not None:
             # "företräder förbundet, samordnar deltagandet och tar fram …": a series of
             # duties of one subject
@@ -984,12 +993,25 @@ def _matter_before(pre: str, between: str) -> str:
         is_finite_verb(t) or _present_passive(t) for t in s[: joined[-1].start()].split()[1:]
     ):
         s = s[joined[-1].end() :]
+    # "Resor till länder som UD avråder från får endast genomföras [efter beslut av]": what
+    # is done, after its modal, is no part of the matter
+    s = re.sub(rf"\s+(?:{_MODAL})(?:\s+\S+)?\s+\w+as$", "", s, flags=re.I)
     tokens = s.split()
+    # a verb inside a relative clause ("länder som UD avråder från", "ansökningar där
+    # kommunen är projektägare") belongs to the matter
+    relative = next(
+        (i for i, t in enumerate(tokens) if i and _bare(t) in ("som", "där", "vars", "vilka")),
+        len(tokens),
+    )
     last_verb = max(
-        (i for i, t in enumerate(tokens) if is_finite_verb(t) and not _is_body_token(t)),
+        (i for i, t in enumerate(tokens[:relative]) if is_finite_verb(t) and not _is_body_token(t)),
         default=-1,
     )
-    tokens = tokens[last_verb + 1 :]
+    if last_verb == len(tokens) - 1 and last_verb > 0:
+        # "Större inköp sker [efter godkännande av]": the verb's subject is what is decided
+        tokens = tokens[:last_verb]
+    else:
+        tokens = tokens[last_verb + 1 :]
     between_tokens = between.split()
     if between_tokens and not _adverbial(between) and not re.match(_ADVERB, between.strip()):
         tokens = between_tokens + [t if i else t[:1].lower() + t[1:] for i, t in enumerate(tokens)]
@@ -1891,7 +1913,9 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
         if _headed(c, names) and i != matter_at
     ]
     if len(columns) == 2 and matter_at is None:
-        return _duty_in_header(header, rows)
+        return _duty_in_header(header, rows) or _case_table(header, rows)
+    if matter_at is None and len(columns) > 2:
+        return _case_table(header, rows)
     if len(columns) < 2 or matter_at is None or not duties:
         return None
     body_at, relation = duties[0]
@@ -1998,6 +2022,39 @@ def _duty_in_header(header: str, rows: list[str]) -> list[Triple] | None:
         body = _row_body(cells[0]) if len(cells) == 2 else None
         if body:
             found.append((body, relation, f"{duty} {cells[1]}".strip()))
+    return found or None
+
+
+def _case_table(header: str, rows: list[str]) -> list[Triple] | None:
+    """A table whose first column names a case and a later column's header a duty, with
+    who holds it in the cells ("Resenär | Godkänner utlandsresan | Anmärkning" over
+    "Förvaltningschef | Kommundirektören | –", "Typ av resa | Godkänner"): each row's body
+    holds the duty in its row's case. Other cells may state duties of their own."""
+    labels = [c.strip() for c in header.strip().rstrip(":").split(TABLE_CELL)]
+    if len(labels) < 2 or not labels[0] or _bare(labels[0]) in _TABLE_WHO:
+        return None
+    at, said = next(
+        (
+            (i, said)
+            for i, label in enumerate(labels[1:], 1)
+            if (said := _verb_at_start(_lower_first(label)))
+        ),
+        (None, None),
+    )
+    if at is None or said is None:
+        return None
+    relation, duty = said[0], said[1].strip(" ,.;:")
+    case = labels[0].lower()
+    found: list[Triple] = []
+    for row in rows:
+        cells = [c.strip() for c in row.split(TABLE_CELL)]
+        if len(cells) <= at or cells[0] in _EMPTY_CELLS:
+            continue
+        matter = f"{duty} ({case}: {cells[0]})" if duty else cells[0]
+        found += [(b, relation, matter) for b in _column_bodies(cells[at], labels[at])]
+        for i, cell in enumerate(cells):
+            if i not in (0, at) and cell not in _EMPTY_CELLS:
+                found += [t for s in sentences(cell) for t in _clause(s, None)]
     return found or None
 
 

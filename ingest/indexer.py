@@ -126,7 +126,8 @@ log = logging.getLogger(__name__)
 # 83: a table column headed "Stöd" / "Medverkar" gives its bodies support of the row's matter
 # 84: fixes from a second read: an item's own clause only when its subject opens it (not "…, som kansliet samordnar"); a post ("Kommunalrådet") is no council; "för personal" names a field; other duty columns lose their numbers; "Att tänka på" before a list stays a heading
 # 85: a first verb with its adverbials before "och" shares the subject of the passive after it ("Rådet träffas varje år och leds av …")
-CHUNKER_VERSION = "85"
+# 86: a decision required of a body ("kräver beslut av", "efter godkännande av"); a relative clause's second verb and its closing comma; a verb inside a relative clause stays in a passive's matter; a table column headed by a duty ("Godkänner utlandsresan") after a column of cases; årsmöte and stämma are bodies
+CHUNKER_VERSION = "86"
 
 Progress = Callable[[int, int, str], None]
 
