@@ -239,6 +239,11 @@ def parse_blocks(text: str) -> list[Block]:
             # numbered line is a heading of its own
             blocks.append(Block("paragraph", clean_inline_lines(first)))
             para.pop(0)
+        elif len(para) > 1 and _label_line(first, para[1].strip()):
+            # "Beslut" over "Kommunstyrelsen beslutar att …" (minutes, forms): a label on a
+            # line of its own, not the first words of the sentence under it, nor a heading
+            blocks.append(Block("paragraph", clean_inline_lines(first), single_line=False))
+            para.pop(0)
         joined = ""
         for i, line in enumerate(para):
             if i:
@@ -324,11 +329,40 @@ def _merge_broken_paragraphs(blocks: list[Block]) -> list[Block]:
 _SECTION_NUMBER = re.compile(r"^(?:§\s?\d{1,3}[a-z]?|\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=\S)")
 
 
+MAX_LABEL_WORDS = 4  # "Beslut", "Beslutet skickas till": a label is a few words
+
+
+def _label_line(first: str, second: str) -> bool:
+    """A short line that labels the text under it, with no blank line between ("Ärendet",
+    "Beslut"): a few words, capitalised, without end punctuation, at most half as long as the
+    line after it (a wrapped sentence's first line is as long as the lines after it), and
+    the line after it begins a sentence of its own."""
+    tokens = first.split()
+    return (
+        0 < len(tokens) <= MAX_LABEL_WORDS
+        and first[:1].isupper()
+        and second[:1].isupper()
+        and not re.search(r"[.,:;!?…]$", first)
+        and not _SECTION_NUMBER.match(first)
+        and 2 * len(first) <= len(second)
+    )
+
+
+def _reference_line(text: str) -> bool:
+    """ "Dnr KS 2025/412", "Diarienummer: 2024-118": a case number, not a heading."""
+    first = text.split()[0].lower().strip(".:") if text.split() else ""
+    return first in _REFERENCE_LABELS
+
+
+_REFERENCE_LABELS = frozenset(vocabulary.clause_words()["reference_label"])
+
+
 def _looks_like_plain_heading(block: Block, furniture: set[str], before_list: bool) -> bool:
     text = block.text
     words = _SECTION_NUMBER.sub("", text).split()
     return (
         block.kind == "paragraph"
+        and not _reference_line(text)
         and block.single_line
         and len(text) <= 80
         and 0 < len(words) <= 10

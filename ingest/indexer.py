@@ -127,7 +127,8 @@ log = logging.getLogger(__name__)
 # 84: fixes from a second read: an item's own clause only when its subject opens it (not "…, som kansliet samordnar"); a post ("Kommunalrådet") is no council; "för personal" names a field; other duty columns lose their numbers; "Att tänka på" before a list stays a heading
 # 85: a first verb with its adverbials before "och" shares the subject of the passive after it ("Rådet träffas varje år och leds av …")
 # 86: a decision required of a body ("kräver beslut av", "efter godkännande av"); a relative clause's second verb and its closing comma; a verb inside a relative clause stays in a passive's matter; a table column headed by a duty ("Godkänner utlandsresan") after a column of cases; årsmöte and stämma are bodies
-CHUNKER_VERSION = "86"
+# 87: a label line over its text ("Beslut") stands apart, and a case number line ("Dnr …") is no heading
+CHUNKER_VERSION = "87"
 
 Progress = Callable[[int, int, str], None]
 

@@ -374,3 +374,51 @@ def test_a_numbered_heading_with_its_text_on_the_next_line_is_still_a_heading():
 def test_a_heading_with_an_infinitive_and_a_particle_before_a_list_stays_a_heading():
     text = "Rutin\n\n1. Syfte\n\nRutinen gäller resor.\n\nAtt tänka på\n- Boka i god tid.\n"
     assert [c.section for c in chunk_text(text)][-1].endswith("Att tänka på")
+
+
+MINUTES = """LINDÅS KOMMUN
+Kommunstyrelsen
+
+§ 12  Vänortsavtal med Kaarila
+Dnr KS 2024/88
+
+Ärendet
+Kaarila har sedan länge haft kontakter med kommunens skolor och föreningar genom utbyten.
+
+Beslut
+Kommunstyrelsen föreslår kommunfullmäktige att ingå ett vänortsavtal med Kaarila.
+
+§ 13  Medlemskap i Sjöstädernas nätverk
+Dnr KS 2024/91
+
+Beslut
+Kommunstyrelsen beslutar att ansöka om medlemskap i nätverket från 2025.
+"""
+
+
+def test_a_case_number_line_is_no_heading_and_a_label_line_stands_apart():
+    chunks = chunk_text(MINUTES)
+    sections = [c.section for c in chunks]
+    assert "§ 12 Vänortsavtal med Kaarila" in sections
+    assert not any(s.startswith("Dnr") for s in sections)
+    decided = next(c for c in chunks if "ingå ett vänortsavtal" in c.text)
+    assert decided.section == "§ 12 Vänortsavtal med Kaarila"
+    # the label is no part of the sentence under it, so the decision has a clean subject
+    assert "Beslut Kommunstyrelsen" not in decided.text
+    assert all(
+        not organ.startswith("Beslut")
+        for c in chunks
+        for s in c.text.split("\n\n")
+        for organ, _, _ in statements(s, c.section)
+    )
+
+
+def test_a_wrapped_sentence_is_no_label_line():
+    text = (
+        "Inledning\n\nKommunen ska\nbedriva ett aktivt internationellt arbete inom alla områden.\n"
+    )
+    blocks = parse_blocks(text)
+    assert any(b.text.startswith("Kommunen ska bedriva") for b in blocks), blocks
+    # a first line as long as the next is a wrapped sentence, not a label
+    text = "Inledning\n\nKommunens internationella arbete\nBedrivs i samverkan med regionen.\n"
+    assert not any(b.text == "Kommunens internationella arbete" for b in parse_blocks(text))
