@@ -887,6 +887,8 @@ class ExtractiveAnswerer:
                 word in o.lower() or fold(word) in fold(o.lower()) for o in question.organisations
             ):
                 continue  # "SLL:s riktlinjer": an organisation by one of its names
+            if any(c.destination and c.label == word for c in question.concepts):
+                continue  # "a conference in Kanada": where one goes, as travel rules name it
             if self.lexical.expand(stem(word)):
                 continue
             folded = fold(word)

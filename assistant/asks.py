@@ -35,21 +35,7 @@ def _countries() -> str:
     """A regular expression of the world's country names in Swedish and English (pycountry's
     ISO 3166 names and their Swedish translations), for "{country}" in an evidence pattern.
     Sweden is left out: in a Swedish policy it is home, not one of the countries asked for."""
-    import gettext
-
-    import pycountry
-
-    swedish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["sv"])
-    # everyday names the ISO list lacks ("Ryssland", "England")
-    names: set[str] = {row["name"] for row in vocabulary.rows("countries.csv")}
-    for country in pycountry.countries:
-        if country.alpha_2 == "SE":
-            continue
-        official = country.name
-        common = getattr(country, "common_name", "") or official
-        for name in (official, common, swedish.gettext(official), swedish.gettext(common)):
-            if name and "," not in name and "(" not in name:
-                names.add(name)
+    names = [n for n, code in vocabulary.country_names().items() if code != "SE"]
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return rf"(?-i:\b(?:{alternation})s?\b)"  # a genitive too: "Norges och Finlands"
 

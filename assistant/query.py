@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from assistant.evidence import SCORING
-from assistant.intents import spans
+from assistant.intents import intent, spans
 from core import vocabulary
 from core.glossary import Glossary
 from core.structure import sentences
@@ -37,6 +38,7 @@ class Concept:
     language: str = "sv"  # the language of the label
     guessed: bool = False  # Swedish alternatives guessed from spelling (cognates), not known
     context: bool = False  # says who asks or why ("I was just elected."), not what is asked
+    destination: bool = False  # a country travelled to, read through its groups ("utanför EU")
 
     @property
     def factor(self) -> float:
@@ -64,7 +66,8 @@ class Question:
 
 
 _QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
-MIN_PART_WORDS = 3  # "Och?" is not a question of its own
+MIN_PART_WORDS = 3
+FOLLOWUP_CONCEPTS = 3  # a continuation ("Och om …") with this few concepts adds to the topic  # "Och?" is not a question of its own
 
 
 def _followups(kind: str, sep: str | None = None) -> tuple[str, ...]:
@@ -335,6 +338,38 @@ class OrganisationMatcher:
         return found, used
 
 
+def _as_destination(concept: Concept, question: str) -> Concept:
+    """A country the question travels to ("a conference in Kanada") is also the groups travel
+    rules name instead of countries ("utanför Europa", "inom EU", "utomlands"); a country named
+    as a partner ("an agreement with Kanada") is not."""
+    for name in (n for n, _ in _country_words().get(concept.label, ())):
+        at = question.find(name)
+        if at >= 0 and intent("partner", question[:at]):
+            return concept
+    codes = {code for _, code in _country_words().get(concept.label, ())}
+    if not codes or codes == {"SE"}:
+        return concept
+    stop = stopwords("sv")
+    extra = {
+        alt
+        for code in codes
+        for term in vocabulary.destination_terms().get(code, ())
+        if (alt := rendering(term, stop))
+    }
+    return replace(concept, alternatives=concept.alternatives | extra, destination=True)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, list[tuple[str, str]]]:
+    """One-word country names as the question's words are (lower-case), with each name as
+    written and its code."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for name, code in vocabulary.country_names().items():
+        if len(words(name)) == 1:
+            found.setdefault(words(name)[0], []).append((name, code))
+    return found
+
+
 def rendering(term: str, stop: frozenset[str]) -> Alternative:
     """The stems a Swedish glossary term must all have in a passage: its content words; none
     when the rest would be one everyday verb ("säga upp", "gå med", "se över" mean what their
@@ -516,7 +551,12 @@ class QuestionAnalyzer:
                     orgs = self.orgs.find(earlier)[0]
                     if orgs:
                         break
-            if len(concepts) <= 1 and dependent:
+            if dependent and (
+                len(concepts) <= 1
+                # "Och om konferensen är i Kanada, räcker det då?": a continuation that adds a
+                # condition or two goes on with the topic
+                or (lowered.startswith(_CONTINUATIONS) and len(concepts) <= FOLLOWUP_CONCEPTS)
+            ):
                 # "And in Härjedalen?": the topic comes from the previous question.
                 prev_lang = detect_language(previous)
                 _, prev_org_positions = self.orgs.find(previous)
@@ -524,4 +564,6 @@ class QuestionAnalyzer:
                 resolved = f"{previous} {question}"
         tokens = words(question)
         named = frozenset(tokens[i] for i in org_positions if i < len(tokens))
+        if intent("checklist", resolved) or intent("travel", resolved):
+            concepts = [_as_destination(c, question) for c in concepts]
         return Question(question, language, concepts, orgs, re.sub(r"\s+", " ", resolved), named)

@@ -228,6 +228,44 @@ def clause_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Every country's names in Swedish and English, each with its ISO 3166 alpha-2 code:
+    pycountry's names and their Swedish translations, and the everyday names of
+    ``countries.csv`` ("Ryssland", "Holland") that the ISO list lacks."""
+    import gettext
+
+    import pycountry
+
+    swedish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["sv"])
+    names = {row["name"]: row["code"] for row in rows("countries.csv")}
+    for country in pycountry.countries:
+        official = country.name
+        common = getattr(country, "common_name", "") or official
+        for name in (official, common, swedish.gettext(official), swedish.gettext(common)):
+            if name and "," not in name and "(" not in name:
+                names.setdefault(name, country.alpha_2)
+    return names
+
+
+@lru_cache(maxsize=1)
+def destination_terms() -> dict[str, tuple[str, ...]]:
+    """For each country code, how travel rules name the groups a trip there falls in or
+    outside of ("DE": EU, Europa, utanför Norden, utomlands): ``country_groups.csv``."""
+    groups = rows("country_groups.csv")
+    found: dict[str, tuple[str, ...]] = {}
+    for code in set(country_names().values()) - {"SE"}:
+        terms: list[str] = []
+        for g in groups:
+            inside, outside = g["inside"].split("|"), [t for t in g["outside"].split("|") if t]
+            if g["members"] == "*" or code in g["members"].split():
+                terms += inside
+            elif code not in g["ambiguous"].split():
+                terms += outside
+        found[code] = tuple(terms)
+    return found
+
+
+@lru_cache(maxsize=1)
 def organisation_words() -> frozenset[str]:
     """Words that stand beside an organisation's name ("Region", "kommun", "läns landsting",
     "Kommunalförbundet"), lower-case."""

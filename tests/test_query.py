@@ -294,3 +294,52 @@ def test_a_question_typed_without_diacritics_reads_its_function_words_as_such():
     # typed with å/ä/ö somewhere, a word is read as typed
     labels = [c.label for c in analyzer.analyze("finns det några regler om nagra").concepts]
     assert "nagra" in labels
+
+
+def _ekeby_analyzer():
+    from assistant.query import OrganisationMatcher, QuestionAnalyzer
+    from core.glossary import Glossary
+    from core.text import Lexicon
+
+    return QuestionAnalyzer(
+        Glossary([]), Lexicon([]), OrganisationMatcher({"Ekeby kommun": ["Ekeby"]})
+    )
+
+
+def _concept(question, label, history=()):
+    asked = _ekeby_analyzer().analyze(question, list(history))
+    return next(c for c in asked.concepts if c.label == label)
+
+
+def test_a_country_travelled_to_is_also_the_groups_travel_rules_name():
+    outside = _concept("Vem godkänner min resa till Kanada?", "kanada")
+    assert outside.destination
+    assert {("utanför", "europ"), ("utanför", "eu"), ("utomland",)} <= outside.alternatives
+    assert ("europ",) not in outside.alternatives  # Canada is not in Europe
+    inside = _concept("Who approves a conference trip to Germany?", "germany")
+    assert {("eu",), ("europ",), ("utanför", "nord")} <= inside.alternatives
+    assert ("utanför", "eu") not in inside.alternatives
+    nordic = _concept("Vi ska på ett seminarium i Norge. Vem betalar?", "norge")
+    assert {("nord",), ("utanför", "eu"), ("ees",)} <= nordic.alternatives
+
+
+def test_a_country_is_no_destination_as_a_partner_or_outside_travel():
+    assert not _concept("Har Ekeby ett samarbete med Kanada?", "kanada").destination
+    assert not _concept("Vi reser snart. Har Ekeby ett avtal med Kanada?", "kanada").destination
+    assert not _concept("Vad säger policyn om Kanada?", "kanada").destination
+    # a country partly in Europe is counted neither inside nor outside it
+    turkey = _concept("Vem godkänner en resa till Turkiet?", "turkiet")
+    assert not {("europ",), ("utanför", "europ")} & turkey.alternatives
+
+
+def test_a_continuation_that_adds_a_condition_goes_on_with_the_topic():
+    asked = _ekeby_analyzer().analyze(
+        "Och om konferensen är i Kanada, räcker det då?", ["Vem godkänner en resa i Ekeby?"]
+    )
+    assert "godkänner" in [c.label for c in asked.concepts]
+    # one with a topic of its own does not
+    asked = _ekeby_analyzer().analyze(
+        "Och vem ordnar tolkning, lokaler, måltider och transporter?",
+        ["Vem godkänner en resa i Ekeby?"],
+    )
+    assert "godkänner" not in [c.label for c in asked.concepts]
