@@ -111,6 +111,20 @@ def _texts(lang: str) -> dict[str, str]:
     }
 
 
+NAMED_RARITY = 0.8  # below it (zipf above 5: "ta", "del", "works", "keep in mind") no word is named
+
+
+def _partial_note(t: Mapping[str, str], missing: Sequence[str], lang: str) -> str:
+    """What the policies do not say directly, by name when that is a specific word ("school
+    exchanges", "Arktis"); an everyday word ("ta", "works", "matter") names nothing the reader
+    asked about, so the note then says it in general."""
+    language = "sv" if lang == "sv" else "en"
+    named = [m for m in missing if general_rarity(m, language) >= NAMED_RARITY][:3]
+    if not named:
+        return t["partial_general"]
+    return t["partial"].format(missing=", ".join(named))
+
+
 def _only_relation(stems: Sequence[str]) -> bool:
     """Stems that say only what kind of duty ("beslut", "ansvar"), not what it is about."""
     return bool(stems) and set(stems) <= _RELATION_STEMS
@@ -414,9 +428,7 @@ class ExtractiveAnswerer:
             )
             if decision.partial:
                 outline_lead = (
-                    t["partial"].format(missing=", ".join(decision.missing[:3]))
-                    + " "
-                    + outline_lead
+                    _partial_note(t, decision.missing, question.language) + " " + outline_lead
                 )
             others = len({h.passage.organisation for h in chosen} - {first.organisation})
             if others:
@@ -959,7 +971,7 @@ class ExtractiveAnswerer:
         t = _texts(lang)
         parts: list[str] = []
         if decision.partial:
-            parts.append(t["partial"].format(missing=", ".join(decision.missing[:3])))
+            parts.append(_partial_note(t, decision.missing, lang))
         if statements is not None:
             stated = self._who_lead(quoted, statements, lang)
             if stated:

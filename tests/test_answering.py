@@ -386,3 +386,15 @@ def test_a_passage_two_parts_cite_keeps_one_number():
     assert [(c.n, c.passage_id) for c in merged.citations] == [(1, "p-a"), (2, "p-b"), (3, "p-c")]
     assert "Kansliet följer upp [2] och rapporterar [3]." in merged.text
     assert merged.lead == "Nämnden beslutar [1]. Kansliet följer upp [2]."
+
+
+def test_a_partial_answer_names_what_is_missing_only_when_it_is_a_specific_word():
+    from assistant.answering import _partial_note, _texts
+
+    en, sv = _texts("en"), _texts("sv")
+    assert "school exchanges" in _partial_note(en, ["school exchanges", "works"], "en")
+    assert "works" not in _partial_note(en, ["school exchanges", "works"], "en")
+    # everyday words only ("ta", "del"; "keep in mind"): said in general, naming nothing
+    assert _partial_note(sv, ["ta", "del"], "sv") == sv["partial_general"]
+    assert _partial_note(en, ["keep in mind", "matter"], "en") == en["partial_general"]
+    assert "årsbokslutet" in _partial_note(sv, ["årsbokslutet"], "sv")
