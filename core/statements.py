@@ -564,8 +564,26 @@ def _condition(fronted: str) -> str:
     return " ".join([*clause[:at], "som", *clause[at:]])
 
 
+def _without_person(s: str) -> str:
+    """A post without the person holding it named after it: "kontorets projektrådgivare Marta
+    Lindqvist" -> "kontorets projektrådgivare"."""
+    tokens = s.split()
+    if (
+        len(tokens) >= 3
+        and tokens[-2] in _GIVEN_NAMES
+        and tokens[-1][:1].isupper()
+        and _is_body_token(tokens[-3])
+    ):
+        return " ".join(tokens[:-2])
+    return s
+
+
+_GIVEN_NAMES = vocabulary.given_names()
+
+
 def _subject_body(s: str) -> str | None:
     s = re.sub(r"\s*,[^,]+,$", "", s.strip()).strip().rstrip(",").strip()
+    s = _without_person(s)
     # "Beredningen (fem ledamöter ur styrelsen) [bereder]": what it is, in brackets
     s = re.sub(r"\s*\((?![A-ZÅÄÖ]{2,8}\))[^()]*\)$", "", s)
     if not s:
@@ -2300,13 +2318,19 @@ def statements(text: str, section: str = "") -> list[Triple]:
 _POSSESSIVES = _class("possessive")
 
 
+_DISTRIBUTIVE = _class("distributive")
+
+
 def _each_body(subject: str) -> list[str]:
     """ "Miljönämnden och kultur- och fritidsnämnden [ansvarar för]": each body its row; a
     suspended compound ("kultur- och fritidsnämnden") is one body."""
     tokens = subject.split()
     parts: list[list[str]] = [[]]
     for i, token in enumerate(tokens):
-        if _bare(token) in _COORDINATORS and i and not tokens[i - 1].endswith("-"):
+        between = 0 < i < len(tokens) - 1
+        if (_bare(token) in _COORDINATORS and i and not tokens[i - 1].endswith("-")) or (
+            _bare(token) in _DISTRIBUTIVE and between  # "närmaste chef respektive ordföranden"
+        ):
             parts.append([])
         else:
             parts[-1].append(token)

@@ -136,7 +136,7 @@ class Bodies:
         """Whether ``word`` names a person's post (handläggaren, samordnare), whose place
         ("på internationella enheten") belongs to the name."""
         w = word.lower().strip(".,;:()")
-        return any(w.endswith(role + ending) for role in self.roles for ending in INFLECTIONS)
+        return any(w.endswith(form) for role in self.roles for form in _forms(role))
 
     def is_body_word(self, word: str) -> bool:
         """Whether ``word`` can be the head of a body's name: kommunstyrelsen, nämnderna,
@@ -151,10 +151,17 @@ class Bodies:
         if any(w.endswith(other + ending) for other in self.others for ending in INFLECTIONS):
             return False
         return any(
-            w.endswith(suffix + ending) and _compound_head(w[: len(w) - len(suffix + ending)])
+            w.endswith(form) and _compound_head(w[: len(w) - len(form)])
             for suffix in self.suffixes
-            for ending in INFLECTIONS
+            for form in _forms(suffix)
         )
+
+
+def _forms(head: str) -> tuple[str, ...]:
+    """A body's or post's head word in its inflections; an agent noun in -are drops its -e
+    in the definite plural ("sekreterare" -> "sekreterarna")."""
+    forms = tuple(head + ending for ending in INFLECTIONS)
+    return (*forms, head[:-1] + "na") if head.endswith("are") else forms
 
 
 def _compound_head(first: str) -> bool:
@@ -263,6 +270,13 @@ def destination_terms() -> dict[str, tuple[str, ...]]:
                 terms += outside
         found[code] = tuple(terms)
     return found
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (``given_names.csv``): a person named after a post ("administratören
+    Oskar Wennberg") is not part of the post's name."""
+    return frozenset(row["name"] for row in rows("given_names.csv"))
 
 
 @lru_cache(maxsize=1)

@@ -2717,3 +2717,49 @@ def test_a_column_headed_by_a_duty_gives_its_cells_that_duty_in_the_rows_case():
     # a header with no duty verb states none; nor does a first column of who
     text = f"Ort{cell}Land{cell}Sedan år:\n- Tallinn{cell}Estland{cell}1991"
     assert rows(text, "Vänorter") == []
+
+
+def test_bodies_joined_by_respektive_each_hold_the_duty_and_a_leading_respektive_means_each():
+    found = rows("Utlandsresor godkänns av enhetschefen respektive nämndens presidium.")
+    assert has(found, "Enhetschefen", "godkänner", "Utlandsresor"), found
+    assert has(found, "Nämndens presidium", "godkänner", "Utlandsresor"), found
+    found = rows("Respektive nämnd beslutar om sina egna studieresor.")
+    assert not any(
+        "respektive" in b.lower() and b.lower() != "respektive nämnd" for b, _, _ in found
+    )
+
+
+def test_a_bodys_task_said_with_uppdrag_is_the_duty_its_verbs_name():
+    found = rows(
+        "Samordnarens uppdrag är att samordna vänortsbesöken och att vara ett stöd för skolorna."
+    )
+    assert has(found, "Samordnaren", "samordnar", "vänortsbesöken"), found
+    assert has(found, "Samordnaren", "ger stöd till", "skolorna"), found
+    # "är ett stöd för" with no body as subject is no duty
+    assert rows("Policyn är ett stöd för nämndernas arbete.") == []
+
+
+def test_proposing_is_preparing():
+    found = rows("Kommunstyrelsen föreslår fullmäktige att ingå ett vänortsavtal med Kaarila.")
+    assert has(found, "Kommunstyrelsen", "föreslår att", "vänortsavtal med Kaarila"), found
+    assert vocabulary.relations().kind("föreslår att") == "prepares"
+    found = rows("Kansliet föreslår vilka nätverk kommunen ska delta i.")
+    assert has(found, "Kansliet", "föreslår", "nätverk"), found
+    assert rows("Föreslår kansliet något?") == []
+
+
+def test_a_proposal_in_a_table_task_cell_is_prepared_by_its_row():
+    cell = TABLE_CELL
+    text = f"Uppgift{cell}Ansvarig:\n- Förslag till årlig budget{cell}Kansliet"
+    assert has(rows(text, "Ansvar"), "Kansliet", "bereder", "årlig budget")
+
+
+def test_posts_in_the_plural_and_a_person_named_after_a_post():
+    found = rows("Det är nämndsekreterarna som ser till att kallelsen skickas.")
+    assert has(found, "Nämndsekreterarna", "ansvarar för att", "kallelsen"), found
+    found = rows("Lokaler och praktiska frågor handläggs av administratören Anna Berg.")
+    assert has(found, "Administratören", "handlägger", "Lokaler"), found
+    found = rows("Kontorets projektrådgivare Anna Berg stödjer förvaltningarna med partnersökning.")
+    assert has(found, "Kontorets projektrådgivare", "ger stöd till", "partnersökning"), found
+    # the person is no part of the post's name
+    assert not any(b.endswith("Berg") for b, _, _ in found), found
