@@ -1222,6 +1222,10 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
                 scope = re.match(r"för\s+\S.*$", pre.strip().rstrip(","), re.I)
                 fronted = _condition(pre) or (_lower_first(scope.group()) if scope else "")
                 matter_raw = f"{fronted} {matter_raw.strip()}"
+            elif subject is not None and _bare(bare_matter) in _GENERIC_MATTERS:
+                # "När en fråga berör flera förvaltningar samordnar kansliet arbetet": which
+                # work is said by the fronted clause
+                matter_raw = f"{matter_raw.rstrip(' .;:')} {_lower_first(pre.strip().rstrip(','))}"
             elif subject is not None and _occasion(pre):
                 # "Vid politiska besök företräder ordföranden kommunen": when belongs to it
                 matter_raw = f"{matter_raw.rstrip(' .;:')} {_lower_first(pre.strip().rstrip(','))}"
@@ -2043,6 +2047,18 @@ def _duty_in_header(header: str, rows: list[str]) -> list[Triple] | None:
     return found or None
 
 
+def _who_of_a_kind(label: str) -> tuple[str, str] | None:
+    """(relation, "") for a column headed by a word of who holds a duty and a body's name
+    ("Ansvarig förvaltning", "Beslutande nämnd"): its cells name the bodies."""
+    first, _, rest = label.strip().partition(" ")
+    if not rest or not _is_body_token(rest.split()[-1]):
+        return None
+    for names, relation in _TABLE_RELATIONS:
+        if _bare(first) in names:
+            return relation, ""
+    return None
+
+
 def _case_table(header: str, rows: list[str]) -> list[Triple] | None:
     """A table whose first column names a case and a later column's header a duty, with
     who holds it in the cells ("Resenär | Godkänner utlandsresan | Anmärkning" over
@@ -2055,7 +2071,7 @@ def _case_table(header: str, rows: list[str]) -> list[Triple] | None:
         (
             (i, said)
             for i, label in enumerate(labels[1:], 1)
-            if (said := _verb_at_start(_lower_first(label)))
+            if (said := _verb_at_start(_lower_first(label)) or _who_of_a_kind(label))
         ),
         (None, None),
     )
@@ -2068,7 +2084,7 @@ def _case_table(header: str, rows: list[str]) -> list[Triple] | None:
         cells = [c.strip() for c in row.split(TABLE_CELL)]
         if len(cells) <= at or cells[0] in _EMPTY_CELLS:
             continue
-        matter = f"{duty} ({case}: {cells[0]})" if duty else cells[0]
+        matter = f"{duty} ({case}: {cells[0]})" if duty else f"{cells[0]} ({case})"
         found += [(b, relation, matter) for b in _column_bodies(cells[at], labels[at])]
         for i, cell in enumerate(cells):
             if i not in (0, at) and cell not in _EMPTY_CELLS:
@@ -2319,6 +2335,7 @@ _POSSESSIVES = _class("possessive")
 
 
 _DISTRIBUTIVE = _class("distributive")
+_GENERIC_MATTERS = _class("generic_matter")
 
 
 def _each_body(subject: str) -> list[str]:

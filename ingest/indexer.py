@@ -129,7 +129,8 @@ log = logging.getLogger(__name__)
 # 86: a decision required of a body ("kräver beslut av", "efter godkännande av"); a relative clause's second verb and its closing comma; a verb inside a relative clause stays in a passive's matter; a table column headed by a duty ("Godkänner utlandsresan") after a column of cases; årsmöte and stämma are bodies
 # 87: a label line over its text ("Beslut") stands apart, and a case number line ("Dnr …") is no heading
 # 88: bodies joined by "respektive"; "X:s uppdrag är att" takes its verbs' duties; "är ett stöd för" supports, "föreslår (… att)" prepares; "Förslag till" in a task cell is prepared; rådgivare and administratör are posts, an -are post in the definite plural ("sekreterarna"); a person named after a post is no part of it
-CHUNKER_VERSION = "88"
+# 89: a column headed "Ansvarig förvaltning" (who, and a body's name) after a column of cases; a generic matter ("samordnar arbetet") takes the fronted clause that says which
+CHUNKER_VERSION = "89"
 
 Progress = Callable[[int, int, str], None]
 
