@@ -114,12 +114,16 @@ def _texts(lang: str) -> dict[str, str]:
 NAMED_RARITY = 0.8  # below it (zipf above 5: "ta", "del", "works", "keep in mind") no word is named
 
 
-def _partial_note(t: Mapping[str, str], missing: Sequence[str], lang: str) -> str:
+def _partial_note(t: Mapping[str, str], missing: Sequence[str], lang: str, text: str = "") -> str:
     """What the policies do not say directly, by name when that is a specific word ("school
-    exchanges", "Arktis"); an everyday word ("ta", "works", "matter") names nothing the reader
-    asked about, so the note then says it in general."""
+    exchanges", "Arktis") or a name ("China", capitalised in the question ``text``); an
+    everyday word ("ta", "works", "matter") names nothing the reader asked about, so the note
+    then says it in general."""
     language = "sv" if lang == "sv" else "en"
-    named = [m for m in missing if general_rarity(m, language) >= NAMED_RARITY][:3]
+    names = {w.lower() for w in re.findall(r"\b[A-ZÅÄÖ][\w-]+", text[1:])}
+    named = [
+        m for m in missing if general_rarity(m, language) >= NAMED_RARITY or m.lower() in names
+    ][:3]
     if not named:
         return t["partial_general"]
     return t["partial"].format(missing=", ".join(named))
@@ -428,7 +432,9 @@ class ExtractiveAnswerer:
             )
             if decision.partial:
                 outline_lead = (
-                    _partial_note(t, decision.missing, question.language) + " " + outline_lead
+                    _partial_note(t, decision.missing, question.language, question.text)
+                    + " "
+                    + outline_lead
                 )
             others = len({h.passage.organisation for h in chosen} - {first.organisation})
             if others:
@@ -466,7 +472,7 @@ class ExtractiveAnswerer:
         lead = (
             outline_lead
             if outline_lead
-            else self._lead(quoted_units, decision, lang, statements=statements)
+            else self._lead(quoted_units, decision, lang, statements=statements, text=question.text)
         )
         return _cited_answer(
             question, lead, lines, citations, partial=decision.partial, coverage=decision.best
@@ -965,13 +971,15 @@ class ExtractiveAnswerer:
         lang: str,
         *,
         statements: Mapping[str, tuple[str, str, str] | None] | None,
+        text: str = "",
     ) -> str:
         """One or two sentences that answer directly, in the question's language, cited; for
-        a who-question from ``statements`` (each cited passage's best statement), if any."""
+        a who-question from ``statements`` (each cited passage's best statement), if any.
+        ``text``: the question as typed."""
         t = _texts(lang)
         parts: list[str] = []
         if decision.partial:
-            parts.append(_partial_note(t, decision.missing, lang))
+            parts.append(_partial_note(t, decision.missing, lang, text))
         if statements is not None:
             stated = self._who_lead(quoted, statements, lang)
             if stated:

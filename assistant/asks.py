@@ -46,9 +46,7 @@ def _given_names() -> str:
     ``given_names.csv`` (a double name too: "Anna-Karin") and a capitalised surname, on one
     line, for "{person}" in an evidence pattern. Two capitalised words alone are no name:
     a heading and its first word, a title ("Jfr Nordisk strategi"), an organisation."""
-    names = sorted(
-        {row["name"] for row in vocabulary.rows("given_names.csv")}, key=len, reverse=True
-    )
+    names = sorted(vocabulary.given_names(), key=len, reverse=True)
     given = "|".join(re.escape(n) for n in names)
     part = r"(?:O['’])?[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))+"  # any alphabet: "Wiśniewska"
     # the surname capitalised, in any alphabet; not an organisation word ("Mark Kommun")

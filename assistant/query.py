@@ -66,8 +66,8 @@ class Question:
 
 
 _QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
-MIN_PART_WORDS = 3
-FOLLOWUP_CONCEPTS = 3  # a continuation ("Och om …") with this few concepts adds to the topic  # "Och?" is not a question of its own
+MIN_PART_WORDS = 3  # "Och?" is not a question of its own
+FOLLOWUP_CONCEPTS = 3  # a continuation ("Och om …") with this few concepts adds to the topic
 
 
 def _followups(kind: str, sep: str | None = None) -> tuple[str, ...]:
@@ -87,6 +87,15 @@ _INVERTED = frozenset(_followups("inverted"))
 _AUXILIARIES = frozenset(_followups("auxiliaries")) | frozenset(_followups("modals_first"))
 _OPENERS = frozenset(_followups("openers"))
 _ADDING = frozenset(_followups("adding"))
+
+
+def _adds_a_condition(lowered: str) -> bool:
+    """ "och om …", "men när …", "and if …": a continuation that adds a condition."""
+    for opener in _CONTINUATIONS:
+        if lowered.startswith(opener):
+            rest = lowered[len(opener) :].split()
+            return bool(rest) and rest[0] in _CONDITIONS
+    return False
 
 
 def _remark_about_the_asker(part: str) -> bool:
@@ -164,6 +173,7 @@ def question_parts(text: str) -> list[str]:
 # Words that point back, and how a continuation opens
 _DEICTIC = frozenset(_followups("refers"))
 _CONTINUATIONS = _followups("opens", "|")
+_CONDITIONS = frozenset(_followups("conditions"))
 # A question ending in a pronoun ("Vem beslutar om den?", "Who pays for it?") points back
 _ENDS_POINTING_BACK = re.compile(
     rf"\b(?:{_one_of('points_back')})(?:\s+(?:{_one_of('particles')}))?\W*$",  # "take it over"
@@ -344,8 +354,11 @@ def _as_destination(concept: Concept, question: str) -> Concept:
     as a partner ("an agreement with Kanada") is not."""
     for name in (n for n, _ in _country_words().get(concept.label, ())):
         at = question.find(name)
-        if at >= 0 and intent("partner", question[:at]):
+        before = words(question[:at])[-1:] if at >= 0 else []
+        if at >= 0 and intent("partner", question[:at]) and not _after_a_country(question[:at]):
             return concept
+        if before and before[0] in _ORIGIN:
+            return concept  # "en delegation från Kina": where guests come from
     codes = {code for _, code in _country_words().get(concept.label, ())}
     if not codes or codes == {"SE"}:
         return concept
@@ -357,6 +370,20 @@ def _as_destination(concept: Concept, question: str) -> Concept:
         if (alt := rendering(term, stop))
     }
     return replace(concept, alternatives=concept.alternatives | extra, destination=True)
+
+
+_ORIGIN = frozenset({"från", "from"})
+
+
+def _after_a_country(text: str) -> bool:
+    """ "resor till Tyskland och [Polen]": the word before "och" is a country too, so the
+    second is another destination, not a partner."""
+    tokens = words(text)
+    return (
+        len(tokens) >= 2
+        and tokens[-1] in ("och", "and", "eller", "or")
+        and tokens[-2] in _country_words()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -554,8 +581,8 @@ class QuestionAnalyzer:
             if dependent and (
                 len(concepts) <= 1
                 # "Och om konferensen är i Kanada, räcker det då?": a continuation that adds a
-                # condition or two goes on with the topic
-                or (lowered.startswith(_CONTINUATIONS) and len(concepts) <= FOLLOWUP_CONCEPTS)
+                # condition goes on with the topic ("Och vem beslutar om gåvor?" asks anew)
+                or (_adds_a_condition(lowered) and len(concepts) <= FOLLOWUP_CONCEPTS)
             ):
                 # "And in Härjedalen?": the topic comes from the previous question.
                 prev_lang = detect_language(previous)

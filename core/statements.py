@@ -565,14 +565,14 @@ def _condition(fronted: str) -> str:
 
 
 def _without_person(s: str) -> str:
-    """A post without the person holding it named after it: "kontorets projektrådgivare Marta
-    Lindqvist" -> "kontorets projektrådgivare"."""
+    """A post without the person holding it named after it: "kontorets projektrådgivare Anna
+    Berg" -> "kontorets projektrådgivare" (not "Skolan Maria Montessori": a school is no post)."""
     tokens = s.split()
     if (
         len(tokens) >= 3
         and tokens[-2] in _GIVEN_NAMES
         and tokens[-1][:1].isupper()
-        and _is_body_token(tokens[-3])
+        and _BODIES.is_role_word(tokens[-3])
     ):
         return " ".join(tokens[:-2])
     return s
@@ -868,14 +868,14 @@ def _cut_matter(raw: str) -> tuple[str, str, str]:
         if word in _COORDINATORS or word in _SUBORDINATORS or word in ("så att", "utan att"):
             rest = m.start("w") + (len(m.group("w")) if word in _COORDINATORS else 0)
             consider(m.start(), rest, "clause")
-        elif re.fullmatch(_MODAL, word, re.I):
-            # "Resenären, som bokar och ansvarar för kostnaderna, ska …": the relative clause
-            # closes at the comma, and the main clause's verb follows
-            consider(m.start(), m.start("w"), "clause")
         elif m.start() and _verb_at_start(text[m.start("w") :]) is not None:
-            # "företräder förbundet, samordnar deltagandet och tar fram …": a series of
-            # duties of one subject
+            # "företräder förbundet, samordnar deltagandet och tar fram …", "…, kan ge stöd
+            # till …": a series of duties of one subject
             consider(m.start(), m.start("w"), "shared")
+        elif re.fullmatch(_MODAL, word, re.I):
+            # "Resenären, som bokar och ansvarar för kostnaderna, ska spara kvittona": the
+            # relative clause closes at the comma, and the main clause's verb follows
+            consider(m.start(), m.start("w"), "clause")
     # "att ungas möjligheter till utbyten och praktik marknadsförs": an att-clause runs to its
     # own verb; an "och" before it joins two of its words, not two clauses
     own_verb = _att_clause_verb(text)
@@ -1015,21 +1015,20 @@ def _matter_before(pre: str, between: str) -> str:
     # is done, after its modal, is no part of the matter
     s = re.sub(rf"\s+(?:{_MODAL})(?:\s+\S+)?\s+\w+as$", "", s, flags=re.I)
     tokens = s.split()
-    # a verb inside a relative clause ("länder som UD avråder från", "ansökningar där
-    # kommunen är projektägare") belongs to the matter
-    relative = next(
-        (i for i, t in enumerate(tokens) if i and _bare(t) in ("som", "där", "vars", "vilka")),
-        len(tokens),
-    )
-    last_verb = max(
-        (i for i, t in enumerate(tokens[:relative]) if is_finite_verb(t) and not _is_body_token(t)),
-        default=-1,
-    )
-    if last_verb == len(tokens) - 1 and last_verb > 0:
-        # "Större inköp sker [efter godkännande av]": the verb's subject is what is decided
-        tokens = tokens[:last_verb]
-    else:
-        tokens = tokens[last_verb + 1 :]
+    # a relative clause's own verb ("länder som UD avråder från", "ansökningar där kommunen
+    # är projektägare") belongs to the matter; a later verb is the main clause's ("Förvaltningar
+    # som vill delta lämnar en ansökan [som bereds av]": the matter is "en ansökan")
+    tokens = s.split()
+    last_verb, in_relative = -1, False
+    for i, t in enumerate(tokens):
+        if i and _bare(t) in _RELATIVE_MARKERS:
+            in_relative = True
+        elif is_finite_verb(t) and not _is_body_token(t):
+            if in_relative:
+                in_relative = False
+            else:
+                last_verb = i
+    tokens = tokens[last_verb + 1 :]
     between_tokens = between.split()
     if between_tokens and not _adverbial(between) and not re.match(_ADVERB, between.strip()):
         tokens = between_tokens + [t if i else t[:1].lower() + t[1:] for i, t in enumerate(tokens)]
@@ -1222,7 +1221,11 @@ def _active(text: str, default_subject: str | None) -> list[Triple]:
                 scope = re.match(r"för\s+\S.*$", pre.strip().rstrip(","), re.I)
                 fronted = _condition(pre) or (_lower_first(scope.group()) if scope else "")
                 matter_raw = f"{fronted} {matter_raw.strip()}"
-            elif subject is not None and _bare(bare_matter) in _GENERIC_MATTERS:
+            elif (
+                subject is not None
+                and _bare(bare_matter) in _GENERIC_MATTERS
+                and _bare(pre.split()[0]) in _SUBORDINATORS
+            ):
                 # "När en fråga berör flera förvaltningar samordnar kansliet arbetet": which
                 # work is said by the fronted clause
                 matter_raw = f"{matter_raw.rstrip(' .;:')} {_lower_first(pre.strip().rstrip(','))}"
@@ -2067,6 +2070,7 @@ def _case_table(header: str, rows: list[str]) -> list[Triple] | None:
     labels = [c.strip() for c in header.strip().rstrip(":").split(TABLE_CELL)]
     if len(labels) < 2 or not labels[0] or _bare(labels[0]) in _TABLE_WHO:
         return None
+
     at, said = next(
         (
             (i, said)
@@ -2078,12 +2082,17 @@ def _case_table(header: str, rows: list[str]) -> list[Triple] | None:
     if at is None or said is None:
         return None
     relation, duty = said[0], said[1].strip(" ,.;:")
+    cells_of = [[c.strip() for c in row.split(TABLE_CELL)] for row in rows]
+    bodies_first = sum(bool(whole_body(c[0])) for c in cells_of)
+    bodies_at = sum(len(c) > at and bool(whole_body(c[at])) for c in cells_of)
+    if bodies_first > bodies_at:
+        return None  # "Nämnd | Godkänner" over "Kommunstyrelsen | Resor …": bodies come first
     case = labels[0].lower()
     found: list[Triple] = []
     for row in rows:
         cells = [c.strip() for c in row.split(TABLE_CELL)]
-        if len(cells) <= at or cells[0] in _EMPTY_CELLS:
-            continue
+        if len(cells) <= at or not re.search(r"[^\W\d_]{3}", cells[0]):
+            continue  # an empty case, or a date or number only ("2024-03-12")
         matter = f"{duty} ({case}: {cells[0]})" if duty else f"{cells[0]} ({case})"
         found += [(b, relation, matter) for b in _column_bodies(cells[at], labels[at])]
         for i, cell in enumerate(cells):
@@ -2335,6 +2344,7 @@ _POSSESSIVES = _class("possessive")
 
 
 _DISTRIBUTIVE = _class("distributive")
+_RELATIVE_MARKERS = frozenset({"som", "där", "vars", "vilka", "vilken", "vilket"})
 _GENERIC_MATTERS = _class("generic_matter")
 
 
@@ -2346,7 +2356,7 @@ def _each_body(subject: str) -> list[str]:
     for i, token in enumerate(tokens):
         between = 0 < i < len(tokens) - 1
         if (_bare(token) in _COORDINATORS and i and not tokens[i - 1].endswith("-")) or (
-            _bare(token) in _DISTRIBUTIVE and between  # "närmaste chef respektive ordföranden"
+            _bare(token).rstrip(".") in _DISTRIBUTIVE and between  # "chef respektive ordföranden"
         ):
             parts.append([])
         else:

@@ -239,11 +239,25 @@ def parse_blocks(text: str) -> list[Block]:
             # numbered line is a heading of its own
             blocks.append(Block("paragraph", clean_inline_lines(first)))
             para.pop(0)
-        elif len(para) > 1 and _label_line(first, para[1].strip()):
+        labelled = [
+            i
+            for i in range(len(para) - 1)
+            if _label_line(para[i].strip(), para[i + 1].strip())
+            and (i == 0 or re.search(r"[.!?:;]$", para[i - 1].strip()))
+        ]
+        if labelled:
             # "Beslut" over "Kommunstyrelsen beslutar att …" (minutes, forms): a label on a
-            # line of its own, not the first words of the sentence under it, nor a heading
-            blocks.append(Block("paragraph", clean_inline_lines(first), single_line=False))
-            para.pop(0)
+            # line of its own, first or after a finished sentence, is not the first words of
+            # the sentence under it, nor a heading
+            lines, para[:] = list(para), []
+            for i, line in enumerate(lines):
+                if i in labelled:
+                    flush()
+                    blocks.append(
+                        Block("paragraph", clean_inline_lines(line.strip()), single_line=False)
+                    )
+                else:
+                    para.append(line)
         joined = ""
         for i, line in enumerate(para):
             if i:
@@ -338,6 +352,7 @@ def _label_line(first: str, second: str) -> bool:
     line after it (a wrapped sentence's first line is as long as the lines after it), and
     the line after it begins a sentence of its own."""
     tokens = first.split()
+    last = tokens[-1].lower() if tokens else ""
     return (
         0 < len(tokens) <= MAX_LABEL_WORDS
         and first[:1].isupper()
@@ -345,7 +360,18 @@ def _label_line(first: str, second: str) -> bool:
         and not re.search(r"[.,:;!?…]$", first)
         and not _SECTION_NUMBER.match(first)
         and 2 * len(first) <= len(second)
+        # a label of several words opens as labels do ("Förslag till beslut", "Beslutet
+        # skickas till"); "Kommunstyrelsen i Lillby" / "Kommun ansvarar …" goes on
+        and (len(tokens) == 1 or tokens[0].lower() in _LABEL_WORDS)
+        # "Styrelsen för Region" / "Gotland beslutar …": a line that ends mid-phrase goes on
+        and last not in _PREPOSITIONS
+        and last not in vocabulary.organisation_words()
+        and last not in _ARTICLES
     )
+
+
+_ARTICLES = frozenset(vocabulary.clause_words()["determiner"])
+_LABEL_WORDS = frozenset(vocabulary.clause_words()["label_word"])
 
 
 def _reference_line(text: str) -> bool:

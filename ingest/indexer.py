@@ -130,7 +130,8 @@ log = logging.getLogger(__name__)
 # 87: a label line over its text ("Beslut") stands apart, and a case number line ("Dnr …") is no heading
 # 88: bodies joined by "respektive"; "X:s uppdrag är att" takes its verbs' duties; "är ett stöd för" supports, "föreslår (… att)" prepares; "Förslag till" in a task cell is prepared; rådgivare and administratör are posts, an -are post in the definite plural ("sekreterarna"); a person named after a post is no part of it
 # 89: a column headed "Ansvarig förvaltning" (who, and a body's name) after a column of cases; a generic matter ("samordnar arbetet") takes the fronted clause that says which
-CHUNKER_VERSION = "89"
+# 90: fixes from a second read: "efter beslut av", "med godkännande av" and "föreslår … att" withdrawn; a modal after a comma goes on a series of duties; only a relative clause's own verb stays in a passive's matter; no table of cases when bodies come first or the case is a date; a label line only as labels open, also inside a block
+CHUNKER_VERSION = "90"
 
 Progress = Callable[[int, int, str], None]
 

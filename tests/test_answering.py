@@ -398,3 +398,5 @@ def test_a_partial_answer_names_what_is_missing_only_when_it_is_a_specific_word(
     assert _partial_note(sv, ["ta", "del"], "sv") == sv["partial_general"]
     assert _partial_note(en, ["keep in mind", "matter"], "en") == en["partial_general"]
     assert "årsbokslutet" in _partial_note(sv, ["årsbokslutet"], "sv")
+    # a name the question capitalises is specific, however common the word
+    assert "china" in _partial_note(en, ["china"], "en", "Do we have partners in China?")

@@ -422,3 +422,17 @@ def test_a_wrapped_sentence_is_no_label_line():
     # a first line as long as the next is a wrapped sentence, not a label
     text = "Inledning\n\nKommunens internationella arbete\nBedrivs i samverkan med regionen.\n"
     assert not any(b.text == "Kommunens internationella arbete" for b in parse_blocks(text))
+
+
+def test_a_label_inside_a_block_stands_apart_and_a_line_ending_mid_phrase_goes_on():
+    blocks = parse_blocks(
+        "Rubrik\n\nÄrendet\nAvtalet ska förnyas.\nBeslut\n"
+        "Kommunstyrelsen beslutar att förnya avtalet.\n"
+    )
+    texts = [b.text for b in blocks]
+    assert "Beslut" in texts and "Kommunstyrelsen beslutar att förnya avtalet." in texts
+    for text in (
+        "Rubrik\n\nStyrelsen för Region\nGotland beslutar om samarbetsavtal och nätverk.\n",
+        "Rubrik\n\nKommunstyrelsen i Lillby\nKommun ansvarar för vänortsarbetet i kommunen.\n",
+    ):
+        assert len(parse_blocks(text)) == 2, parse_blocks(text)
