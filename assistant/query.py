@@ -352,14 +352,15 @@ def _as_destination(concept: Concept, question: str) -> Concept:
     """A country the question travels to ("a conference in Kanada") is also the groups travel
     rules name instead of countries ("utanför Europa", "inom EU", "utomlands"); a country named
     as a partner ("an agreement with Kanada") is not."""
-    for name in (n for n, _ in _country_words().get(concept.label, ())):
+    named = _country_words().get(concept.label, [])
+    for name, _ in named:
         at = question.find(name)
         before = words(question[:at])[-1:] if at >= 0 else []
         if at >= 0 and intent("partner", question[:at]) and not _after_a_country(question[:at]):
             return concept
         if before and before[0] in _ORIGIN:
             return concept  # "en delegation från Kina": where guests come from
-    codes = {code for _, code in _country_words().get(concept.label, ())}
+    codes = {code for _, code in named}
     if not codes or codes == {"SE"}:
         return concept
     stop = stopwords("sv")

@@ -1018,7 +1018,6 @@ def _matter_before(pre: str, between: str) -> str:
     # a relative clause's own verb ("länder som UD avråder från", "ansökningar där kommunen
     # är projektägare") belongs to the matter; a later verb is the main clause's ("Förvaltningar
     # som vill delta lämnar en ansökan [som bereds av]": the matter is "en ansökan")
-    tokens = s.split()
     last_verb, in_relative = -1, False
     for i, t in enumerate(tokens):
         if i and _bare(t) in _RELATIVE_MARKERS:
@@ -1970,10 +1969,20 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
         if _usable(task):
             for i, other in others:  # "Bereder: Kansliet" beside "Beslutar: Styrelsen"
                 found += [(b, other, task) for b in _column_bodies(cells[i], columns[i])]
-        for i, cell in enumerate(cells):
-            if i not in (body_at, matter_at, *(i for i, _ in others)):
-                found += [t for s in sentences(cell) for t in _clause(s, None)]
+        found += _other_cells(cells, {body_at, matter_at, *(i for i, _ in others)})
     return found
+
+
+def _other_cells(cells: list[str], read: set[int]) -> list[Triple]:
+    """What a row's other cells say in sentences of their own ("Ordföranden beslutar i
+    brådskande fall" in a remark column); ``read``: the columns already read."""
+    return [
+        t
+        for i, cell in enumerate(cells)
+        if i not in read
+        for s in sentences(cell)
+        for t in _clause(s, None)
+    ]
 
 
 def _column_bodies(cell: str, column: str) -> list[str]:
@@ -2070,7 +2079,6 @@ def _case_table(header: str, rows: list[str]) -> list[Triple] | None:
     labels = [c.strip() for c in header.strip().rstrip(":").split(TABLE_CELL)]
     if len(labels) < 2 or not labels[0] or _bare(labels[0]) in _TABLE_WHO:
         return None
-
     at, said = next(
         (
             (i, said)
@@ -2089,15 +2097,12 @@ def _case_table(header: str, rows: list[str]) -> list[Triple] | None:
         return None  # "Nämnd | Godkänner" over "Kommunstyrelsen | Resor …": bodies come first
     case = labels[0].lower()
     found: list[Triple] = []
-    for row in rows:
-        cells = [c.strip() for c in row.split(TABLE_CELL)]
+    for cells in cells_of:
         if len(cells) <= at or not re.search(r"[^\W\d_]{3}", cells[0]):
             continue  # an empty case, or a date or number only ("2024-03-12")
         matter = f"{duty} ({case}: {cells[0]})" if duty else f"{cells[0]} ({case})"
         found += [(b, relation, matter) for b in _column_bodies(cells[at], labels[at])]
-        for i, cell in enumerate(cells):
-            if i not in (0, at) and cell not in _EMPTY_CELLS:
-                found += [t for s in sentences(cell) for t in _clause(s, None)]
+        found += _other_cells(cells, {0, at})
     return found or None
 
 
@@ -2344,7 +2349,7 @@ _POSSESSIVES = _class("possessive")
 
 
 _DISTRIBUTIVE = _class("distributive")
-_RELATIVE_MARKERS = frozenset({"som", "där", "vars", "vilka", "vilken", "vilket"})
+_RELATIVE_MARKERS = _RELATIVE_OPENERS | {"vilka", "vilken", "vilket"}
 _GENERIC_MATTERS = _class("generic_matter")
 
 
@@ -2356,7 +2361,7 @@ def _each_body(subject: str) -> list[str]:
     for i, token in enumerate(tokens):
         between = 0 < i < len(tokens) - 1
         if (_bare(token) in _COORDINATORS and i and not tokens[i - 1].endswith("-")) or (
-            _bare(token).rstrip(".") in _DISTRIBUTIVE and between  # "chef respektive ordföranden"
+            _bare(token) in _DISTRIBUTIVE and between  # "chef respektive ordföranden"
         ):
             parts.append([])
         else:

@@ -365,12 +365,13 @@ def _label_line(first: str, second: str) -> bool:
         and (len(tokens) == 1 or tokens[0].lower() in _LABEL_WORDS)
         # "Styrelsen för Region" / "Gotland beslutar …": a line that ends mid-phrase goes on
         and last not in _PREPOSITIONS
-        and last not in vocabulary.organisation_words()
+        and last not in _ORGANISATION_WORDS
         and last not in _ARTICLES
     )
 
 
 _ARTICLES = frozenset(vocabulary.clause_words()["determiner"])
+_ORGANISATION_WORDS = vocabulary.organisation_words()
 _LABEL_WORDS = frozenset(vocabulary.clause_words()["label_word"])
 
 
