@@ -839,6 +839,11 @@ def _att_clause_verb(text: str) -> int | None:
     resultaten tas tillvara"); None for any other text."""
     if not text.lower().startswith("att "):
         return None
+    first = text[4:].split(maxsplit=1)[0] if text[4:].strip() else ""
+    if first.islower() and (is_infinitive(first) or _is_infinitive_in_e(first)):
+        # "ansvarar för att kalla till möten och leder arbetet": an infinitive has no subject
+        # of its own, so a finite verb after it is the main subject's next duty
+        return None
     for m in re.finditer(r"\S+", text[4:]):
         token = m.group(0)
         if token.endswith(",") or _bare(token) in _SUBORDINATORS:
@@ -903,6 +908,10 @@ def _cut_matter(raw: str) -> tuple[str, str, str]:
             and not any(_bare(t) in _COORDINATORS for t in lead)
         ):  # "... och ger stöd till ...": the same subject, another duty
             consider(m.start(), m.end(), "shared")
+            continue
+        if own_verb is not None:
+            # "att gästerna får ett program och möter politikerna": a verb that is no duty
+            # goes on with the att-clause's own subject
             continue
         for i, t in enumerate(tokens[:5]):
             if t.endswith(",") or _bare(t) in ("som", "att") or (i and _bare(t) in _COORDINATORS):
@@ -1526,13 +1535,26 @@ def _dash_line(text: str, duty_section: bool) -> list[Triple] | None:
     body = whole_body(m.group("body")) or _body_before_modal(m.group("body"))
     if not body:
         return None
-    duty = _verb_at_start(m.group("rest"))
+    duty = _verb_at_start(m.group("rest")) or _duty_cell_after_labels(m.group("rest"))
     if duty is None:
         if not duty_section:
             return None
         duty = ("ansvarar för", m.group("rest"))
     relation, rest = duty
     return _with_matter(body, relation, rest)
+
+
+def _duty_cell_after_labels(rest: str) -> tuple[str, str] | None:
+    """A table row's duty cell after cells that only label the body's role ("Regionstyrelsen
+    – Ledande – Leder det internationella arbetet"): the duty the cell starts with."""
+    cells = rest.split(TABLE_CELL)
+    for i, cell in enumerate(cells[1:], start=1):
+        if any(len(c.split()) > 3 or _verb_at_start(c) for c in cells[:i]):
+            return None
+        duty = _verb_at_start(cell)
+        if duty is not None:
+            return duty[0], TABLE_CELL.join([duty[1], *cells[i + 1 :]])
+    return None
 
 
 _LABEL = r"[A-ZÅÄÖ][\w-]*(?:\s+[a-zåäö][\w-]*){0,2}:\s+\S"
@@ -1917,6 +1939,7 @@ _TABLE_RELATIONS = (
     (_class("table_supports"), _RELATIONS.phrases["stödjer"]),
 )
 # the header of a column that names who: a duty column's, or a plain "Vem"
+_TABLE_ROLE = _class("table_role")
 _TABLE_WHO = frozenset().union(*(names for names, _ in _TABLE_RELATIONS), _class("table_who"))
 # a section's or a row's number ("3.1 Ansökan …", "4. Ansvar", "§ 3 Nätverk"), not "3 dagars konferens"
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\d+\.|§\s?\d{1,3}[a-z]?)\s+")
@@ -1944,6 +1967,8 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
         return None
     body_at, relation = duties[0]
     others = duties[1:]
+    # "Åtgärd | Ansvarig | Roll": a person named under who, and the post in a column of its own
+    role_at = next((i for i, c in enumerate(columns) if c in _TABLE_ROLE), None)
     found: list[Triple] = []
     for row in rows:
         cells = [c.strip() for c in row.split(TABLE_CELL)]
@@ -1952,6 +1977,8 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
         cells += [""] * (len(columns) - len(cells))  # a row may leave its last cells empty
         # a dash inside the last cell (a comment) is the cell's own text
         cells = [*cells[: len(columns) - 1], TABLE_CELL.join(cells[len(columns) - 1 :])]
+        if role_at is not None and _a_person(cells[body_at]) and _row_body(cells[role_at]):
+            cells[body_at], cells[role_at] = cells[role_at], ""
         task = _NUMBERING.sub("", cells[matter_at])
         # "bistår vid frågor om kost": a task said with a duty verb (or named as one, "Ledning
         # av …") is that duty; in a column of deciders the row stays a decision
@@ -2016,6 +2043,12 @@ def _task_at_start(text: str) -> tuple[str, str] | None:
         if m and m.end() < len(text):
             return entry.relation, text[m.end() :]
     return None
+
+
+def _a_person(cell: str) -> bool:
+    """A cell that names a person ("Anna Berg"): a given name and a capitalised surname."""
+    tokens = cell.split()
+    return len(tokens) in (2, 3) and tokens[0] in _GIVEN_NAMES and tokens[-1][:1].isupper()
 
 
 def _row_body(cell: str) -> str | None:

@@ -86,29 +86,48 @@ _COLUMN_GAP = re.compile(r"\t+|[ \u00a0]{2,}")
 _LIST_MARKER = re.compile(r"^(?:[-*+•–]|\d+[.)]|[a-zåäö][.)])\s")
 
 
-def _aligned_cells(line: str) -> tuple[list[str], list[int]] | None:
-    """The cells of a plain-text table row laid out in columns, and where each begins."""
+_ROW_INDENT = re.compile(r"^ {1,3}(?=\S)")
+
+
+def _aligned_cells(line: str, row: bool = False) -> tuple[list[str], list[int]] | None:
+    """The cells of a plain-text table row laid out in columns, and where each begins. A
+    ``row`` under a table's first line may be indented a little and numbered (" 1. Beslut om
+    resa      Närmaste chef"): the steps of a routine set in columns."""
+    indent = _ROW_INDENT.match(line) if row else None
+    if indent:
+        line = " " * len(indent.group(0)) + line[len(indent.group(0)) :]
+    body = line[indent.end() :] if indent else line
     if (
         not line.strip()
-        or line[:1].isspace()
+        or body[:1].isspace()
         or "|" in line
         or _TOC_LINE.search(line)
-        or _LIST_MARKER.match(line)  # "-   item", "1.  item": a list, not a table
+        or (not row and _LIST_MARKER.match(line))  # "-   item", "1.  item": a list, not a table
     ):
         return None
+    if indent:
+        cells, starts = _cells_at(body)
+        starts = [0] + [indent.end() + at for at in starts[1:]]
+        return (cells, starts) if len(cells) >= 2 and all(cells) else None
     if "\t" in line:  # tab-separated: the columns are the tabs', wherever they land
         cells = [c.strip() for c in line.rstrip(" \r\n").split("\t")]
         # a cell may be empty ("Rektor<tab><tab>se bilaga"), the first may not
         return (cells, list(range(len(cells)))) if len(cells) >= 2 and cells[0] else None
+    cells, starts = _cells_at(line)
+    return (cells, starts) if len(cells) >= 2 and all(cells) else None
+
+
+def _cells_at(line: str) -> tuple[list[str], list[int]]:
     cells, starts, at = [], [], 0
     for gap in [*_COLUMN_GAP.finditer(line.rstrip()), None]:
         end = gap.start() if gap else len(line.rstrip())
         cells.append(line[at:end].strip())
         starts.append(at)
         at = gap.end() if gap else at
-    return (cells, starts) if len(cells) >= 2 and all(cells) else None
+    return cells, starts
 
 
+_COLUMN_SLACK = 2
 _RULE_ROW = re.compile(r"^[-=]{2,}(?:[ \t]+[-=]{2,})+\s*$")  # "----  --------  -----"
 
 
@@ -117,7 +136,11 @@ def _in_columns(row: tuple[list[str], list[int]], first: tuple[list[str], list[i
     Studieresa …  Rektorn", with no remark)."""
     starts = row[1]
     # more than half of the columns: "Anmälan:  Kanslichefen" under a wide table is a note
-    return len(starts) * 2 > len(first[1]) and starts == first[1][: len(starts)]
+    # a column may start a place or two off its header ("Steg      Ansvarig" over rows typed
+    # by hand); the first starts at the margin
+    return len(starts) * 2 > len(first[1]) and all(
+        abs(a - b) <= _COLUMN_SLACK for a, b in zip(starts, first[1][: len(starts)], strict=True)
+    )
 
 
 def aligned_tables(text: str) -> str:
@@ -135,7 +158,7 @@ def aligned_tables(text: str) -> str:
         if first and j < len(lines) and _RULE_ROW.match(lines[j]):
             j += 1
         while first and j < len(lines):
-            row = _aligned_cells(lines[j])
+            row = _aligned_cells(lines[j], row=True)
             if row is None or not _in_columns(row, first):
                 break
             rows.append(row[0] + [""] * (len(first[0]) - len(row[0])))

@@ -436,3 +436,30 @@ def test_a_label_inside_a_block_stands_apart_and_a_line_ending_mid_phrase_goes_o
         "Rubrik\n\nKommunstyrelsen i Lillby\nKommun ansvarar för vänortsarbetet i kommunen.\n",
     ):
         assert len(parse_blocks(text)) == 2, parse_blocks(text)
+
+
+def test_the_steps_of_a_routine_set_in_columns_may_be_numbered_indented_and_a_place_off():
+    text = (
+        "# Flödet\n\n"
+        "Steg                              Ansvarig\n"
+        "--------------------------------  ---------------\n"
+        " 1. Anmälan av resa                 Resenären\n"
+        " 2. Beslut om resa                  Närmaste chef\n"
+        "10. Sammanställning av rapporter    Kanslichefen\n\nSlut.\n"
+    )
+    assert chunk_text(text)[0].text.startswith(
+        "Steg – Ansvarig:\n- 1. Anmälan av resa – Resenären\n"
+        "- 2. Beslut om resa – Närmaste chef\n- 10. Sammanställning av rapporter – Kanslichefen"
+    )
+    # a numbered list under a line with a gap in it is still a list, and a column three
+    # places off its header is no column
+    listed = (
+        "# A\n\nFöljande gäller:  se nedan\n 1. Resan anmäls i förväg.\n 2. Chefen beslutar.\n"
+        " 3. Rapporten lämnas efteråt.\n"
+    )
+    assert "–" not in chunk_text(listed)[0].text
+    off = (
+        "# A\n\nSteg          Ansvarig\n 1. Anmälan        Resenären\n 2. Beslut         Chefen\n"
+        " 3. Rapport        Kansliet\n"
+    )
+    assert "–" not in chunk_text(off)[0].text

@@ -2821,3 +2821,195 @@ def test_a_table_of_bodies_first_is_no_table_of_cases():
     # a case that is only a date says nothing
     text = f"Datum{cell}Beslutar:\n- 2024-03-12{cell}Kommunfullmäktige"
     assert not any("2024" in m for _, _, m in rows(text, "Beslut")), rows(text, "Beslut")
+
+
+@pytest.mark.parametrize(
+    "sentence, body, relation, word",
+    [
+        # an att-clause with an infinitive has no subject of its own: a finite verb after it
+        # goes on with the main subject
+        (
+            "Sekreteraren ansvarar för att boka lokaler och samordnar gästernas program.",
+            "Sekreteraren",
+            "samordnar",
+            "program",
+        ),
+        (
+            "Enheten ser till att samla in underlagen och bereder ärendet till nämnden.",
+            "Enheten",
+            "bereder",
+            "ärendet",
+        ),
+        # signing for the organisation is representing it, active or passive
+        (
+            "Kommundirektören undertecknar avtalen för kommunens räkning.",
+            "Kommundirektören",
+            "undertecknar",
+            "avtalen",
+        ),
+        (
+            "Intyget skrivs under av regiondirektören.",
+            "Regiondirektören",
+            "undertecknar",
+            "Intyget",
+        ),
+        (
+            "Partnerskapsavtalet undertecknas av nämndens ordförande.",
+            "Nämndens ordförande",
+            "undertecknar",
+            "Partnerskapsavtalet",
+        ),
+        # a commission from another body, with the giver between
+        (
+            "Kanslichefen har i uppdrag av kommunstyrelsen att sammanställa rapporterna.",
+            "Kanslichefen",
+            "får i uppdrag att",
+            "rapporterna",
+        ),
+        (
+            "Enheten har fått i uppdrag av regionstyrelsens arbetsutskott att se över rutinen.",
+            "Enheten",
+            "får i uppdrag att",
+            "rutinen",
+        ),
+        # a party and who represents it
+        (
+            "Avtalet ingås mellan Fjällnäs kommun, företrädd av kommunstyrelsens ordförande, och Sankt Vero.",
+            "Kommunstyrelsens ordförande",
+            "företräder",
+            "Fjällnäs kommun",
+        ),
+    ],
+)
+def test_a_duty_after_an_infinitive_signing_a_commission_with_its_giver_and_who_represents_a_party(
+    sentence, body, relation, word
+):
+    assert has(rows(sentence), body, relation, word), rows(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        # an att-clause with a subject of its own keeps its verbs: no second duty
+        (
+            "Kansliet ansvarar för att rapporterna skickas in och diarieförs.",
+            "att rapporterna skickas in och diarieförs",
+        ),
+        (
+            "Nämnden ansvarar för att gästerna får ett program och möter politikerna.",
+            "att gästerna får ett program och möter politikerna",
+        ),
+    ],
+)
+def test_an_att_clause_with_a_subject_of_its_own_is_one_matter(sentence, kept):
+    found = rows(sentence)
+    assert len(found) == 1 and kept in found[0][2], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Avtalet undertecknades i Riga i maj.",  # no agent, a past event
+        "Underskriften görs digitalt.",
+        "Staden företräddes av en kör vid festivalen.",  # a past event, no body
+    ],
+)
+def test_signing_or_representing_without_a_body_gives_no_row(sentence):
+    assert rows(sentence) == []
+
+
+def test_a_routines_steps_in_a_table_give_each_step_its_holder():
+    cell = TABLE_CELL
+    text = (
+        f"Steg{cell}Ansvarig:\n"
+        f"- 1. Anmälan av resan i e-tjänsten{cell}Resenären\n"
+        f"- 2. Beslut om resa inom Norden{cell}Närmaste chef\n"
+        f"- 3. Attest av reseräkningen{cell}Avdelningschefen"
+    )
+    found = rows(text, "Flödet")
+    assert has(found, "Resenären", "ansvarar för", "Anmälan av resan"), found
+    assert has(found, "Närmaste chef", "beslutar om", "resa inom Norden"), found
+    assert has(found, "Avdelningschefen", "attesterar", "reseräkningen"), found
+    assert not any(m.startswith(("1.", "2.")) for _, _, m in found), found
+
+
+def test_a_table_of_actors_gives_each_the_duty_its_duty_cell_states_after_its_role_label():
+    cell = TABLE_CELL
+    text = (
+        f"Aktör{cell}Roll{cell}Ansvar:\n"
+        f"- Kommunstyrelsen{cell}Ledande{cell}Leder arbetet och beslutar om nya vänorter\n"
+        f"- Kansliet{cell}Stödjande{cell}Stödjer förvaltningarna vid besök"
+    )
+    found = rows(text, "Ansvarsfördelning")
+    assert has(found, "Kommunstyrelsen", "leder", "arbetet"), found
+    assert has(found, "Kommunstyrelsen", "beslutar om", "vänorter"), found
+    assert has(found, "Kansliet", "ger stöd till", "förvaltningarna"), found
+    assert not any("Ledande" in m or "Stödjande" in m for _, _, m in found), found
+    # a long first cell is no role label: its row is not read as duties after labels
+    text = (
+        f"Aktör{cell}Kommentar{cell}Ansvar:\n"
+        f"- Kansliet{cell}Har funnits sedan år 2001 och växer{cell}Samordnar resor"
+    )
+    found = rows(text, "Bakgrund")
+    assert not has(found, "Kansliet", "samordnar", "resor"), found
+
+
+def test_an_action_list_naming_a_person_takes_the_post_from_its_role_column():
+    cell = TABLE_CELL
+    text = (
+        f"Åtgärd{cell}Ansvarig{cell}Roll{cell}Klart:\n"
+        f"- Boka lokal för besöket{cell}Anna Berg{cell}Kanslichef{cell}2025-04-01\n"
+        f"- Skicka inbjudan till vänorten{cell}Kansliet{cell}Sekretariat{cell}2025-04-10"
+    )
+    found = rows(text, "Åtgärdslista")
+    assert has(found, "Kanslichef", "ansvarar för", "lokal"), found
+    assert not any(b == "Anna Berg" for b, _, _ in found), found
+    # a body named under who keeps its row
+    assert has(found, "Kansliet", "ansvarar för", "inbjudan"), found
+
+
+@pytest.mark.parametrize(
+    "sentence, body, relation, word",
+    [
+        (
+            "Ordföranden åtog sig att boka lokalen till mötet.",
+            "Ordföranden",
+            "åtar sig att",
+            "lokalen",
+        ),
+        (
+            "Förvaltningen har fått nämndens uppdrag att utreda ett nytt medlemskap.",
+            "Förvaltningen",
+            "får i uppdrag att",
+            "medlemskap",
+        ),
+        (
+            "Referensgruppen bereder frågor om nya samarbeten.",
+            "Referensgruppen",
+            "bereder",
+            "samarbeten",
+        ),
+        (
+            "Föreningens generalförsamling fastställer årsavgiften.",
+            "Föreningens generalförsamling",
+            "fastställer",
+            "årsavgiften",
+        ),
+    ],
+)
+def test_an_undertaking_a_commission_from_a_named_giver_and_groups_and_assemblies(
+    sentence, body, relation, word
+):
+    assert has(rows(sentence), body, relation, word), rows(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Målgruppen ansvarar för att delta i programmet.",  # whom it is for, not a body
+        "Åldersgruppen 15–19 år leder statistiken.",
+        "Vi åtog oss att delta.",
+    ],
+)
+def test_a_target_group_or_a_pronoun_holds_no_duty(sentence):
+    assert rows(sentence) == [], rows(sentence)
