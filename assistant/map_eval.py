@@ -7,6 +7,9 @@ found when an extracted row of the same document has
 
 - the same body: case-insensitive, words compared in base form (a definite ending -en, -et,
   -n or -t on either side is ignored: ``Nämnden`` = ``nämnd``, ``utskottet`` = ``utskott``);
+  one name may go on after the other with where the post sits or which one it is, a phrase
+  that opens with a preposition or "som" (``Avdelningschefen för internationella
+  avdelningen`` = ``Avdelningschefen``);
 - the same kind of relation (decides, responsible, coordinates, ...);
 - every matter keyword in its matter (case-insensitive).
 
@@ -29,6 +32,8 @@ from core.types import Responsibility
 DEFINITE_ENDINGS = ("en", "et", "n", "t")
 _WORDS = vocabulary.clause_words()
 _LEADING = frozenset(_WORDS["determiner"]) | frozenset(_WORDS["quantifier"])
+# words that open a phrase after a body's name saying which one it is or where it sits
+_ATTRIBUTE_OPENERS = frozenset(_WORDS["preposition"]) | {"som"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +109,16 @@ def _name_words(name: str) -> list[str]:
 
 
 def same_body(a: str, b: str) -> bool:
-    """Whether two names of a body are the same, case-insensitive and in base form."""
+    """Whether two names of a body are the same, case-insensitive and in base form. One name
+    may go on where the other ends with where the post sits or which one it is ("Avdelnings-
+    chefen för internationella avdelningen", "Presidiet i den nämnd som ledamoten tillhör"):
+    a phrase after the name that opens with a preposition or "som" names the same body more
+    closely. Words before the name do not ("Kommunstyrelsens ordförande" is not "Ordförande")."""
     wa, wb = _name_words(a), _name_words(b)
-    return len(wa) == len(wb) and all(_same_word(x, y) for x, y in zip(wa, wb, strict=True))
+    short, long = sorted((wa, wb), key=len)
+    if not short or not all(_same_word(x, y) for x, y in zip(short, long, strict=False)):
+        return False
+    return len(short) == len(long) or long[len(short)] in _ATTRIBUTE_OPENERS
 
 
 def matches(row: ExtractedRow, expected: ExpectedRow) -> bool:

@@ -18,6 +18,17 @@ def test_bodies_are_compared_case_insensitively_in_base_form():
     assert not same_body("Kommunstyrelsen", "Kommunfullmäktige")
 
 
+def test_a_name_that_goes_on_with_where_the_post_sits_or_which_one_it_is_is_the_same_body():
+    assert same_body("Avdelningschefen för internationella avdelningen", "Avdelningschefen")
+    assert same_body("presidiet", "Presidiet i den nämnd som ledamoten tillhör")
+    assert same_body("Rektor på respektive skola", "rektorn")
+    # words before a name make another body, and so does a name that goes on otherwise
+    assert not same_body("Kommunstyrelsens ordförande", "Ordförande")
+    assert not same_body("Nätverkets generalförsamling", "generalförsamling")
+    assert not same_body("Kommunstyrelsen", "Kommunstyrelsens arbetsutskott")
+    assert not same_body("Kansliet och nämnden", "Kansliet")
+
+
 def test_a_leading_determiner_or_quantifier_does_not_make_another_body():
     assert same_body("Den internationella samordnaren", "Internationella samordnaren")
     assert same_body("Respektive nämnd", "nämnden")
