@@ -1381,6 +1381,7 @@ def _inverted(
     tokens = text[end:].split()
     for k in range(1, min(6, len(tokens)) + 1):
         if _is_body_token(tokens[k - 1].rstrip(",")):
+            k = _whole_inverted_subject(tokens, k)
             body = _noun_phrase(tokens[:k])
             rest = tokens[k:]
             clause = _restrictive(tokens[:k], rest)
@@ -1392,6 +1393,28 @@ def _inverted(
                 rest = [",", *rest]  # "beslutar chefen, men …": a clause of its own follows
             return (body, " ".join(rest)) if body else (None, "")
     return None, ""
+
+
+def _whole_inverted_subject(tokens: list[str], k: int) -> int:
+    """How far a subject after its verb runs when its first body word is an adjective, not its
+    head: "leder en ansvarig lärare eller ledare gruppen" -> "ansvarig lärare eller ledare",
+    not "ansvarig"; only over modifiers, coordinators and body words, no preposition."""
+    if (
+        not _bare(tokens[k - 1]).endswith(("ig", "iga", "ige"))
+        or k >= len(tokens)
+        or not _is_body_token(tokens[k].rstrip(","))
+    ):
+        # only an adjective that names a post ("ansvarig") right before its head noun
+        # ("väljer fullmäktige en ordförande": the object follows)
+        return k
+    best = k
+    for end in range(k + 1, min(6, len(tokens)) + 1):
+        token = tokens[end - 1]
+        if _bare(token) in _PREPOSITIONS or tokens[end - 2].endswith(","):
+            break
+        if _is_body_token(token.rstrip(",")) and _noun_phrase(tokens[:end]):
+            best = end
+    return best
 
 
 def _verb_first(text: str) -> Iterator[tuple[vocabulary.RelationPhrase, str, int]]:

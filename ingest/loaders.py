@@ -232,8 +232,9 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
-# A web page's chrome: menus, the site's banner, breadcrumbs, search forms and skip links
-# repeat on every page and answer nothing. A <header> that holds the page's own title (an
+_UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+# A web page's chrome: menus, the site's banner, breadcrumbs, cookie notices, search forms and
+# skip links repeat on every page and answer nothing. A <header> that holds the page's own title (an
 # <h1>) stays, and so do a footer and side boxes, which may say whom to contact. A <form>
 # stays too (some sites wrap the whole page in one), less its buttons and fields.
 _CHROME = " | ".join(
@@ -241,6 +242,13 @@ _CHROME = " | ".join(
     for path in (
         *("script", "style", "noscript", "template", "nav", "button", "select", "input"),
         "*[@role='navigation' or @role='banner' or @role='search']",
+        # a cookie or consent notice, or any dialog laid over the page
+        "*[(@role='dialog' or @role='alertdialog') and not(ancestor::main or ancestor::article)]",
+        *(
+            f"*[contains(translate(@{attr}, '{_UPPER}', '{_LOWER}'), '{word}')]"
+            for attr in ("class", "id")
+            for word in ("cookie", "consent", "gdpr")
+        ),
         "header[not(ancestor::main or ancestor::article) and not(.//h1)]",
         "body/a[starts-with(@href, '#')]",
     )

@@ -134,6 +134,24 @@ def test_a_web_pages_chrome_is_dropped_and_its_content_kept(tmp_path: Path):
     assert text.count("Testby kommun") == 1, text  # the footer's, not the banner's
 
 
+def test_a_cookie_notice_or_a_dialog_over_the_page_is_chrome(tmp_path: Path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html><body><div class="Cookie-Banner"><p>Vi använder kakor.</p></div>'
+        '<div id="gdpr-consent">Godkänn alla</div>'
+        '<div role="dialog"><p>Prenumerera på nyhetsbrevet!</p></div>'
+        "<main><h1>Resor</h1><p>Närmaste chef beslutar om resor.</p>"
+        '<div role="dialog"><p>Resan anmäls i förväg.</p></div></main></body></html>',
+        encoding="utf-8",
+    )
+    text = load(path, max_bytes=MB).text
+    for chrome in ("kakor", "Godkänn alla", "Prenumerera"):
+        assert chrome not in text, (chrome, text)
+    # a dialog inside the page's main content is content
+    for kept in ("Närmaste chef beslutar om resor.", "Resan anmäls i förväg."):
+        assert kept in text, (kept, text)
+
+
 def test_a_page_wrapped_in_a_form_keeps_its_text_and_a_header_with_its_title(tmp_path: Path):
     path = tmp_path / "page.html"
     path.write_text(

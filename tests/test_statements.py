@@ -3013,3 +3013,17 @@ def test_an_undertaking_a_commission_from_a_named_giver_and_groups_and_assemblie
 )
 def test_a_target_group_or_a_pronoun_holds_no_duty(sentence):
     assert rows(sentence) == [], rows(sentence)
+
+
+def test_a_subject_after_its_verb_runs_from_an_adjective_to_its_head():
+    found = rows("Under resan leder en ansvarig lärare eller ledare gruppen.")
+    assert has(found, "Ansvarig lärare", "leder", "gruppen"), found
+    assert not any(b == "Ansvarig" for b, _, _ in found), found
+    # a body after the verb's subject is its object, not more of the subject
+    found = rows("Vid besök företräder ordföranden styrelsen.")
+    assert has(found, "Ordföranden", "företräder", "styrelsen"), found
+
+
+def test_a_group_is_a_body_only_as_the_end_of_a_compound():
+    assert has(rows("Referensgruppen bereder ärendet."), "Referensgruppen", "bereder", "ärendet")
+    assert rows("Gruppen ansvarar för programmet.") == []  # the travellers, not a body
