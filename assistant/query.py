@@ -419,34 +419,11 @@ def question_start(text: str) -> int:
     return max(text.rfind(question_sentence, 0, end + 1), 0)
 
 
-# a question put after its background in one sentence: "Vi får besök i maj – vem betalar
-# middagen?", "I'm new on the board, so who decides on twinning?"
-_CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;\s|:\s|,\s+(?=(?:so|så)\s)")
-_QUESTION_OPENERS = frozenset(vocabulary.clause_words()["question_opener"])
-_QUESTION_CONNECTIVES = frozenset(vocabulary.clause_words()["question_connective"])
-
-
-def question_clause_start(text: str) -> int:
-    """Where the question itself begins: the question sentence's last clause that opens with
-    a question word after a dash, a semicolon, a colon or ", so" (after "so", "men", "och"),
-    when it has three words or more; else the question sentence's start."""
-    start = question_start(text)
-    clause = start
-    for m in _CLAUSE_BREAK.finditer(text, start):
-        tokens = words(text[m.end() :])
-        while tokens and tokens[0] in _QUESTION_CONNECTIVES:
-            tokens = tokens[1:]
-        if len(tokens) >= 3 and tokens[0] in _QUESTION_OPENERS:
-            clause = m.end()
-    return clause
-
-
 def context_positions(text: str) -> set[int]:
     """Word positions that say who asks or why rather than what is asked: the sentences
-    before the question sentence ("Jag är nyvald i X. Vad beslutar ...?"), the background
-    put before the question in the same sentence ("Vi får besök i maj – vem betalar?") and
-    the asker's new mandate ("... as a new politician?")."""
-    start = question_clause_start(text)
+    before the question sentence ("Jag är nyvald i X. Vad beslutar ...?") and the asker's
+    new mandate ("... as a new politician?")."""
+    start = question_start(text)
     question = text[start:]
     # "Vi har en vänort i Kina. Vem beslutar om den?": the question points back, so what
     # came before is what it asks about

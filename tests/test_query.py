@@ -32,42 +32,6 @@ def test_a_plain_question_has_no_context():
     assert context_words("vem beslutar om vänorter") == []
 
 
-@pytest.mark.parametrize(
-    "text, background, asked",
-    [
-        (
-            "Vi får besök från vänorten i maj och chefen är sjuk – vem betalar middagen?",
-            "chefen",
-            "middagen",
-        ),
-        ("I'm new on the board, so who decides on twin towns?", "board", "twin"),
-        ("Ny handläggare här; hur anmäler jag en resa?", "handläggare", "resa"),
-        (
-            "Quick one from a new councillor: what must I report after a trip?",
-            "councillor",
-            "report",
-        ),
-    ],
-)
-def test_background_put_before_the_question_in_one_sentence_is_context(text, background, asked):
-    found = context_words(text)
-    assert background in found and asked not in found, found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Om resan går utanför Europa, vem beslutar då?",  # a condition is what is asked
-        "Resor till Kanada – vem godkänner dem?",  # the question points back to the topic
-        "Kommunstyrelsen – vad gör den?",
-        "Vänorter: vad gäller?",  # two words are no question of their own
-        "Trips abroad, who approves them?",  # a comma without "so" joins, it does not frame
-    ],
-)
-def test_a_condition_a_topic_pointed_back_to_or_a_short_tail_is_no_background(text):
-    assert context_words(text) == [], context_words(text)
-
-
 def test_a_sentence_after_the_question_is_not_context():
     # only what leads up to the question frames it
     assert context_words("Vem beslutar om vänorter? Jag är ny.") == []
