@@ -2285,6 +2285,15 @@ def _as_object(relation: str, matter: str) -> str:
         return matter
     if first.islower() and (is_infinitive(first) or _is_infinitive_in_e(first)):
         return f"att {matter}"
+    if (
+        first[:1].isupper()
+        and first[1:].islower()
+        and rest[:1].islower()
+        and first not in _GIVEN_NAMES
+        and is_infinitive(first)
+    ):
+        # a task in an action list, an imperative ("Kontakta rektorerna"): its infinitive
+        return f"att {first.lower()} {rest}".strip()
     infinitive = _infinitive_of(first)
     if infinitive:
         return f"att {infinitive} {rest}".strip()

@@ -133,7 +133,8 @@ log = logging.getLogger(__name__)
 # 90: fixes from a second read: "efter beslut av", "med godkännande av" and "föreslår … att" withdrawn; a modal after a comma goes on a series of duties; only a relative clause's own verb stays in a passive's matter; no table of cases when bodies come first or the case is a date; a label line only as labels open, also inside a block
 # 91: a plain-text table's rows may be indented and numbered and a column a place or two off its header ("Steg      Ansvarig"); "Steg" heads a column of tasks; a row's duty cell after role labels ("Ledande – Leder …"); a person under "Ansvarig" gives way to the post in a "Roll" column; an infinitive att-clause goes on with the main subject's next duty; signing (undertecknar, skriver under), "företrädd av", "har (fått) i uppdrag av X att", "har fått X:s uppdrag att", "åtar sig att"; "attest av", "godkännande av" as tasks; -grupp and -församling name bodies
 # 92: a web page's cookie or consent notice and any dialog laid over it are chrome; a subject after its verb runs from an adjective to its head ("leder en ansvarig lärare gruppen"); -grupp names a body only in a compound
-CHUNKER_VERSION = "92"
+# 93: a task in an action list written as an imperative ("Kontakta skolorna") reads as an infinitive after a preposition ("ansvarar för att kontakta skolorna")
+CHUNKER_VERSION = "93"
 
 Progress = Callable[[int, int, str], None]
 

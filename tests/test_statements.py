@@ -1073,6 +1073,21 @@ def test_a_duty_written_in_the_present_reads_as_an_infinitive_after_a_prepositio
     assert nouns == [("Utvecklingsenheten", "ansvarar för", "Resor och besök")]
 
 
+def test_a_task_in_an_action_list_written_as_an_imperative_reads_as_an_infinitive():
+    cell = TABLE_CELL
+    text = (
+        f"Åtgärd{cell}Ansvarig{cell}Klart:\n"
+        f"- Kontakta skolorna om deltagare{cell}Kansliet{cell}2025-05-01\n"
+        f"- Resa till Kina i maj{cell}Kommundirektören{cell}2025-05-20\n"
+        f"- Sara Lind bjuds in{cell}Kansliet{cell}2025-06-01"
+    )
+    found = rows(text, "Åtgärdslista")
+    assert ("Kansliet", "ansvarar för", "att kontakta skolorna om deltagare") in found, found
+    # a noun in -a and a person's name stay as they are
+    assert ("Kommundirektören", "ansvarar för", "Resa till Kina i maj") in found, found
+    assert not any("att sara" in m.lower() for _, _, m in found), found
+
+
 @pytest.mark.parametrize(
     "text, section, body, relation, word",
     [
