@@ -33,7 +33,9 @@ DEFINITE_ENDINGS = ("en", "et", "n", "t")
 _WORDS = vocabulary.clause_words()
 _LEADING = frozenset(_WORDS["determiner"]) | frozenset(_WORDS["quantifier"])
 # words that open a phrase after a body's name saying which one it is or where it sits
-_ATTRIBUTE_OPENERS = frozenset(_WORDS["preposition"]) | {"som"}
+# ("för internationella avdelningen", "på regionkontoret", "i den nämnd", "som ledamoten
+# tillhör"); not "genom", "utan", "efter", which say how or when
+_ATTRIBUTE_OPENERS = frozenset({"för", "på", "i", "vid", "inom", "hos", "med", "som"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,11 @@ def same_body(a: str, b: str) -> bool:
     short, long = sorted((wa, wb), key=len)
     if not short or not all(_same_word(x, y) for x, y in zip(short, long, strict=False)):
         return False
-    return len(short) == len(long) or long[len(short)] in _ATTRIBUTE_OPENERS
+    if len(short) == len(long):
+        return True
+    rest = long[len(short) :]
+    # "Nämnden som inte längre finns" says which one is not meant
+    return rest[0] in _ATTRIBUTE_OPENERS and not (rest[0] == "som" and "inte" in rest[1:3])
 
 
 def matches(row: ExtractedRow, expected: ExpectedRow) -> bool:

@@ -834,13 +834,24 @@ def _first_verb_occurrence(text: str) -> int | None:
     return min(starts) if starts else None
 
 
+# words that open a noun phrase, not a verb phrase ("alla", "våra", "vissa": in -a like an
+# infinitive), and infinitives too short to be told by their ending ("ta fram", "se över")
+_NOT_A_VERB_FIRST = _DETERMINERS | _QUANTIFIERS | _PRONOUNS | _DETERMINER_LIKE
+_SHORT_INFINITIVES = frozenset({"ta", "ge", "se", "gå", "stå", "få", "ha", "nå"})
+
+
 def _att_clause_verb(text: str) -> int | None:
     """Where the finite verb of a leading att-clause with a subject of its own stands ("att
     resultaten tas tillvara"); None for any other text."""
     if not text.lower().startswith("att "):
         return None
     first = text[4:].split(maxsplit=1)[0] if text[4:].strip() else ""
-    if first.islower() and (is_infinitive(first) or _is_infinitive_in_e(first)):
+    # "att alla resor och besök dokumenteras": a subject of its own follows "alla"
+    if (
+        first.islower()
+        and _bare(first) not in _NOT_A_VERB_FIRST
+        and (is_infinitive(first) or _is_infinitive_in_e(first) or first in _SHORT_INFINITIVES)
+    ):
         # "ansvarar för att kalla till möten och leder arbetet": an infinitive has no subject
         # of its own, so a finite verb after it is the main subject's next duty
         return None
@@ -909,14 +920,15 @@ def _cut_matter(raw: str) -> tuple[str, str, str]:
         ):  # "... och ger stöd till ...": the same subject, another duty
             consider(m.start(), m.end(), "shared")
             continue
-        if own_verb is not None:
-            # "att gästerna får ett program och möter politikerna": a verb that is no duty
-            # goes on with the att-clause's own subject
-            continue
         for i, t in enumerate(tokens[:5]):
             if t.endswith(",") or _bare(t) in ("som", "att") or (i and _bare(t) in _COORDINATORS):
                 break
             if is_finite_verb(t) and not _is_body_token(t):
+                if i == 0 and own_verb is not None:
+                    # "att gästerna får ett program och möter politikerna": a verb right
+                    # after "och" that is no duty goes on with the att-clause's own subject;
+                    # "… och nämnden beslutar om …" is a clause of its own
+                    break
                 consider(m.start(), m.end(), "shared" if i == 0 else "clause")
                 break
     if best is None:
@@ -1398,23 +1410,26 @@ def _inverted(
 def _whole_inverted_subject(tokens: list[str], k: int) -> int:
     """How far a subject after its verb runs when its first body word is an adjective, not its
     head: "leder en ansvarig lärare eller ledare gruppen" -> "ansvarig lärare eller ledare",
-    not "ansvarig"; only over modifiers, coordinators and body words, no preposition."""
+    not "ansvarig"; to the head, and on only over "och"/"eller" and another body word
+    ("företräder ansvarig handläggare förvaltningen": the body after the head is the object)."""
     if (
         not _bare(tokens[k - 1]).endswith(("ig", "iga", "ige"))
         or k >= len(tokens)
         or not _is_body_token(tokens[k].rstrip(","))
+        or not _noun_phrase(tokens[: k + 1])
     ):
         # only an adjective that names a post ("ansvarig") right before its head noun
         # ("väljer fullmäktige en ordförande": the object follows)
         return k
-    best = k
-    for end in range(k + 1, min(6, len(tokens)) + 1):
-        token = tokens[end - 1]
-        if _bare(token) in _PREPOSITIONS or tokens[end - 2].endswith(","):
-            break
-        if _is_body_token(token.rstrip(",")) and _noun_phrase(tokens[:end]):
-            best = end
-    return best
+    end = k + 1  # the head; more only as "eller ledare", "och samordnare"
+    while (
+        end + 1 < len(tokens)
+        and _bare(tokens[end]) in _COORDINATORS
+        and _is_body_token(tokens[end + 1].rstrip(","))
+        and _noun_phrase(tokens[: end + 2])
+    ):
+        end += 2
+    return end
 
 
 def _verb_first(text: str) -> Iterator[tuple[vocabulary.RelationPhrase, str, int]]:
@@ -1974,7 +1989,15 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
     cell holds the duty of its matter cell; other cells may state duties of their own.
     None when the header is not such a table's."""
     columns = [_bare(c) for c in header.strip().rstrip(":").split(TABLE_CELL)]
-    matter_at = next((i for i, c in enumerate(columns) if _headed(c, _TABLE_MATTER)), None)
+    # "Steg | Aktivitet | Ansvarig": a column of step numbers names no task; the next does
+    matter_at = next(
+        (
+            i
+            for i, c in enumerate(columns)
+            if _headed(c, _TABLE_MATTER) and not _numbers_only(rows, i)
+        ),
+        None,
+    )
     # every column of who holds a duty ("Beslutar | Bereder"), the deciders' first
     duties = [
         (i, relation)
@@ -2021,6 +2044,16 @@ def _from_table(header: str, rows: list[str]) -> list[Triple] | None:
                 found += [(b, other, task) for b in _column_bodies(cells[i], columns[i])]
         found += _other_cells(cells, {body_at, matter_at, *(i for i, _ in others)})
     return found
+
+
+_STEP_NUMBER = re.compile(r"(?:steg\s*)?\d+[.)]?", re.I)
+
+
+def _numbers_only(rows: list[str], column: int) -> bool:
+    """Whether a column's cells are only numbers ("1", "2.", "Steg 3")."""
+    cells = [row.split(TABLE_CELL) for row in rows]
+    found = [c[column].strip() for c in cells if len(c) > column and c[column].strip()]
+    return bool(found) and all(_STEP_NUMBER.fullmatch(c) for c in found)
 
 
 def _other_cells(cells: list[str], read: set[int]) -> list[Triple]:
@@ -2300,6 +2333,16 @@ def _as_object(relation: str, matter: str) -> str:
     return matter
 
 
+# signing represents the organisation when what is signed binds it: an agreement, a
+# certificate, or anything signed on its behalf ("för landstingets räkning")
+_SIGNS = "undertecknar"
+_SIGNED_FOR = re.compile(rf"(?:{_alternation(_WORDS['signed_for'])})", re.I)
+
+
+def _signed_for(matter: str) -> bool:
+    return bool(_SIGNED_FOR.search(matter))
+
+
 _IRREGULAR_INFINITIVES = {"tar": "ta", "ger": "ge", "gör": "göra", "får": "få", "har": "ha"}
 
 
@@ -2404,6 +2447,8 @@ def statements(text: str, section: str = "") -> list[Triple]:
                 _as_object(relation, _restore(matter).strip(" ,.;:")),
             )
             key = (triple[0].lower(), relation, triple[2].lower())
+            if relation == _SIGNS and not _signed_for(triple[2]):
+                continue  # "Resenären skriver under reseräkningen": no one is represented
             if triple[0] and triple[2] and key not in seen:
                 seen.add(key)
                 out.append(triple)

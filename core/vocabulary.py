@@ -128,9 +128,6 @@ class Bodies:
     # words that end like a body's name but are none ("erfarenheterna" is not an "enhet")
     others: frozenset[str] = frozenset()
     company_forms: frozenset[str] = frozenset()  # "AB": as written, after a company's name
-    # ends of names that name a body only as the end of a compound ("referensgruppen", not
-    # "gruppen": a group of travellers is no body)
-    compound_suffixes: tuple[str, ...] = ()
 
     def is_company_form(self, word: str) -> bool:
         return word.strip(".,;:()") in self.company_forms
@@ -156,10 +153,6 @@ class Bodies:
         return any(
             w.endswith(form) and _compound_head(w[: len(w) - len(form)])
             for suffix in self.suffixes
-            for form in _forms(suffix)
-        ) or any(
-            w.endswith(form) and len(w) > len(form) and _compound_head(w[: len(w) - len(form)])
-            for suffix in self.compound_suffixes
             for form in _forms(suffix)
         )
 
@@ -221,14 +214,12 @@ def bodies() -> Bodies:
     words |= _glossary_body_terms(heads)
     inflected = {w + e for w in words for e in INFLECTIONS}
     forms = frozenset(r["term"] for r in table if r["kind"] == "company_form")
-    compounds = tuple(r["term"].lower() for r in table if r["kind"] == "compound_suffix")
     return Bodies(
         suffixes=suffixes,
         words=frozenset(inflected),
         roles=roles,
         others=others,
         company_forms=forms,
-        compound_suffixes=compounds,
     )
 
 

@@ -87,32 +87,38 @@ _LIST_MARKER = re.compile(r"^(?:[-*+•–]|\d+[.)]|[a-zåäö][.)])\s")
 
 
 _ROW_INDENT = re.compile(r"^ {1,3}(?=\S)")
+_MARKER_ONLY = re.compile(r"(?:[-*+•–]|\d+[.)]|[a-zåäö][.)])")
+_BULLET = re.compile(r"^[-*+•–]\s+")
+_NUMBERED_ROW = re.compile(r"^ {0,3}\d+[.)] \S")
 
 
 def _aligned_cells(line: str, row: bool = False) -> tuple[list[str], list[int]] | None:
     """The cells of a plain-text table row laid out in columns, and where each begins. A
     ``row`` under a table's first line may be indented a little and numbered (" 1. Beslut om
-    resa      Närmaste chef"): the steps of a routine set in columns."""
+    resa      Närmaste chef"): the steps of a routine set in columns. A list stays a list:
+    an item whose marker stands apart from its text ("1.  Kommunstyrelsen beslutar …")."""
     indent = _ROW_INDENT.match(line) if row else None
-    if indent:
-        line = " " * len(indent.group(0)) + line[len(indent.group(0)) :]
     body = line[indent.end() :] if indent else line
     if (
         not line.strip()
         or body[:1].isspace()
         or "|" in line
         or _TOC_LINE.search(line)
-        or (not row and _LIST_MARKER.match(line))  # "-   item", "1.  item": a list, not a table
+        or (not row and _LIST_MARKER.match(line))  # "-   item", "1.  item": a list
     ):
         return None
-    if indent:
-        cells, starts = _cells_at(body)
-        starts = [0] + [indent.end() + at for at in starts[1:]]
-        return (cells, starts) if len(cells) >= 2 and all(cells) else None
     if "\t" in line:  # tab-separated: the columns are the tabs', wherever they land
         cells = [c.strip() for c in line.rstrip(" \r\n").split("\t")]
         # a cell may be empty ("Rektor<tab><tab>se bilaga"), the first may not
         return (cells, list(range(len(cells)))) if len(cells) >= 2 and cells[0] else None
+    if row:
+        cells, starts = _cells_at(body)
+        if _MARKER_ONLY.fullmatch(cells[0]):
+            return None  # "1.  Kommunstyrelsen beslutar …": a list item, not a row
+        cells[0] = _BULLET.sub("", cells[0])  # "- Anna Berg": the bullet is no part of it
+        at = indent.end() if indent else 0
+        starts = [0] + [at + start for start in starts[1:]]
+        return (cells, starts) if len(cells) >= 2 and all(cells) else None
     cells, starts = _cells_at(line)
     return (cells, starts) if len(cells) >= 2 and all(cells) else None
 
@@ -131,15 +137,19 @@ _COLUMN_SLACK = 2
 _RULE_ROW = re.compile(r"^[-=]{2,}(?:[ \t]+[-=]{2,})+\s*$")  # "----  --------  -----"
 
 
-def _in_columns(row: tuple[list[str], list[int]], first: tuple[list[str], list[int]]) -> bool:
+def _in_columns(
+    row: tuple[list[str], list[int]], first: tuple[list[str], list[int]], slack: int = 0
+) -> bool:
     """A row set in the first row's columns; it may leave its last cells empty ("3
-    Studieresa …  Rektorn", with no remark)."""
+    Studieresa …  Rektorn", with no remark), not add cells of its own. An indented row's
+    columns may start ``slack`` places off the header's ("Steg      Ansvarig" over rows typed
+    by hand)."""
     starts = row[1]
+    if len(starts) > len(first[1]):
+        return False
     # more than half of the columns: "Anmälan:  Kanslichefen" under a wide table is a note
-    # a column may start a place or two off its header ("Steg      Ansvarig" over rows typed
-    # by hand); the first starts at the margin
     return len(starts) * 2 > len(first[1]) and all(
-        abs(a - b) <= _COLUMN_SLACK for a, b in zip(starts, first[1][: len(starts)], strict=True)
+        abs(a - b) <= slack for a, b in zip(starts, first[1][: len(starts)], strict=True)
     )
 
 
@@ -159,7 +169,10 @@ def aligned_tables(text: str) -> str:
             j += 1
         while first and j < len(lines):
             row = _aligned_cells(lines[j], row=True)
-            if row is None or not _in_columns(row, first):
+            # a row typed by hand ("  2. Beslut …", "10. Sammanställning …") may stand a
+            # place or two off; prose with two spaces after its full stops may not
+            slack = _COLUMN_SLACK if _NUMBERED_ROW.match(lines[j]) else 0
+            if row is None or not _in_columns(row, first, slack):
                 break
             rows.append(row[0] + [""] * (len(first[0]) - len(row[0])))
             j += 1

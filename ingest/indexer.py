@@ -134,7 +134,8 @@ log = logging.getLogger(__name__)
 # 91: a plain-text table's rows may be indented and numbered and a column a place or two off its header ("Steg      Ansvarig"); "Steg" heads a column of tasks; a row's duty cell after role labels ("Ledande – Leder …"); a person under "Ansvarig" gives way to the post in a "Roll" column; an infinitive att-clause goes on with the main subject's next duty; signing (undertecknar, skriver under), "företrädd av", "har (fått) i uppdrag av X att", "har fått X:s uppdrag att", "åtar sig att"; "attest av", "godkännande av" as tasks; -grupp and -församling name bodies
 # 92: a web page's cookie or consent notice and any dialog laid over it are chrome; a subject after its verb runs from an adjective to its head ("leder en ansvarig lärare gruppen"); -grupp names a body only in a compound
 # 93: a task in an action list written as an imperative ("Kontakta skolorna") reads as an infinitive after a preposition ("ansvarar för att kontakta skolorna")
-CHUNKER_VERSION = "93"
+# 94: fixes from a second read: a row with more cells than its header ends a plain-text table (it crashed); a list whose markers stand apart from its text stays a list, and only numbered rows may stand a place or two off; a column of step numbers names no task; a clause of its own after an att-clause keeps its body; "alla", "våra" open no infinitive, "ta fram" does; signing represents only for an agreement, a certificate or "för X:s räkning", and "skrevs under av" is withdrawn; an inverted subject stops at its head; only named working groups are bodies (referens-, projekt-, expert-, samordnings-, berednings-, bedömnings-, nätverksgrupp); a cookie notice by its banner names or a dialog labelled so, never the page's body
+CHUNKER_VERSION = "94"
 
 Progress = Callable[[int, int, str], None]
 

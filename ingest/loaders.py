@@ -232,23 +232,39 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
+# A web page's chrome: menus, the site's banner, breadcrumbs, cookie notices, search forms
+# and skip links repeat on every page and answer nothing. A <header> that holds the page's
+# own title (an <h1>) stays, and so do a footer and side boxes, which may say whom to
+# contact. A <form> stays too (some sites wrap the whole page in one), less its buttons and
+# fields.
 _UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
-# A web page's chrome: menus, the site's banner, breadcrumbs, cookie notices, search forms and
-# skip links repeat on every page and answer nothing. A <header> that holds the page's own title (an
-# <h1>) stays, and so do a footer and side boxes, which may say whom to contact. A <form>
-# stays too (some sites wrap the whole page in one), less its buttons and fields.
+_BANNER_NAMES = (
+    *("cookie", "cookies", "cookie-banner", "cookiebanner", "cookie-bar", "cookiebar"),
+    *("cookie-notice", "cookie-consent", "cookieconsent", "cookie-dialog", "cookie-popup"),
+    *("consent-banner", "gdpr-banner", "cc-banner", "cc-window", "cybotcookiebotdialog"),
+    *("onetrust-banner-sdk", "onetrust-consent-sdk"),
+)
+_COOKIE_NOTICE = " or ".join(
+    [
+        f"contains(concat(' ', translate(normalize-space(@{attr}), '{_UPPER}', '{_LOWER}'), ' '),"
+        f" ' {name} ')"
+        for attr in ("class", "id")
+        for name in _BANNER_NAMES
+    ]
+    + [
+        f"((@role='dialog' or @role='alertdialog') and contains(translate(@aria-label,"
+        f" '{_UPPER}', '{_LOWER}'), '{word}'))"
+        for word in ("cookie", "kakor", "samtycke", "consent")
+    ]
+)
 _CHROME = " | ".join(
     f".//{path}"
     for path in (
         *("script", "style", "noscript", "template", "nav", "button", "select", "input"),
         "*[@role='navigation' or @role='banner' or @role='search']",
-        # a cookie or consent notice, or any dialog laid over the page
-        "*[(@role='dialog' or @role='alertdialog') and not(ancestor::main or ancestor::article)]",
-        *(
-            f"*[contains(translate(@{attr}, '{_UPPER}', '{_LOWER}'), '{word}')]"
-            for attr in ("class", "id")
-            for word in ("cookie", "consent", "gdpr")
-        ),
+        # a cookie or consent notice: an element whose class or id is one of the names
+        # banners go by, or a dialog labelled so; never one that holds the page's content
+        f"*[({_COOKIE_NOTICE}) and not(self::body or .//main or .//article or .//h1)]",
         "header[not(ancestor::main or ancestor::article) and not(.//h1)]",
         "body/a[starts-with(@href, '#')]",
     )

@@ -463,3 +463,29 @@ def test_the_steps_of_a_routine_set_in_columns_may_be_numbered_indented_and_a_pl
         " 3. Rapport        Kansliet\n"
     )
     assert "–" not in chunk_text(off)[0].text
+
+
+def test_a_list_with_its_markers_apart_from_its_text_stays_a_list_under_a_line_with_a_gap():
+    for first in ("§ 12  Vänortsavtal", "Dnr  KS 2024/123", "OBS!  Gäller från 1 maj."):
+        for marker in (" 1.  ", "1.  ", "-   "):
+            text = (
+                f"# A\n\n{first}\n{marker}Kommunstyrelsen beslutar om avtalet.\n"
+                f"{marker}Kansliet samordnar besöket.\n{marker}Nämnden bereder ärendet.\n"
+            )
+            chunk = chunk_text(text)[0].text
+            assert "- Kommunstyrelsen beslutar om avtalet." in chunk, (first, marker, chunk)
+            assert "–" not in chunk, chunk
+
+
+def test_a_row_with_more_cells_than_the_header_or_prose_with_two_spaces_is_no_crash():
+    text = (
+        "# Resor\n\nAktivitet     Ansvarig\nAnmälan       Resenären       senast 1 maj\n"
+        "Beslut        Chefen\nAttest        Kansliet\n"
+    )
+    assert chunk_text(text)  # read, not a ValueError
+    prose = (
+        "# Resor\n\nResan anmäls i förväg.  Chefen beslutar om den.  Kansliet\n"
+        "bokar biljetter.  Efter resan skrivs  en rapport som lämnas till\n"
+        "nämnden.  Rapporten  diarieförs och anmäls vid nästa sammanträde.\n"
+    )
+    assert "–" not in chunk_text(prose)[0].text

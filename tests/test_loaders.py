@@ -134,21 +134,32 @@ def test_a_web_pages_chrome_is_dropped_and_its_content_kept(tmp_path: Path):
     assert text.count("Testby kommun") == 1, text  # the footer's, not the banner's
 
 
-def test_a_cookie_notice_or_a_dialog_over_the_page_is_chrome(tmp_path: Path):
+def test_a_cookie_notice_is_chrome_but_a_page_that_mentions_cookies_keeps_its_content(
+    tmp_path: Path,
+):
     path = tmp_path / "page.html"
     path.write_text(
-        '<html><body><div class="Cookie-Banner"><p>Vi använder kakor.</p></div>'
-        '<div id="gdpr-consent">Godkänn alla</div>'
-        '<div role="dialog"><p>Prenumerera på nyhetsbrevet!</p></div>'
-        "<main><h1>Resor</h1><p>Närmaste chef beslutar om resor.</p>"
-        '<div role="dialog"><p>Resan anmäls i förväg.</p></div></main></body></html>',
+        '<html><body class="cookie-consent-pending"><div class="Cookie-Banner fixed">'
+        "<p>Vi använder kakor.</p></div>"
+        '<div id="CybotCookiebotDialog">Godkänn alla</div>'
+        '<div role="dialog" aria-label="Samtycke till kakor"><p>Spara val</p></div>'
+        '<div role="dialog"><p>Närmaste chef godkänner resan.</p></div>'
+        "<main><h1>Resor</h1><p>Kulturnämnden beslutar om resor.</p>"
+        '<div class="cookie-policy"><p>Kommunstyrelsen är personuppgiftsansvarig.</p></div>'
+        '<div class="consent-form-info"><p>Rektor beslutar om elevens deltagande.</p></div>'
+        "</main></body></html>",
         encoding="utf-8",
     )
     text = load(path, max_bytes=MB).text
-    for chrome in ("kakor", "Godkänn alla", "Prenumerera"):
+    for chrome in ("kakor", "Godkänn alla", "Spara val"):
         assert chrome not in text, (chrome, text)
-    # a dialog inside the page's main content is content
-    for kept in ("Närmaste chef beslutar om resor.", "Resan anmäls i förväg."):
+    # the page's body, a dialog that is no cookie notice and content about consent stay
+    for kept in (
+        "Kulturnämnden beslutar",
+        "Närmaste chef godkänner",
+        "personuppgiftsansvarig",
+        "Rektor beslutar",
+    ):
         assert kept in text, (kept, text)
 
 

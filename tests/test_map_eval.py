@@ -27,6 +27,8 @@ def test_a_name_that_goes_on_with_where_the_post_sits_or_which_one_it_is_is_the_
     assert not same_body("Nätverkets generalförsamling", "generalförsamling")
     assert not same_body("Kommunstyrelsen", "Kommunstyrelsens arbetsutskott")
     assert not same_body("Kansliet och nämnden", "Kansliet")
+    assert not same_body("Ordförande genom vice ordförande", "Ordförande")
+    assert not same_body("Nämnden som inte längre finns", "Nämnden")
 
 
 def test_a_leading_determiner_or_quantifier_does_not_make_another_body():

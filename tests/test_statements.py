@@ -3039,6 +3039,83 @@ def test_a_subject_after_its_verb_runs_from_an_adjective_to_its_head():
     assert has(found, "Ordföranden", "företräder", "styrelsen"), found
 
 
-def test_a_group_is_a_body_only_as_the_end_of_a_compound():
+def test_a_working_group_is_a_body():
     assert has(rows("Referensgruppen bereder ärendet."), "Referensgruppen", "bereder", "ärendet")
     assert rows("Gruppen ansvarar för programmet.") == []  # the travellers, not a body
+
+
+def test_a_column_of_step_numbers_names_no_task_when_another_column_does():
+    cell = TABLE_CELL
+    text = (
+        f"Steg{cell}Aktivitet{cell}Ansvarig:\n"
+        f"- 1{cell}Anmälan av resa{cell}Resenären\n"
+        f"- 2{cell}Beslut om resa{cell}Närmaste chef\n"
+        f"- Steg 3{cell}Attest av reseräkning{cell}Avdelningschefen"
+    )
+    found = rows(text, "Rutin")
+    assert has(found, "Resenären", "ansvarar för", "Anmälan av resa"), found
+    assert has(found, "Närmaste chef", "beslutar om", "resa"), found
+    assert not any(m.strip() in ("1", "2", "Steg 3") for _, _, m in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence, first, second",
+    [
+        (
+            "Kansliet ansvarar för att rapporterna skickas in och nämnden beslutar om bidragen.",
+            ("Kansliet", "ansvarar för", "rapporterna skickas in"),
+            ("Nämnden", "beslutar om", "bidragen"),
+        ),
+        (
+            "Styrelsen ansvarar för att ta fram en strategi och beslutar om nya vänorter.",
+            ("Styrelsen", "ansvarar för", "ta fram en strategi"),
+            ("Styrelsen", "beslutar om", "vänorter"),
+        ),
+    ],
+)
+def test_a_clause_of_its_own_after_an_att_clause_keeps_its_body(sentence, first, second):
+    found = rows(sentence)
+    assert has(found, *first) and has(found, *second), found
+    assert not any("beslutar" in m for _, _, m in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence, matter",
+    [
+        ("Kansliet ansvarar för att alla resor och besök dokumenteras.", "besök dokumenteras"),
+        ("Kansliet ansvarar för att våra vänorter och partner får information.", "får information"),
+    ],
+)
+def test_a_determiner_in_a_that_is_no_infinitive_the_clause_keeps_its_subject(sentence, matter):
+    found = rows(sentence)
+    assert len(found) == 1 and matter in found[0][2], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Resenären skriver under reseräkningen.",  # no one is represented by a claim
+        "Rektor undertecknar elevens ansökan.",
+        "Avtalet skrevs under av kommunstyrelsens ordförande i Riga 2019.",  # a past event
+    ],
+)
+def test_signing_what_does_not_bind_the_organisation_or_a_past_signing_gives_no_row(sentence):
+    assert not any(r == "undertecknar" for _, r, _ in rows(sentence)), rows(sentence)
+
+
+def test_a_subject_after_its_verb_stops_at_its_head_before_an_object_that_is_a_body():
+    found = rows("Vid besök företräder ansvarig handläggare förvaltningen.")
+    assert has(found, "Ansvarig handläggare", "företräder", "förvaltningen"), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Resegruppen ansvarar för att hålla tiden under resan.",
+        "Elevgruppen beslutar om programmet.",
+        "Riskgruppen ansvarar för sina egna vaccinationer.",
+        "Gruppen ansvarar för programmet.",
+    ],
+)
+def test_a_group_of_people_is_no_body(sentence):
+    assert rows(sentence) == [], rows(sentence)
