@@ -16,6 +16,7 @@ an optional ``note`` and an optional ``scope``:
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -211,7 +212,7 @@ class Glossary:
         tokens = words(swedish_text)
         seen: set[str] = set()
         out: list[tuple[str, str]] = []
-        for match in self.find(swedish_text, "sv"):
+        for match in _closest_entries(self.find(swedish_text, "sv"), tokens):
             phrase = " ".join(tokens[match.start : match.end])
             english = match.entry.english[0]
             # Cognates ("policy", "internationell", "lokal", "representerar") need no gloss;
@@ -227,6 +228,24 @@ class Glossary:
                 continue
             out.append((phrase, english))
         return out[:limit]
+
+
+def _closest_entries(matches: list[PhraseMatch], tokens: list[str]) -> list[PhraseMatch]:
+    """Of the entries found for one phrase, the one whose Swedish term is nearest to it as
+    written: "samordnaren" is the coordinator (samordnaren), not coordination (samordna), and
+    "beredningens" the committee (beredningen), not the preparing (beredning). Entries keep
+    their order; a tie goes to the first."""
+
+    def nearness(match: PhraseMatch) -> int:
+        phrase = " ".join(tokens[match.start : match.end]).lower()
+        return max(len(os.path.commonprefix([phrase, t.lower()])) for t in match.entry.swedish)
+
+    best: dict[tuple[int, int], PhraseMatch] = {}
+    for match in matches:
+        span = (match.start, match.end)
+        if span not in best or nearness(match) > nearness(best[span]):
+            best[span] = match
+    return [m for m in matches if best[(m.start, m.end)] is m]
 
 
 # how alike two whole words must be to be one word in two languages (difflib's ratio:

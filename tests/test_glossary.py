@@ -137,6 +137,17 @@ def test_a_gloss_skips_a_cognate_and_never_gives_it_another_sense_of_its_entry()
     assert other.gloss("Kansliet ska kontakta gästerna.") == [("kontakta", "get in touch")]
 
 
+def test_a_gloss_takes_the_entry_whose_swedish_term_is_nearest_the_word_as_written():
+    glossary = Glossary(
+        [
+            GlossaryEntry(("coordinate", "coordination"), ("samordna", "samordning")),
+            GlossaryEntry(("coordinator",), ("samordnare", "samordnaren")),
+        ]
+    )
+    assert glossary.gloss("Samordnaren bokar resan.") == [("samordnaren", "coordinator")]
+    assert glossary.gloss("Kansliet ska samordna resan.") == [("samordna", "coordinate")]
+
+
 def test_everyday_swedish_for_behaving_finds_the_policies_words_for_conduct():
     from core.settings import Settings
 
