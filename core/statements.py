@@ -1586,12 +1586,12 @@ def _duty_cell_after_labels(rest: str) -> tuple[str, str] | None:
     """A table row's duty cell after cells that only label the body's role ("Regionstyrelsen
     – Ledande – Leder det internationella arbetet"): the duty the cell starts with."""
     cells = rest.split(TABLE_CELL)
-    for i, cell in enumerate(cells[1:], start=1):
-        if any(len(c.split()) > 3 or _verb_at_start(c) for c in cells[:i]):
-            return None
+    for i, cell in enumerate(cells):
         duty = _verb_at_start(cell)
-        if duty is not None:
-            return duty[0], TABLE_CELL.join([duty[1], *cells[i + 1 :]])
+        if duty is not None:  # a duty in the first cell is no duty after labels
+            return (duty[0], TABLE_CELL.join([duty[1], *cells[i + 1 :]])) if i else None
+        if len(cell.split()) > 3:
+            return None  # more than a label
     return None
 
 
@@ -2316,16 +2316,15 @@ def _as_object(relation: str, matter: str) -> str:
     nxt = _bare(rest.split(maxsplit=1)[0]) if rest.strip() else ""
     if not rest.strip() or nxt in _COORDINATORS or (nxt in _PREPOSITIONS and nxt not in _PARTICLES):
         return matter
-    if first.islower() and (is_infinitive(first) or _is_infinitive_in_e(first)):
-        return f"att {matter}"
-    if (
+    # a task in an action list, an imperative ("Kontakta rektorerna"), is its infinitive too
+    imperative = (
         first[:1].isupper()
         and first[1:].islower()
         and rest[:1].islower()
         and first not in _GIVEN_NAMES
         and is_infinitive(first)
-    ):
-        # a task in an action list, an imperative ("Kontakta rektorerna"): its infinitive
+    )
+    if imperative or (first.islower() and (is_infinitive(first) or _is_infinitive_in_e(first))):
         return f"att {first.lower()} {rest}".strip()
     infinitive = _infinitive_of(first)
     if infinitive:
@@ -2335,12 +2334,8 @@ def _as_object(relation: str, matter: str) -> str:
 
 # signing represents the organisation when what is signed binds it: an agreement, a
 # certificate, or anything signed on its behalf ("för landstingets räkning")
-_SIGNS = "undertecknar"
+_SIGNS = _RELATIONS.phrases["undertecknar"]
 _SIGNED_FOR = re.compile(rf"(?:{_alternation(_WORDS['signed_for'])})", re.I)
-
-
-def _signed_for(matter: str) -> bool:
-    return bool(_SIGNED_FOR.search(matter))
 
 
 _IRREGULAR_INFINITIVES = {"tar": "ta", "ger": "ge", "gör": "göra", "får": "få", "har": "ha"}
@@ -2447,7 +2442,7 @@ def statements(text: str, section: str = "") -> list[Triple]:
                 _as_object(relation, _restore(matter).strip(" ,.;:")),
             )
             key = (triple[0].lower(), relation, triple[2].lower())
-            if relation == _SIGNS and not _signed_for(triple[2]):
+            if relation == _SIGNS and not _SIGNED_FOR.search(triple[2]):
                 continue  # "Resenären skriver under reseräkningen": no one is represented
             if triple[0] and triple[2] and key not in seen:
                 seen.add(key)

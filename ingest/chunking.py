@@ -83,11 +83,12 @@ def _cells(line: str, filled: int = 2) -> list[str] | None:
 
 
 _COLUMN_GAP = re.compile(r"\t+|[ \u00a0]{2,}")
-_LIST_MARKER = re.compile(r"^(?:[-*+•–]|\d+[.)]|[a-zåäö][.)])\s")
+_MARKER = r"(?:[-*+•–]|\d+[.)]|[a-zåäö][.)])"  # "-", "•", "1.", "2)", "a."
+_LIST_MARKER = re.compile(rf"^{_MARKER}\s")
 
 
 _ROW_INDENT = re.compile(r"^ {1,3}(?=\S)")
-_MARKER_ONLY = re.compile(r"(?:[-*+•–]|\d+[.)]|[a-zåäö][.)])")
+_MARKER_ONLY = re.compile(_MARKER)
 _BULLET = re.compile(r"^[-*+•–]\s+")
 _NUMBERED_ROW = re.compile(r"^ {0,3}\d+[.)] \S")
 
@@ -111,15 +112,13 @@ def _aligned_cells(line: str, row: bool = False) -> tuple[list[str], list[int]] 
         cells = [c.strip() for c in line.rstrip(" \r\n").split("\t")]
         # a cell may be empty ("Rektor<tab><tab>se bilaga"), the first may not
         return (cells, list(range(len(cells)))) if len(cells) >= 2 and cells[0] else None
+    cells, starts = _cells_at(body)
     if row:
-        cells, starts = _cells_at(body)
         if _MARKER_ONLY.fullmatch(cells[0]):
             return None  # "1.  Kommunstyrelsen beslutar …": a list item, not a row
         cells[0] = _BULLET.sub("", cells[0])  # "- Anna Berg": the bullet is no part of it
         at = indent.end() if indent else 0
         starts = [0] + [at + start for start in starts[1:]]
-        return (cells, starts) if len(cells) >= 2 and all(cells) else None
-    cells, starts = _cells_at(line)
     return (cells, starts) if len(cells) >= 2 and all(cells) else None
 
 
@@ -141,9 +140,8 @@ def _in_columns(
     row: tuple[list[str], list[int]], first: tuple[list[str], list[int]], slack: int = 0
 ) -> bool:
     """A row set in the first row's columns; it may leave its last cells empty ("3
-    Studieresa …  Rektorn", with no remark), not add cells of its own. An indented row's
-    columns may start ``slack`` places off the header's ("Steg      Ansvarig" over rows typed
-    by hand)."""
+    Studieresa …  Rektorn", with no remark), not add cells of its own. Its columns may start
+    ``slack`` places off the header's (numbered rows typed by hand under "Steg      Ansvarig")."""
     starts = row[1]
     if len(starts) > len(first[1]):
         return False
